@@ -1,0 +1,119 @@
+// The plain data that flows through the pipeline: collect -> compose -> render.
+// Nothing here knows about Octokit or Probot, so the core can be tested with plain values.
+
+/** "owner/name", as GitHub spells it. */
+export type RepoName = string;
+
+/** A reporting period: an ISO week or a calendar month, as a half-open window [start, end). */
+export interface Period {
+  kind: "week" | "month";
+  /** "2017-W27" or "2018-01". */
+  id: string;
+  /** The ISO week-year for weeks, the calendar year for months. */
+  year: number;
+  /** ISO week number (weeks only). */
+  week?: number;
+  /** Calendar month 1..12 (months only). */
+  month?: number;
+  /** IANA time zone the window is computed in. */
+  timeZone: string;
+  /** First instant of the period, as an ISO-8601 UTC string ("2017-07-03T00:00:00.000Z"). */
+  start: string;
+  /** First instant after the period (exclusive). */
+  end: string;
+  /** Local calendar dates of the first and last day: "2017-07-03", "2017-07-09". */
+  firstDay: string;
+  lastDay: string;
+}
+
+export type ActorKind = "User" | "Bot" | "Organization" | "Mannequin" | "EnterpriseUserAccount";
+
+export interface Person {
+  login: string;
+  kind: ActorKind;
+}
+
+export type ReviewState = "APPROVED" | "COMMENTED" | "CHANGES_REQUESTED" | "DISMISSED" | "PENDING";
+
+export interface Review {
+  reviewer: Person;
+  state: ReviewState;
+}
+
+export interface IssueRef {
+  repo: RepoName;
+  number: number;
+}
+
+export interface PullRequest {
+  kind: "pull";
+  repo: RepoName;
+  number: number;
+  title: string;
+  url: string;
+  /** null when the account was deleted ("ghost"). */
+  author: Person | null;
+  mergedAt: string;
+  labels: string[];
+  /** Changed paths, complete (collect pages past the first 100). */
+  files: string[];
+  reviews: Review[];
+  /** Commit authors and Co-authored-by trailers that resolve to GitHub accounts, in commit order. */
+  coAuthors: Person[];
+  /** Issues this PR closes (closingIssuesReferences). */
+  closes: IssueRef[];
+}
+
+export type IssueStateReason = "COMPLETED" | "NOT_PLANNED" | "DUPLICATE" | "REOPENED";
+
+export interface Issue {
+  kind: "issue";
+  repo: RepoName;
+  number: number;
+  title: string;
+  url: string;
+  author: Person | null;
+  closedAt: string;
+  labels: string[];
+  stateReason: IssueStateReason | null;
+}
+
+export type Change = PullRequest | Issue;
+
+/** Everything collected for one period. */
+export interface Activity {
+  period: Period;
+  /** The configured repositories, in config order (the first is primary). */
+  repositories: RepoName[];
+  pulls: PullRequest[];
+  issues: Issue[];
+}
+
+/** One rendered list line before Markdown: the composer's output. */
+export interface ReportItem {
+  kind: "pull" | "issue";
+  repo: RepoName;
+  number: number;
+  /** Cleaned, not yet Markdown-escaped. */
+  title: string;
+  /** Issues the PR closes, listed on the same line. */
+  related: IssueRef[];
+  /** Logins, author first, deduplicated. */
+  people: string[];
+}
+
+export interface ReportSection {
+  id: string;
+  title: string;
+  items: ReportItem[];
+}
+
+export interface Report {
+  period: Period;
+  /** Repositories that had activity, in config order. */
+  activeRepositories: RepoName[];
+  repositories: RepoName[];
+  sections: ReportSection[];
+  /** Distinct people credited, in first-credit order. */
+  contributors: string[];
+}
