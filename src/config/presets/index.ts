@@ -1,0 +1,5 @@
+import type { ConfigInput } from "../schema.js";
+import { linuxkit } from "./linuxkit.js";
+
+/** Named presets: `preset: linuxkit` in a config file selects one. */
+export const PRESETS: Record<string, ConfigInput> = { linuxkit };
