@@ -57,19 +57,21 @@ function valueAt(input: unknown, path: Path): unknown {
 
 /** The keys the schema allows at a path, found by walking the schema itself so the message never goes stale. */
 function allowedKeysAt(path: Path): string[] {
-  let node: z.core.$ZodType | undefined = configSchema;
+  let node: SchemaNode | undefined = configSchema as unknown as SchemaNode;
   for (const key of path) {
-    node = unwrap(node);
-    const def: any = node?._zod.def;
-    if (typeof key === "number") node = def?.element;
-    else node = def?.shape?.[key];
+    const def = unwrap(node)?._zod.def;
+    node = typeof key === "number" ? def?.element : def?.shape?.[String(key)];
   }
-  const def: any = unwrap(node)?._zod.def;
-  return Object.keys(def?.shape ?? {});
+  return Object.keys(unwrap(node)?._zod.def.shape ?? {});
 }
 
-function unwrap(node: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
-  let current: any = node;
+/** The parts of zod's internal definition that the walk reads (objects, arrays and wrappers such as default). */
+interface SchemaNode {
+  _zod: { def: { innerType?: SchemaNode; element?: SchemaNode; shape?: Record<string, SchemaNode> } };
+}
+
+function unwrap(node: SchemaNode | undefined): SchemaNode | undefined {
+  let current = node;
   while (current?._zod.def.innerType) current = current._zod.def.innerType;
   return current;
 }

@@ -1,6 +1,7 @@
 // The slice of Octokit that devreport uses. Probot's context.octokit, @octokit/rest's Octokit and the CLI's client
 // all satisfy it, so the GitHub edge can be driven by any of them (and by nock or the fake GitHub in tests).
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are GitHub's JSON; callers narrow them */
 export interface GitHubResponse<T = any> {
   status: number;
   headers: Record<string, string | number | undefined>;
