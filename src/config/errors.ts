@@ -59,7 +59,7 @@ function valueAt(input: unknown, path: Path): unknown {
 function allowedKeysAt(path: Path): string[] {
   let node: SchemaNode | undefined = configSchema as unknown as SchemaNode;
   for (const key of path) {
-    const def = unwrap(node)?._zod.def;
+    const def: SchemaNode["_zod"]["def"] | undefined = unwrap(node)?._zod.def;
     node = typeof key === "number" ? def?.element : def?.shape?.[String(key)];
   }
   return Object.keys(unwrap(node)?._zod.def.shape ?? {});
