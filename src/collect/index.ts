@@ -1,0 +1,106 @@
+// collect: one period's merged pull requests and closed issues, from GitHub's GraphQL search.
+
+import type { GitHubClient, ProgressLog } from "../github/client.js";
+import type { Activity, Issue, Period, PullRequest, RepoName } from "../model.js";
+import { completeFiles } from "./files.js";
+import { activityRepositories, changeKey, mapIssue, mapPull, sortChanges } from "./map.js";
+import { searchWindow, type SearchTarget } from "./paginate.js";
+import type { IssueNode, PullRequestNode, SearchNode } from "./queries.js";
+import { periodWindow, searchScopes, type SearchKind } from "./search.js";
+import { Session, type CollectStats } from "./session.js";
+
+export type { CollectStats } from "./session.js";
+export {
+  PULL_REQUEST_FIELDS,
+  ISSUE_FIELDS,
+  SEARCH_MERGED_PULLS,
+  SEARCH_CLOSED_ISSUES,
+  PULL_REQUEST_FILES,
+} from "./queries.js";
+
+export interface CollectOptions {
+  /** Config order, the first is primary; `owner/*` stands for every repository of the organisation. */
+  repositories: RepoName[];
+  period: Period;
+  /** One line per request, with its rate-limit cost and what remains. */
+  log?: ProgressLog;
+  /** Requests in flight at most; GitHub's secondary rate limits punish bursts. */
+  concurrency?: number;
+}
+
+export const DEFAULT_CONCURRENCY = 4;
+
+const LABELS: Record<SearchKind, string> = { pulls: "pulls merged", issues: "issues closed" };
+
+/**
+ * All configured repositories are searched together (GitHub OR-s the repo:/org: qualifiers), split into several
+ * searches only when the qualifiers would make a search string longer than 256 characters. Each search is
+ * bisected in time while it matches more than 1,000 items. PRs with more than 100 files get their remaining
+ * file pages fetched, concurrently across PRs, never more than `concurrency` requests at once.
+ */
+export async function collectActivity(
+  client: GitHubClient,
+  options: CollectOptions,
+): Promise<{ activity: Activity; stats: CollectStats }> {
+  const { repositories, period, log = () => {}, concurrency = DEFAULT_CONCURRENCY } = options;
+  if (repositories.length === 0) throw new Error("collect needs at least one repository");
+  const window = periodWindow(period);
+  const scopes = searchScopes(repositories, window);
+  const session = new Session(client, log, concurrency);
+  session.stats.searchScopes = scopes.length;
+
+  const seen = new Set<string>();
+  // Search can return an item twice (overlapping repo:/org: qualifiers, results shifting while paging): keep one.
+  const isNew = (node: { repository: { nameWithOwner: string }; number: number }): boolean => {
+    const key = changeKey({ repo: node.repository.nameWithOwner, number: node.number });
+    if (seen.has(key)) {
+      session.stats.duplicates += 1;
+      return false;
+    }
+    seen.add(key);
+    return true;
+  };
+
+  const pullTasks: Promise<PullRequest>[] = [];
+  const issues: Issue[] = [];
+  // Each search keeps only its own kind: is:issue already leaves out pull requests, the type check is the guard.
+  const onPage = (kind: SearchKind) => (nodes: SearchNode[]): void => {
+    for (const node of nodes) {
+      if (kind === "pulls" && node.__typename === "PullRequest") {
+        const pull = node as PullRequestNode;
+        if (!isNew(pull)) continue;
+        const task = completeFiles(session, pull).then((files) => mapPull(pull, files));
+        // Awaited below; until then a rejection must not count as unhandled (it would end the process).
+        task.catch(() => {});
+        pullTasks.push(task);
+      } else if (kind === "issues" && node.__typename === "Issue") {
+        const issue = node as IssueNode;
+        if (isNew(issue)) issues.push(mapIssue(issue));
+      }
+    }
+  };
+
+  const searches = scopes.flatMap((scope, index) =>
+    (["pulls", "issues"] as const).map((kind): SearchTarget => {
+      const part = scopes.length > 1 ? ` (scope ${index + 1} of ${scopes.length})` : "";
+      return { kind, scope, label: `${LABELS[kind]}${part}` };
+    }),
+  );
+
+  let pulls: PullRequest[];
+  try {
+    await Promise.all(searches.map((target) => searchWindow(session, target, window, onPage(target.kind))));
+    pulls = await Promise.all(pullTasks);
+  } catch (error) {
+    session.abort();
+    throw error;
+  }
+
+  const activity: Activity = {
+    period,
+    repositories: activityRepositories(repositories, [...pulls, ...issues].map((change) => change.repo)),
+    pulls: sortChanges(pulls, repositories),
+    issues: sortChanges(issues, repositories),
+  };
+  return { activity, stats: session.stats };
+}

@@ -1,0 +1,80 @@
+// One search, paged with its cursor, and bisected in time while it matches more than search can return.
+
+import { PAGE_SIZE, SEARCH_CLOSED_ISSUES, SEARCH_MERGED_PULLS, type SearchNode, type SearchResponse } from "./queries.js";
+import {
+  formatInstant,
+  formatWindow,
+  MAX_SEARCH_RESULTS,
+  searchString,
+  splitWindow,
+  type SearchKind,
+  type Window,
+} from "./search.js";
+import type { Session } from "./session.js";
+
+export interface SearchTarget {
+  kind: SearchKind;
+  /** Space-separated repo:/org: qualifiers. */
+  scope: string;
+  /** How the progress log names this search: "pulls merged", "issues closed (scope 2 of 3)". */
+  label: string;
+}
+
+/** Receives each page's hits as soon as it arrives, so follow-up requests can start while paging goes on. */
+export type PageHandler = (nodes: SearchNode[]) => void;
+
+/**
+ * Searches one window. The first page tells `issueCount`: up to 1,000 its hits are kept and the rest is paged in
+ * order; above 1,000 the window is split in two non-overlapping halves (searched concurrently, each recursing),
+ * and no further page of the oversized window is fetched, since search would stop at 1,000 anyway.
+ */
+export async function searchWindow(
+  session: Session,
+  target: SearchTarget,
+  window: Window,
+  onPage: PageHandler,
+): Promise<void> {
+  const searchQuery = searchString(target.scope, target.kind, window);
+  const [requestKind, document] =
+    target.kind === "pulls"
+      ? (["searchPulls", SEARCH_MERGED_PULLS] as const)
+      : (["searchIssues", SEARCH_CLOSED_ISSUES] as const);
+  let cursor: string | null = null;
+  let received = 0;
+  // Search serves at most 1,000 hits, so a server that keeps saying hasNextPage cannot loop us forever.
+  for (let page = 1; page <= MAX_SEARCH_RESULTS / PAGE_SIZE; page++) {
+    const data: SearchResponse = await session.send<SearchResponse>(
+      requestKind,
+      document,
+      { searchQuery, cursor },
+      { action: "search", subject: target.scope },
+    );
+    const { issueCount, pageInfo } = data.search;
+    const where = `search ${target.label} ${formatWindow(window)}`;
+
+    if (page === 1 && issueCount > MAX_SEARCH_RESULTS) {
+      const halves = splitWindow(window);
+      if (!halves) {
+        throw new Error(
+          `GitHub search for ${target.scope} matches ${issueCount} ${target.kind} in the single second ` +
+            `${formatInstant(window.from)}: more than the ${MAX_SEARCH_RESULTS} search can return`,
+        );
+      }
+      session.stats.windowSplits += 1;
+      session.log(
+        `${where}: ${issueCount} results, over ${MAX_SEARCH_RESULTS}: splitting into ` +
+          `${formatWindow(halves[0])} and ${formatWindow(halves[1])} ${session.rateNote(data.rateLimit)}`,
+      );
+      await Promise.all(halves.map((half) => searchWindow(session, target, half, onPage)));
+      return;
+    }
+
+    const nodes = (data.search.nodes ?? []).filter((node): node is SearchNode => node !== null);
+    received += nodes.length;
+    session.log(`${where}: page ${page}, ${received} of ${issueCount} ${session.rateNote(data.rateLimit)}`);
+    onPage(nodes);
+
+    cursor = pageInfo.hasNextPage ? pageInfo.endCursor : null;
+    if (!cursor) return;
+  }
+}

@@ -1,0 +1,106 @@
+// Search strings: repository qualifiers, date windows, and the splits that keep GitHub's search limits.
+
+import type { Period, RepoName } from "../model.js";
+
+/** GitHub rejects a search string longer than this. */
+export const MAX_SEARCH_LENGTH = 256;
+
+/** Search returns at most this many results per query, however large `issueCount` is. */
+export const MAX_SEARCH_RESULTS = 1000;
+
+export type SearchKind = "pulls" | "issues";
+
+/**
+ * An inclusive window of whole seconds since the epoch. Search ranges `A..B` are inclusive at both ends, so the
+ * half-open period [start, end) becomes [start, end - 1s], and halves [a, m] and [m + 1, b] never share a second.
+ */
+export interface Window {
+  from: number;
+  to: number;
+}
+
+export function periodWindow(period: Pick<Period, "start" | "end">): Window {
+  const start = Date.parse(period.start);
+  const end = Date.parse(period.end);
+  if (Number.isNaN(start) || Number.isNaN(end)) {
+    throw new Error(`invalid period ${period.start}..${period.end}: not ISO-8601 instants`);
+  }
+  // Round inward so that no instant outside [start, end) is searched, should a period carry milliseconds.
+  const window = { from: Math.ceil(start / 1000), to: Math.ceil(end / 1000) - 1 };
+  if (window.to < window.from) throw new Error(`empty period ${period.start}..${period.end}`);
+  return window;
+}
+
+/** `2017-07-03T00:00:00Z`: the form search qualifiers take. */
+export function formatInstant(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+export function formatWindow(window: Window): string {
+  return `${formatInstant(window.from)}..${formatInstant(window.to)}`;
+}
+
+/** Two non-overlapping halves; null for a one-second window, which cannot be split further. */
+export function splitWindow(window: Window): [Window, Window] | null {
+  if (window.from >= window.to) return null;
+  const middle = window.from + Math.floor((window.to - window.from) / 2);
+  return [
+    { from: window.from, to: middle },
+    { from: middle + 1, to: window.to },
+  ];
+}
+
+/** `owner/*` stands for every repository of the organisation. */
+export function isOrgEntry(entry: RepoName): boolean {
+  return entry.endsWith("/*");
+}
+
+export function scopeQualifier(entry: RepoName): string {
+  if (isOrgEntry(entry)) return `org:${entry.slice(0, -2)}`;
+  if (!/^[^/\s]+\/[^/\s]+$/.test(entry)) {
+    throw new Error(`invalid repository "${entry}": expected "owner/name" or "owner/*"`);
+  }
+  return `repo:${entry}`;
+}
+
+export function kindQualifiers(kind: SearchKind, window: Window): string {
+  return kind === "pulls"
+    ? `is:pr is:merged merged:${formatWindow(window)}`
+    : `is:issue is:closed closed:${formatWindow(window)}`;
+}
+
+export function searchString(scope: string, kind: SearchKind, window: Window): string {
+  return `${scope} ${kindQualifiers(kind, window)}`;
+}
+
+/**
+ * Groups the repository qualifiers into as few scopes (space-separated, which GitHub OR-s) as keep every search
+ * string within 256 characters. First fit in config order: each qualifier joins the first scope with room, so the
+ * order within a scope is still config order. The longest suffix (both kinds have the same length, as every
+ * window's timestamps do) is what the budget is measured against, so a scope fits every query built from it.
+ * GitHub's documentation says qualifiers do not count towards the limit; counting them is the safe reading.
+ */
+export function searchScopes(repositories: RepoName[], sampleWindow: Window): string[] {
+  const qualifiers = [...new Set(repositories.map(scopeQualifier))];
+  const suffix = Math.max(
+    kindQualifiers("pulls", sampleWindow).length,
+    kindQualifiers("issues", sampleWindow).length,
+  );
+  const budget = MAX_SEARCH_LENGTH - suffix - 1;
+  const scopes: string[][] = [];
+  const lengths: number[] = [];
+  for (const qualifier of qualifiers) {
+    if (qualifier.length > budget) {
+      throw new Error(`repository qualifier ${qualifier} is too long for a GitHub search (max ${MAX_SEARCH_LENGTH})`);
+    }
+    const index = lengths.findIndex((length) => length + 1 + qualifier.length <= budget);
+    if (index === -1) {
+      scopes.push([qualifier]);
+      lengths.push(qualifier.length);
+    } else {
+      scopes[index].push(qualifier);
+      lengths[index] += 1 + qualifier.length;
+    }
+  }
+  return scopes.map((scope) => scope.join(" "));
+}

@@ -1,0 +1,113 @@
+// Every request of one collect run goes through here: the concurrency bound, the counters, the error wrapping.
+
+import pLimit, { type LimitFunction } from "p-limit";
+import type { GitHubClient, ProgressLog } from "../github/client.js";
+import { gitHubError } from "./errors.js";
+import type { RateLimitNode } from "./queries.js";
+
+export type RequestKind = "searchPulls" | "searchIssues" | "filePages";
+
+export interface CollectStats {
+  /** GraphQL requests sent, by kind, and their sum. */
+  requests: Record<RequestKind, number> & { total: number };
+  /** Search strings per kind: more than 1 when the repository qualifiers had to be split to fit 256 characters. */
+  searchScopes: number;
+  /** Windows split in two because their search matched more than 1,000 items. */
+  windowSplits: number;
+  /** Items seen twice (a repository matched by both `owner/name` and `owner/*`, results shifting between pages). */
+  duplicates: number;
+  /** Sum of `rateLimit.cost` over all answers: the primary rate-limit points this run spent. */
+  cost: number;
+  /** `rateLimit.remaining` of the latest answer; null until one arrives (or when GitHub Enterprise has no limit). */
+  remaining: number | null;
+  resetAt: string | null;
+  /** The most requests ever in flight at once (never more than `concurrency`). */
+  maxInFlight: number;
+}
+
+export function emptyStats(): CollectStats {
+  return {
+    requests: { searchPulls: 0, searchIssues: 0, filePages: 0, total: 0 },
+    searchScopes: 0,
+    windowSplits: 0,
+    duplicates: 0,
+    cost: 0,
+    remaining: null,
+    resetAt: null,
+    maxInFlight: 0,
+  };
+}
+
+interface RateLimited {
+  rateLimit: RateLimitNode | null;
+}
+
+/** Names a request in an error message: `GitHub <action> failed for <subject>: ...`. */
+export interface RequestLabel {
+  action: string;
+  subject: string;
+}
+
+export class Session {
+  readonly stats = emptyStats();
+  private readonly limit: LimitFunction;
+  private inFlight = 0;
+  private aborted = false;
+
+  constructor(
+    private readonly client: GitHubClient,
+    readonly log: ProgressLog,
+    concurrency: number,
+  ) {
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+      throw new Error(`concurrency must be a positive integer, got ${concurrency}`);
+    }
+    this.limit = pLimit(concurrency);
+  }
+
+  /**
+   * Sends one GraphQL request when a slot is free. Only these leaf calls take a slot (never a task that itself
+   * waits for requests), so nested fan-out cannot deadlock the limiter.
+   */
+  send<T extends RateLimited>(
+    kind: RequestKind,
+    document: string,
+    variables: Record<string, unknown>,
+    label: RequestLabel,
+  ): Promise<T> {
+    return this.limit(async () => {
+      if (this.aborted) throw new Error(`collect aborted before ${label.action} for ${label.subject}`);
+      this.stats.requests[kind] += 1;
+      this.stats.requests.total += 1;
+      this.inFlight += 1;
+      this.stats.maxInFlight = Math.max(this.stats.maxInFlight, this.inFlight);
+      try {
+        const data = await this.client.graphql<T>(document, variables);
+        this.account(data.rateLimit);
+        return data;
+      } catch (error) {
+        throw gitHubError(label.action, label.subject, error);
+      } finally {
+        this.inFlight -= 1;
+      }
+    });
+  }
+
+  /** After a failure the run's result is lost anyway: stop queued requests from spending rate limit. */
+  abort(): void {
+    this.aborted = true;
+    this.limit.clearQueue();
+  }
+
+  /** "(cost 1, 4999 remaining)" for the progress log. */
+  rateNote(rateLimit: RateLimitNode | null): string {
+    return rateLimit ? `(cost ${rateLimit.cost}, ${rateLimit.remaining} remaining)` : "(no rate limit reported)";
+  }
+
+  private account(rateLimit: RateLimitNode | null | undefined): void {
+    if (!rateLimit) return;
+    this.stats.cost += rateLimit.cost;
+    this.stats.remaining = rateLimit.remaining;
+    this.stats.resetAt = rateLimit.resetAt;
+  }
+}
