@@ -1,0 +1,128 @@
+// Reference-style links, as the LinuxKit reports write them: `[#2167]` into the primary repository, `[virtsock#35]`
+// into a sibling of the same owner, `[owner/repo#N]` across owners, `[@rn]` for people and `[linuxkit]` for a
+// repository. The footer defines exactly the references the text uses, in the order the human reports use.
+import type { RepoName } from "../model.js";
+
+export type ReferenceKind = "pull" | "issue";
+
+export type Reference =
+  | { type: "user"; login: string }
+  | { type: "repo"; repo: RepoName }
+  | { type: "number"; repo: RepoName; number: number };
+
+export interface ReferenceStyle {
+  /** Configured repositories in config order; the first is primary. */
+  repositories: RepoName[];
+  /** Web host, "https://github.com" unless GitHub Enterprise Server. */
+  webUrl?: string;
+}
+
+const LOGIN = "[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*(?:\\[bot\\])?";
+const NAME = "[A-Za-z0-9._-]+";
+
+export function repoLabel(repo: RepoName, style: ReferenceStyle): string {
+  const [owner, name] = repo.split("/") as [string, string];
+  const primaryOwner = style.repositories[0]!.split("/")[0]!;
+  return owner.toLowerCase() === primaryOwner.toLowerCase() ? name : repo;
+}
+
+export function label(reference: Reference, style: ReferenceStyle): string {
+  switch (reference.type) {
+    case "user":
+      return `@${reference.login}`;
+    case "repo":
+      return repoLabel(reference.repo, style);
+    case "number":
+      return sameRepo(reference.repo, style.repositories[0]!) ? `#${reference.number}` : `${repoLabel(reference.repo, style)}#${reference.number}`;
+  }
+}
+
+/** Every reference label written as `[label]` (not an inline link `[text](url)`, not a definition line). */
+export function referencesIn(markdown: string, style: ReferenceStyle): Reference[] {
+  const found = new Map<string, Reference>();
+  const pattern = new RegExp(`(?<!\\\\)\\[(@${LOGIN}|#\\d+|${NAME}#\\d+|${NAME}/${NAME}#\\d+|${NAME}/${NAME}|${NAME})\\](?![(:\\[])`, "g");
+  for (const line of markdown.split("\n")) {
+    if (/^ {0,3}\[[^\]]+\]:/.test(line)) continue;
+    for (const match of withoutCode(line).matchAll(pattern)) {
+      const reference = parseLabel(match[1]!, style);
+      if (reference) found.set(key(reference), reference);
+    }
+  }
+  return [...found.values()];
+}
+
+/** Reads a label back; a bare word is a reference only when it names a configured repository. */
+export function parseLabel(text: string, style: ReferenceStyle): Reference | undefined {
+  if (text.startsWith("@")) return { type: "user", login: text.slice(1) };
+  const number = /^(?:(.+)#)?(\d+)$/.exec(text);
+  if (number) {
+    const repo = number[1] === undefined ? style.repositories[0]! : resolveRepo(number[1], style);
+    return repo ? { type: "number", repo, number: Number(number[2]) } : undefined;
+  }
+  const repo = resolveRepo(text, style);
+  return repo && (text.includes("/") || style.repositories.some((r) => sameRepo(r, repo))) ? { type: "repo", repo } : undefined;
+}
+
+function resolveRepo(text: string, style: ReferenceStyle): RepoName | undefined {
+  if (text.includes("/")) return text;
+  const primaryOwner = style.repositories[0]!.split("/")[0]!;
+  return `${primaryOwner}/${text}`;
+}
+
+/**
+ * The footer lines for `references`: users in ASCII order, then each repository (config order first, others
+ * alphabetically) with its link followed by its numbers in ascending order. `kindOf` says whether a number is a PR.
+ */
+export function footer(references: Reference[], style: ReferenceStyle, kindOf: (repo: RepoName, number: number) => ReferenceKind): string[] {
+  const web = style.webUrl ?? "https://github.com";
+  const users = [...new Set(references.flatMap((r) => (r.type === "user" ? [r.login] : [])))].sort(ascii);
+  const lines = users.map((login) => `[@${login}]: ${web}/${login.replace(/\[bot\]$/, "")}`);
+
+  const repos = new Map<string, { repo: RepoName; linked: boolean; numbers: Set<number> }>();
+  const entry = (repo: RepoName) => {
+    const id = repo.toLowerCase();
+    if (!repos.has(id)) repos.set(id, { repo, linked: false, numbers: new Set() });
+    return repos.get(id)!;
+  };
+  for (const reference of references) {
+    if (reference.type === "repo") entry(reference.repo).linked = true;
+    if (reference.type === "number") entry(reference.repo).numbers.add(reference.number);
+  }
+  const order = (repo: RepoName) => {
+    const index = style.repositories.findIndex((r) => sameRepo(r, repo));
+    return index === -1 ? style.repositories.length : index;
+  };
+  const sorted = [...repos.values()].sort((a, b) => order(a.repo) - order(b.repo) || ascii(a.repo, b.repo));
+  for (const { repo, linked, numbers } of sorted) {
+    if (linked) lines.push(`[${repoLabel(repo, style)}]: ${web}/${repo}`);
+    for (const number of [...numbers].sort((a, b) => a - b)) {
+      const path = kindOf(repo, number) === "pull" ? "pull" : "issues";
+      lines.push(`[${label({ type: "number", repo, number }, style)}]: ${web}/${repo}/${path}/${number}`);
+    }
+  }
+  return lines;
+}
+
+export function key(reference: Reference): string {
+  switch (reference.type) {
+    case "user":
+      return `@${reference.login.toLowerCase()}`;
+    case "repo":
+      return reference.repo.toLowerCase();
+    case "number":
+      return `${reference.repo.toLowerCase()}#${reference.number}`;
+  }
+}
+
+function sameRepo(a: RepoName, b: RepoName): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+function ascii(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Blanks out inline code spans so `[#1]` inside backticks is not taken for a reference. */
+function withoutCode(line: string): string {
+  return line.replace(/(`+)[^`]*?\1/g, (span) => " ".repeat(span.length));
+}

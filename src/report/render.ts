@@ -1,0 +1,91 @@
+// Report + template -> Markdown. Mustache never HTML-escapes here (this is Markdown, not HTML); titles are
+// Markdown-escaped instead, and the footer is computed from the text actually rendered.
+import Mustache from "mustache";
+import { format } from "date-fns";
+import type { RepoName, Report, ReportItem } from "../model.js";
+import { escapeTitle } from "./markdown.js";
+import { footer, label, referencesIn, type ReferenceKind, type ReferenceStyle } from "./references.js";
+
+export interface RenderText {
+  title: string;
+  intro: string;
+  outro: string;
+}
+
+export interface RenderOptions extends RenderText {
+  template: string;
+  webUrl?: string;
+}
+
+export function render(report: Report, options: RenderOptions): string {
+  const style: ReferenceStyle = { repositories: report.repositories, webUrl: options.webUrl };
+  const view = periodView(report, style);
+  const text = (template: string) => renderTemplate(template, view).trim();
+  const body = renderTemplate(options.template, {
+    title: text(options.title),
+    intro: text(options.intro),
+    outro: text(options.outro),
+    sections: report.sections.map((section) => ({
+      id: section.id,
+      title: section.title,
+      items: section.items.map((item) => ({ ...item, text: itemLine(item, style) })),
+    })),
+    footer: [],
+  });
+  const kinds = kindsOf(report);
+  const lines = footer(referencesIn(body, style), style, (repo, number) => kinds.get(`${repo.toLowerCase()}#${number}`) ?? "issue");
+  return `${body.trimEnd()}\n${lines.length > 0 ? `\n${lines.join("\n")}\n` : ""}`;
+}
+
+/** "Title ([#2135] [#2134] [@justincormack] [@rn])" */
+export function itemLine(item: ReportItem, style: ReferenceStyle): string {
+  const references = [
+    label({ type: "number", repo: item.repo, number: item.number }, style),
+    ...item.related.map((ref) => label({ type: "number", repo: ref.repo, number: ref.number }, style)),
+    ...item.people.map((login) => `@${login}`),
+  ];
+  return `${escapeTitle(item.title)} (${references.map((r) => `[${r}]`).join(" ")})`;
+}
+
+/** The values title, intro, outro and path templates can use. */
+export function periodView(report: Pick<Report, "period" | "repositories" | "activeRepositories">, style: ReferenceStyle) {
+  const { period } = report;
+  // A quiet period still says which repositories it covers.
+  const named = report.activeRepositories.length > 0 ? report.activeRepositories : report.repositories.filter((r) => !r.endsWith("/*"));
+  const links = named.map((repo) => `[${label({ type: "repo", repo }, style)}]`);
+  return {
+    id: period.id,
+    year: String(period.year),
+    week: period.week === undefined ? "" : String(period.week).padStart(2, "0"),
+    weekNumber: period.week === undefined ? "" : String(period.week),
+    month: period.month === undefined ? "" : String(period.month).padStart(2, "0"),
+    monthName: format(new Date(`${period.firstDay}T12:00:00Z`), "MMMM"),
+    firstDay: period.firstDay,
+    lastDay: period.lastDay,
+    project: projectName(report.repositories[0]!),
+    repositories: joinList(links),
+    repositoryNoun: links.length === 1 ? "repository" : "repositories",
+  };
+}
+
+export function renderTemplate(template: string, view: object): string {
+  return Mustache.render(template, view, {}, { escape: (value: string) => value });
+}
+
+function kindsOf(report: Report): Map<string, ReferenceKind> {
+  const kinds = new Map<string, ReferenceKind>();
+  for (const item of report.sections.flatMap((s) => s.items)) {
+    for (const ref of item.related) kinds.set(`${ref.repo.toLowerCase()}#${ref.number}`, "issue");
+  }
+  for (const item of report.sections.flatMap((s) => s.items)) kinds.set(`${item.repo.toLowerCase()}#${item.number}`, item.kind);
+  return kinds;
+}
+
+function joinList(parts: string[]): string {
+  if (parts.length <= 1) return parts.join("");
+  return `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+}
+
+function projectName(repo: RepoName): string {
+  return repo.split("/")[1] ?? repo;
+}
