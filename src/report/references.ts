@@ -54,9 +54,9 @@ export function referencesIn(markdown: string, style: ReferenceStyle): Reference
 /** Reads a label back; a bare word is a reference only when it names a configured repository. */
 export function parseLabel(text: string, style: ReferenceStyle): Reference | undefined {
   if (text.startsWith("@")) return { type: "user", login: text.slice(1) };
-  const number = /^(?:(.+)#)?(\d+)$/.exec(text);
+  const number = /^(.*)#(\d+)$/.exec(text);
   if (number) {
-    const repo = number[1] === undefined ? style.repositories[0]! : resolveRepo(number[1], style);
+    const repo = number[1] === "" ? style.repositories[0]! : resolveRepo(number[1]!, style);
     return repo ? { type: "number", repo, number: Number(number[2]) } : undefined;
   }
   const repo = resolveRepo(text, style);
