@@ -1,0 +1,376 @@
+import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
+import nock from "nock";
+import { collectActivity } from "../../src/collect/index.js";
+import { PULL_REQUEST_FILES, SEARCH_CLOSED_ISSUES, SEARCH_MERGED_PULLS } from "../../src/collect/queries.js";
+import {
+  actor,
+  fakeGraphql,
+  issueNode,
+  paths,
+  pullNode,
+  searchPage,
+  testClient,
+  WEEK_27,
+  type GraphqlBody,
+} from "./helpers.js";
+
+const WEEK = "2017-07-03T00:00:00Z..2017-07-09T23:59:59Z";
+const LINUXKIT = ["linuxkit/linuxkit", "linuxkit/linuxkit-ci", "linuxkit/rtf", "linuxkit/virtsock"];
+const SCOPE = "repo:linuxkit/linuxkit repo:linuxkit/linuxkit-ci repo:linuxkit/rtf repo:linuxkit/virtsock";
+
+beforeEach(() => nock.disableNetConnect());
+afterEach(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+describe("a four-repository week", () => {
+  const pulls = [
+    pullNode("linuxkit/virtsock", 35, { author: actor("rneugeba") }),
+    pullNode("linuxkit/linuxkit", 2167, {
+      title: "Update kernels to 4.11.9/4.9.36/4.4.76",
+      author: actor("rn"),
+      labels: { nodes: [{ name: "area/kernel" }, null, { name: "kind/update" }] },
+      files: {
+        totalCount: 2,
+        pageInfo: { hasNextPage: false, endCursor: "x" },
+        nodes: [{ path: "kernel/Makefile" }, { path: "kernel/config-4.11.x-x86_64" }],
+      },
+      reviews: {
+        nodes: [
+          { author: actor("justincormack"), state: "APPROVED" },
+          { author: null, state: "COMMENTED" },
+          { author: actor("dependabot", "Bot"), state: "COMMENTED" },
+        ],
+      },
+      commits: {
+        nodes: [
+          { commit: { authors: { nodes: [{ user: { login: "rn" } }, { user: { login: "ijc" } }] } } },
+          { commit: { authors: { nodes: [{ user: null }, { user: { login: "ijc" } }, { user: { login: "riyazdf" } }] } } },
+        ],
+      },
+      closingIssuesReferences: {
+        nodes: [
+          { number: 2100, repository: { nameWithOwner: "linuxkit/linuxkit" } },
+          { number: 7, repository: { nameWithOwner: "linuxkit/rtf" } },
+        ],
+      },
+    }),
+    pullNode("linuxkit/linuxkit", 2153, { author: null }),
+    pullNode("linuxkit/rtf", 20, { author: actor("linuxkit-bot", "Bot") }),
+  ];
+  const issues = [
+    issueNode("linuxkit/linuxkit", 2100),
+    issueNode("linuxkit/linuxkit", 1998, { stateReason: "NOT_PLANNED" }),
+    // is:issue never returns a PR; if it did, it must not land in the issue list.
+    pullNode("linuxkit/linuxkit", 2200),
+  ];
+
+  async function run() {
+    const lines: string[] = [];
+    const { bodies } = fakeGraphql((body) =>
+      body.query === SEARCH_MERGED_PULLS ? searchPage(pulls, { remaining: 4998 }) : searchPage(issues, { cost: 2, remaining: 4996 }),
+    );
+    const result = await collectActivity(testClient(), { repositories: LINUXKIT, period: WEEK_27, log: (l) => lines.push(l) });
+    return { ...result, bodies, lines };
+  }
+
+  test("one search per kind over all repositories, with the exact search strings", async () => {
+    const { bodies } = await run();
+    const sorted = [...bodies].sort((a, b) => a.query.localeCompare(b.query));
+    expect(sorted).toEqual([
+      { query: SEARCH_CLOSED_ISSUES, variables: { searchQuery: `${SCOPE} is:issue is:closed closed:${WEEK}`, cursor: null } },
+      { query: SEARCH_MERGED_PULLS, variables: { searchQuery: `${SCOPE} is:pr is:merged merged:${WEEK}`, cursor: null } },
+    ]);
+  });
+
+  test("maps nodes to the model and sorts by config order, then number", async () => {
+    const { activity } = await run();
+    expect(activity.period).toBe(WEEK_27);
+    expect(activity.repositories).toEqual(LINUXKIT);
+    expect(activity.pulls.map((p) => `${p.repo}#${p.number}`)).toEqual([
+      "linuxkit/linuxkit#2153",
+      "linuxkit/linuxkit#2167",
+      "linuxkit/rtf#20",
+      "linuxkit/virtsock#35",
+    ]);
+    expect(activity.pulls[1]).toEqual({
+      kind: "pull",
+      repo: "linuxkit/linuxkit",
+      number: 2167,
+      title: "Update kernels to 4.11.9/4.9.36/4.4.76",
+      url: "https://github.com/linuxkit/linuxkit/pull/2167",
+      author: { login: "rn", kind: "User" },
+      mergedAt: "2017-07-05T12:00:00Z",
+      labels: ["area/kernel", "kind/update"],
+      files: ["kernel/Makefile", "kernel/config-4.11.x-x86_64"],
+      reviews: [
+        { reviewer: { login: "justincormack", kind: "User" }, state: "APPROVED" },
+        { reviewer: { login: "dependabot", kind: "Bot" }, state: "COMMENTED" },
+      ],
+      // Commit order, each once, the PR author included: the composer decides whom to credit.
+      coAuthors: [
+        { login: "rn", kind: "User" },
+        { login: "ijc", kind: "User" },
+        { login: "riyazdf", kind: "User" },
+      ],
+      closes: [
+        { repo: "linuxkit/linuxkit", number: 2100 },
+        { repo: "linuxkit/rtf", number: 7 },
+      ],
+    });
+    expect(activity.pulls[0].author).toBeNull();
+    expect(activity.pulls[2].author).toEqual({ login: "linuxkit-bot", kind: "Bot" });
+    expect(activity.issues).toEqual([
+      {
+        kind: "issue",
+        repo: "linuxkit/linuxkit",
+        number: 1998,
+        title: "Issue 1998",
+        url: "https://github.com/linuxkit/linuxkit/issues/1998",
+        author: { login: "justincormack", kind: "User" },
+        closedAt: "2017-07-06T08:00:00Z",
+        labels: [],
+        stateReason: "NOT_PLANNED",
+      },
+      expect.objectContaining({ number: 2100, stateReason: "COMPLETED" }),
+    ]);
+  });
+
+  test("logs one line per page with cost and remaining, and counts them", async () => {
+    const { lines, stats } = await run();
+    expect([...lines].sort()).toEqual([
+      `search issues closed ${WEEK}: page 1, 3 of 3 (cost 2, 4996 remaining)`,
+      `search pulls merged ${WEEK}: page 1, 4 of 4 (cost 1, 4998 remaining)`,
+    ]);
+    expect(stats).toEqual({
+      requests: { searchPulls: 1, searchIssues: 1, filePages: 0, total: 2 },
+      searchScopes: 1,
+      windowSplits: 0,
+      duplicates: 0,
+      cost: 3,
+      remaining: expect.any(Number),
+      resetAt: "2017-07-10T01:00:00Z",
+      maxInFlight: 2,
+    });
+  });
+});
+
+test("pages a search with its cursor", async () => {
+  const repo = "linuxkit/linuxkit";
+  const first = Array.from({ length: 100 }, (_, i) => pullNode(repo, 1000 + i));
+  const second = Array.from({ length: 30 }, (_, i) => pullNode(repo, 1100 + i));
+  const lines: string[] = [];
+  const { bodies } = fakeGraphql((body) => {
+    if (body.query !== SEARCH_MERGED_PULLS) return searchPage([]);
+    return body.variables.cursor === null
+      ? searchPage(first, { issueCount: 130, endCursor: "Y3Vyc29yOjEwMA==" })
+      : searchPage(second, { issueCount: 130 });
+  });
+  const { activity, stats } = await collectActivity(testClient(), {
+    repositories: [repo],
+    period: WEEK_27,
+    log: (line) => lines.push(line),
+  });
+  expect(bodies.filter((b) => b.query === SEARCH_MERGED_PULLS).map((b) => b.variables.cursor)).toEqual([
+    null,
+    "Y3Vyc29yOjEwMA==",
+  ]);
+  expect(activity.pulls).toHaveLength(130);
+  expect(stats.requests).toEqual({ searchPulls: 2, searchIssues: 1, filePages: 0, total: 3 });
+  expect(lines.filter((l) => l.startsWith("search pulls"))).toEqual([
+    `search pulls merged ${WEEK}: page 1, 100 of 130 (cost 1, 4999 remaining)`,
+    `search pulls merged ${WEEK}: page 2, 130 of 130 (cost 1, 4999 remaining)`,
+  ]);
+});
+
+describe("more than 1,000 results", () => {
+  test("splits the window into non-overlapping halves and recurses, dropping nothing and nothing twice", async () => {
+    const repo = "moby/moby";
+    const halves = {
+      first: "2017-07-03T00:00:00Z..2017-07-06T11:59:59Z",
+      second: "2017-07-06T12:00:00Z..2017-07-09T23:59:59Z",
+      secondA: "2017-07-06T12:00:00Z..2017-07-08T05:59:59Z",
+      secondB: "2017-07-08T06:00:00Z..2017-07-09T23:59:59Z",
+    };
+    const merged = (window: string) => `repo:moby/moby is:pr is:merged merged:${window}`;
+    const lines: string[] = [];
+    const { bodies } = fakeGraphql((body) => {
+      if (body.query !== SEARCH_MERGED_PULLS) return searchPage([]);
+      switch (body.variables.searchQuery) {
+        case merged(WEEK):
+          return searchPage([pullNode(repo, 1)], { issueCount: 1500, endCursor: "never-used" });
+        case merged(halves.first):
+          return searchPage([pullNode(repo, 1), pullNode(repo, 2)], { issueCount: 2 });
+        case merged(halves.second):
+          return searchPage([pullNode(repo, 3)], { issueCount: 1001, endCursor: "never-used" });
+        case merged(halves.secondA):
+          return searchPage([pullNode(repo, 3)], { issueCount: 1 });
+        case merged(halves.secondB):
+          // The item at the seam again (search results can shift): the repo#number guard keeps one.
+          return searchPage([pullNode(repo, 4), pullNode(repo, 3)], { issueCount: 2 });
+        default:
+          throw new Error(`unexpected search ${String(body.variables.searchQuery)}`);
+      }
+    });
+    const { activity, stats } = await collectActivity(testClient(), {
+      repositories: [repo],
+      period: WEEK_27,
+      log: (line) => lines.push(line),
+    });
+
+    const searches = bodies.filter((b) => b.query === SEARCH_MERGED_PULLS).map((b) => b.variables);
+    expect(new Set(searches.map((v) => v.searchQuery))).toEqual(
+      new Set([WEEK, halves.first, halves.second, halves.secondA, halves.secondB].map(merged)),
+    );
+    // First pages only: an oversized window's further pages are never fetched.
+    expect(searches.every((v) => v.cursor === null)).toBe(true);
+    expect(searches).toHaveLength(5);
+    expect(activity.pulls.map((p) => p.number)).toEqual([1, 2, 3, 4]);
+    expect(stats.windowSplits).toBe(2);
+    expect(stats.duplicates).toBe(1);
+    expect(lines).toContain(
+      `search pulls merged ${WEEK}: 1500 results, over 1000: splitting into ${halves.first} and ${halves.second} (cost 1, 4999 remaining)`,
+    );
+  });
+
+  test("a single second with more than 1,000 results is an error, not a silent cut", async () => {
+    fakeGraphql(() => searchPage([], { issueCount: 1001 }));
+    const period = { ...WEEK_27, start: "2017-07-03T00:00:00.000Z", end: "2017-07-03T00:00:01.000Z" };
+    await expect(collectActivity(testClient(), { repositories: ["a/b"], period })).rejects.toThrow(
+      /GitHub search for repo:a\/b matches 1001 (pulls|issues) in the single second 2017-07-03T00:00:00Z: more than the 1000 search can return/,
+    );
+  });
+});
+
+describe("changed files", () => {
+  test("pages the files of a 250-file PR: the search page plus two PullRequestFiles requests", async () => {
+    const repo = "linuxkit/linuxkit";
+    const big = pullNode(repo, 2222, {
+      files: { totalCount: 250, pageInfo: { hasNextPage: true, endCursor: "f100" }, nodes: paths(0, 100) },
+    });
+    const lines: string[] = [];
+    const { bodies } = fakeGraphql((body) => {
+      if (body.query === SEARCH_MERGED_PULLS) return searchPage([big, pullNode(repo, 2223)]);
+      if (body.query === SEARCH_CLOSED_ISSUES) return searchPage([]);
+      const after = body.variables.cursor;
+      const [nodes, endCursor] = after === "f100" ? [paths(100, 200), "f200"] : [paths(200, 250), null];
+      return {
+        data: {
+          repository: {
+            pullRequest: { files: { totalCount: 250, pageInfo: { hasNextPage: endCursor !== null, endCursor }, nodes } },
+          },
+          rateLimit: { cost: 1, remaining: 4990, resetAt: "2017-07-10T01:00:00Z" },
+        },
+      };
+    });
+    const { activity, stats } = await collectActivity(testClient(), {
+      repositories: [repo],
+      period: WEEK_27,
+      log: (line) => lines.push(line),
+    });
+    expect(bodies.filter((b) => b.query === PULL_REQUEST_FILES)).toEqual([
+      { query: PULL_REQUEST_FILES, variables: { owner: "linuxkit", repo: "linuxkit", number: 2222, cursor: "f100" } },
+      { query: PULL_REQUEST_FILES, variables: { owner: "linuxkit", repo: "linuxkit", number: 2222, cursor: "f200" } },
+    ]);
+    expect(activity.pulls[0].files).toEqual(paths(0, 250).map((p) => p.path));
+    expect(activity.pulls[1].files).toEqual(["README.md"]);
+    expect(stats.requests.filePages).toBe(2);
+    expect(lines.filter((l) => l.startsWith("files"))).toEqual([
+      "files linuxkit/linuxkit#2222: page 2, 200 of 250 (cost 1, 4990 remaining)",
+      "files linuxkit/linuxkit#2222: page 3, 250 of 250 (cost 1, 4990 remaining)",
+    ]);
+  });
+
+  test("null files (a diff too large for GitHub) give an empty list", async () => {
+    fakeGraphql((body) => searchPage(body.query === SEARCH_MERGED_PULLS ? [pullNode("a/b", 1, { files: null })] : []));
+    const { activity } = await collectActivity(testClient(), { repositories: ["a/b"], period: WEEK_27 });
+    expect(activity.pulls[0].files).toEqual([]);
+  });
+});
+
+test("never more than `concurrency` requests in flight, while file pages of many PRs overlap", async () => {
+  const repo = "a/b";
+  const many = Array.from({ length: 8 }, (_, i) =>
+    pullNode(repo, i + 1, { files: { totalCount: 300, pageInfo: { hasNextPage: true, endCursor: "p1" }, nodes: paths(0, 100) } }),
+  );
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const client = testClient();
+  const graphql = client.graphql;
+  // Measured around the client, i.e. what GitHub would see arriving at once.
+  client.graphql = async (query, variables) => {
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    try {
+      return await graphql(query, variables);
+    } finally {
+      inFlight -= 1;
+    }
+  };
+  fakeGraphql(
+    (body: GraphqlBody) => {
+      if (body.query === SEARCH_MERGED_PULLS) return searchPage(many);
+      if (body.query === SEARCH_CLOSED_ISSUES) return searchPage([]);
+      const endCursor = body.variables.cursor === "p1" ? "p2" : null;
+      const nodes = body.variables.cursor === "p1" ? paths(100, 200) : paths(200, 300);
+      return {
+        data: {
+          repository: { pullRequest: { files: { totalCount: 300, pageInfo: { hasNextPage: endCursor !== null, endCursor }, nodes } } },
+          rateLimit: { cost: 1, remaining: 4000, resetAt: "2017-07-10T01:00:00Z" },
+        },
+      };
+    },
+    { delayMs: 20 },
+  );
+  const { activity, stats } = await collectActivity(client, { repositories: [repo], period: WEEK_27, concurrency: 3 });
+  expect(activity.pulls.every((p) => p.files.length === 300)).toBe(true);
+  expect(stats.requests).toEqual({ searchPulls: 1, searchIssues: 1, filePages: 16, total: 18 });
+  expect(maxInFlight).toBe(3);
+  expect(stats.maxInFlight).toBe(3);
+});
+
+describe("organisations and order", () => {
+  test("owner/* searches org:owner and sorts its repositories after the explicit ones, alphabetically", async () => {
+    const { bodies } = fakeGraphql((body) =>
+      body.query === SEARCH_MERGED_PULLS
+        ? searchPage([
+            pullNode("moby/tool", 3),
+            pullNode("Moby/Moby", 9),
+            pullNode("linuxkit/linuxkit", 5),
+            pullNode("moby/buildkit", 4),
+            // Matched by both moby/moby and moby/*: GitHub answers once; if twice, the guard keeps one.
+            pullNode("moby/moby", 9),
+          ])
+        : searchPage([]),
+    );
+    const { activity, stats } = await collectActivity(testClient(), {
+      repositories: ["moby/moby", "moby/*", "linuxkit/linuxkit"],
+      period: WEEK_27,
+    });
+    expect(bodies.map((b) => b.variables.searchQuery)).toContain(
+      `repo:moby/moby org:moby repo:linuxkit/linuxkit is:pr is:merged merged:${WEEK}`,
+    );
+    expect(activity.pulls.map((p) => `${p.repo}#${p.number}`)).toEqual([
+      "Moby/Moby#9",
+      "linuxkit/linuxkit#5",
+      "moby/buildkit#4",
+      "moby/tool#3",
+    ]);
+    expect(stats.duplicates).toBe(1);
+    // GitHub's spelling wins for the explicit entries, and the org's active repositories follow.
+    expect(activity.repositories).toEqual(["Moby/Moby", "linuxkit/linuxkit", "moby/buildkit", "moby/tool"]);
+  });
+
+  test("more repositories than fit 256 characters: one search per scope, labelled in the log", async () => {
+    const repos = Array.from({ length: 9 }, (_, i) => `owner-abcd/repo-${String(i).padStart(3, "0")}`);
+    const lines: string[] = [];
+    const { bodies } = fakeGraphql(() => searchPage([]));
+    const { stats } = await collectActivity(testClient(), { repositories: repos, period: WEEK_27, log: (l) => lines.push(l) });
+    const queries = bodies.map((b) => String(b.variables.searchQuery));
+    expect(queries).toHaveLength(4);
+    expect(queries.every((q) => q.length <= 256)).toBe(true);
+    expect(stats.searchScopes).toBe(2);
+    expect(lines).toContain(`search issues closed (scope 2 of 2) ${WEEK}: page 1, 0 of 0 (cost 1, 4999 remaining)`);
+  });
+});

@@ -1,0 +1,110 @@
+// Fixtures and a nock-backed GitHub for the collect tests: GraphQL answers built from small node factories.
+
+import nock from "nock";
+import { Octokit } from "@octokit/rest";
+import type { GitHubClient } from "../../src/github/client.js";
+import type { Period } from "../../src/model.js";
+
+export const API = "https://api.github.com";
+
+/** A real Octokit (fetch + @octokit/request), so nock sees the exact HTTP bodies. @octokit/rest has no retry or throttle plugin. */
+export function testClient(): GitHubClient {
+  return new Octokit({ auth: "t", log: { debug() {}, info() {}, warn() {}, error() {} } });
+}
+
+export const WEEK_27: Period = {
+  kind: "week",
+  id: "2017-W27",
+  year: 2017,
+  week: 27,
+  timeZone: "UTC",
+  start: "2017-07-03T00:00:00.000Z",
+  end: "2017-07-10T00:00:00.000Z",
+  firstDay: "2017-07-03",
+  lastDay: "2017-07-09",
+};
+
+export interface GraphqlBody {
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+export function operationName(body: GraphqlBody): string {
+  return /query (\w+)/.exec(body.query)?.[1] ?? "?";
+}
+
+export function rateLimit(cost = 1, remaining = 4999) {
+  return { cost, remaining, resetAt: "2017-07-10T01:00:00Z" };
+}
+
+export function actor(login: string, typename = "User") {
+  return { login, __typename: typename };
+}
+
+export function pullNode(repo: string, number: number, extra: Record<string, unknown> = {}) {
+  return {
+    __typename: "PullRequest",
+    number,
+    title: `PR ${number}`,
+    url: `https://github.com/${repo}/pull/${number}`,
+    mergedAt: "2017-07-05T12:00:00Z",
+    repository: { nameWithOwner: repo },
+    author: actor("rn"),
+    labels: { nodes: [] },
+    files: { totalCount: 1, pageInfo: { hasNextPage: false, endCursor: "f1" }, nodes: [{ path: "README.md" }] },
+    reviews: { nodes: [] },
+    commits: { nodes: [] },
+    closingIssuesReferences: { nodes: [] },
+    ...extra,
+  };
+}
+
+export function issueNode(repo: string, number: number, extra: Record<string, unknown> = {}) {
+  return {
+    __typename: "Issue",
+    number,
+    title: `Issue ${number}`,
+    url: `https://github.com/${repo}/issues/${number}`,
+    closedAt: "2017-07-06T08:00:00Z",
+    stateReason: "COMPLETED",
+    repository: { nameWithOwner: repo },
+    author: actor("justincormack"),
+    labels: { nodes: [] },
+    ...extra,
+  };
+}
+
+export function searchPage(nodes: unknown[], options: { issueCount?: number; endCursor?: string | null; cost?: number; remaining?: number } = {}) {
+  const endCursor = options.endCursor ?? null;
+  return {
+    data: {
+      search: {
+        issueCount: options.issueCount ?? nodes.length,
+        pageInfo: { hasNextPage: endCursor !== null, endCursor },
+        nodes,
+      },
+      rateLimit: rateLimit(options.cost, options.remaining),
+    },
+  };
+}
+
+export function paths(from: number, to: number): { path: string }[] {
+  return Array.from({ length: to - from }, (_, i) => ({ path: `pkg/file${from + i}.go` }));
+}
+
+/**
+ * One nock interceptor for every POST /graphql, answering through `answer` and recording each body in order.
+ * `delayMs` holds every answer back, so concurrent requests overlap.
+ */
+export function fakeGraphql(answer: (body: GraphqlBody) => unknown, options: { delayMs?: number; status?: number } = {}) {
+  const bodies: GraphqlBody[] = [];
+  let interceptor = nock(API)
+    .persist()
+    .post("/graphql", (body: GraphqlBody) => {
+      bodies.push(body);
+      return true;
+    });
+  if (options.delayMs) interceptor = interceptor.delay(options.delayMs);
+  const scope = interceptor.reply(options.status ?? 200, (_uri, body) => answer(body as GraphqlBody) as nock.Body);
+  return { bodies, scope };
+}

@@ -1,0 +1,94 @@
+import { describe, expect, test } from "@jest/globals";
+import {
+  formatWindow,
+  MAX_SEARCH_LENGTH,
+  periodWindow,
+  scopeQualifier,
+  searchScopes,
+  searchString,
+  splitWindow,
+} from "../../src/collect/search.js";
+import { WEEK_27 } from "./helpers.js";
+
+describe("windows", () => {
+  const week = periodWindow(WEEK_27);
+
+  test("a half-open period becomes an inclusive range ending one second before its end", () => {
+    expect(formatWindow(week)).toBe("2017-07-03T00:00:00Z..2017-07-09T23:59:59Z");
+  });
+
+  test("halves are inclusive, adjacent and do not share a second", () => {
+    const [a, b] = splitWindow(week)!;
+    expect(formatWindow(a)).toBe("2017-07-03T00:00:00Z..2017-07-06T11:59:59Z");
+    expect(formatWindow(b)).toBe("2017-07-06T12:00:00Z..2017-07-09T23:59:59Z");
+    expect(b.from).toBe(a.to + 1);
+  });
+
+  test("bisection ends at one-second windows", () => {
+    const two = { from: 100, to: 101 };
+    expect(splitWindow(two)).toEqual([{ from: 100, to: 100 }, { from: 101, to: 101 }]);
+    expect(splitWindow({ from: 100, to: 100 })).toBeNull();
+  });
+
+  test("a period not on whole seconds is rounded inwards", () => {
+    const window = periodWindow({ start: "2017-07-03T00:00:00.500Z", end: "2017-07-03T00:00:10.500Z" });
+    expect(formatWindow(window)).toBe("2017-07-03T00:00:01Z..2017-07-03T00:00:10Z");
+  });
+
+  test("bad periods are refused", () => {
+    expect(() => periodWindow({ start: "nope", end: WEEK_27.end })).toThrow(/invalid period/);
+    expect(() => periodWindow({ start: WEEK_27.end, end: WEEK_27.start })).toThrow(/empty period/);
+  });
+});
+
+describe("search strings", () => {
+  const week = periodWindow(WEEK_27);
+
+  test("qualifiers for repositories and organisations", () => {
+    expect(scopeQualifier("linuxkit/linuxkit")).toBe("repo:linuxkit/linuxkit");
+    expect(scopeQualifier("moby/*")).toBe("org:moby");
+    expect(() => scopeQualifier("linuxkit")).toThrow(/invalid repository "linuxkit"/);
+  });
+
+  test("pulls and issues", () => {
+    expect(searchString("repo:a/b repo:c/d", "pulls", week)).toBe(
+      "repo:a/b repo:c/d is:pr is:merged merged:2017-07-03T00:00:00Z..2017-07-09T23:59:59Z",
+    );
+    expect(searchString("repo:a/b", "issues", week)).toBe(
+      "repo:a/b is:issue is:closed closed:2017-07-03T00:00:00Z..2017-07-09T23:59:59Z",
+    );
+  });
+
+  test("a few repositories fit one search", () => {
+    expect(searchScopes(["linuxkit/linuxkit", "linuxkit/rtf", "linuxkit/*"], week)).toEqual([
+      "repo:linuxkit/linuxkit repo:linuxkit/rtf org:linuxkit",
+    ]);
+  });
+
+  test("the same entry twice is searched once", () => {
+    expect(searchScopes(["a/b", "a/b"], week)).toEqual(["repo:a/b"]);
+  });
+
+  test("many repositories are split into as few searches as stay within 256 characters", () => {
+    const repos = Array.from({ length: 20 }, (_, i) => `owner-abcd/repo-${String(i).padStart(3, "0")}`);
+    expect(scopeQualifier(repos[0])).toHaveLength(24);
+    const scopes = searchScopes(repos, week);
+    // The issue suffix " is:issue is:closed closed:...Z" is 69 characters, leaving 187: 7 qualifiers (7*24 + 6 = 174).
+    expect(scopes.map((scope) => scope.split(" ").length)).toEqual([7, 7, 6]);
+    for (const scope of scopes) {
+      for (const kind of ["pulls", "issues"] as const) {
+        expect(searchString(scope, kind, week).length).toBeLessThanOrEqual(MAX_SEARCH_LENGTH);
+      }
+    }
+    // Tight: one more qualifier would not have fitted.
+    expect(searchString(`${scopes[0]} ${scopeQualifier(repos[7])}`, "issues", week).length).toBeGreaterThan(MAX_SEARCH_LENGTH);
+    // Config order is kept within and across searches.
+    expect(scopes.join(" ")).toBe(repos.map((repo) => `repo:${repo}`).join(" "));
+  });
+
+  test("first fit fills an earlier search before opening a new one", () => {
+    const long = `owner/${"x".repeat(150)}`; // 161-character qualifier
+    const scopes = searchScopes([long, `owner/${"y".repeat(150)}`, "a/b"], week);
+    expect(scopes).toEqual([`repo:${long} repo:a/b`, `repo:owner/${"y".repeat(150)}`]);
+  });
+});
