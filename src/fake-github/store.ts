@@ -1,6 +1,7 @@
 // The fake's mutable state. Datasets fill it, the GraphQL and REST layers read and change it, and tests poke it
 // directly (add a token, set a permission, look at the comments the app posted).
 import { putBlob, putCommit, putTree, resolveRevision, signature, treeOfCommit } from "./git.js";
+import { RateLimits } from "./rate-limit.js";
 import type {
   Account, Comment, GitCommit, IssueRecord, Item, PullRecord, ReactionContent, RepoRecord, RoleName,
 } from "./types.js";
@@ -26,6 +27,7 @@ export class FakeStore {
   readonly closedByPull = new Map<string, string>();
   /** The app's own identity: installation tokens act as it. */
   readonly app: Account = { login: "devreport[bot]", type: "Bot" };
+  readonly rateLimits = new RateLimits();
   private lastId = 1000;
   private readonly clock: () => Date;
 
@@ -36,6 +38,10 @@ export class FakeStore {
   /** Now, to the second, as GitHub prints timestamps. */
   now(): string {
     return this.clock().toISOString().replace(/\.\d{3}Z$/, "Z");
+  }
+
+  nowMs(): number {
+    return this.clock().getTime();
   }
 
   nextId(): number {

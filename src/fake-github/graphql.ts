@@ -1,0 +1,108 @@
+// Executes GraphQL documents against GitHub's real schema over the store, answering like api.github.com/graphql:
+// HTTP 200 in every case, `errors` for syntax, validation and resolver failures, and a top-level `type` on errors
+// GitHub types (NOT_FOUND...). Root fields the fake does not implement fail loudly instead of returning null.
+import { execute, GraphQLError, parse, validate, type DocumentNode, type OperationDefinitionNode } from "graphql";
+import { connection, type PageArgs } from "./connection.js";
+import { GitHubGraphQLError, notFound } from "./errors.js";
+import { actorNode, itemNode, repositoryNode } from "./graphql-nodes.js";
+import { githubSchema } from "./graphql-schema.js";
+import { parseNodeId } from "./node-id.js";
+import { searchIssues } from "./search.js";
+import type { FakeStore } from "./store.js";
+import type { Account } from "./types.js";
+
+export interface GraphQLRequestBody {
+  query?: unknown;
+  variables?: unknown;
+  operationName?: unknown;
+}
+
+export interface GraphQLResponse {
+  data?: Record<string, unknown> | null;
+  errors?: Record<string, unknown>[];
+}
+
+/** The operation a request runs, for request logs: its name, or "anonymous". */
+export function operationNameOf(body: GraphQLRequestBody): string | undefined {
+  if (typeof body.operationName === "string" && body.operationName) return body.operationName;
+  if (typeof body.query !== "string") return undefined;
+  return /^\s*(?:#[^\n]*\n\s*)*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(body.query)?.[1] ?? "anonymous";
+}
+
+function formatError(error: GraphQLError): Record<string, unknown> {
+  const json: Record<string, unknown> = { ...error.toJSON() };
+  const original = error.originalError;
+  if (original instanceof GitHubGraphQLError && original.type) json.type = original.type;
+  if (!original || original instanceof GitHubGraphQLError) delete json.extensions;
+  return json;
+}
+
+function rootValue(store: FakeStore, viewer: Account, rateLimit: object): object {
+  const root: Record<string, unknown> = {
+    rateLimit: () => rateLimit,
+    repository: ({ owner, name }: { owner: string; name: string }) => {
+      const repo = store.getRepo(`${owner}/${name}`);
+      if (!repo) throw notFound(`Could not resolve to a Repository with the name '${owner}/${name}'.`);
+      return repositoryNode(store, repo);
+    },
+    search: (args: PageArgs & { query: string; type: string }) => {
+      if (args.type !== "ISSUE") throw new GitHubGraphQLError(`The fake GitHub only searches type ISSUE, not ${args.type}.`);
+      const result = searchIssues(store.searchable(), args.query);
+      if ("error" in result) throw new GitHubGraphQLError(result.error);
+      const page = connection(result.items, args, "search", { minimum: 1 });
+      const nodes = page.nodes.map((item) => itemNode(store, item));
+      return { issueCount: result.issueCount, pageInfo: page.pageInfo, nodes,
+        edges: page.edges.map((e, i) => ({ cursor: e.cursor, node: nodes[i], textMatches: [] })),
+        codeCount: 0, repositoryCount: 0, userCount: 0, wikiCount: 0, discussionCount: 0 };
+    },
+    viewer: () => ({ ...actorNode(viewer), __typename: "User" }),
+    user: ({ login }: { login: string }) => actorNode(store.account(login, "User")),
+    node: ({ id }: { id: string }) => nodeById(store, id),
+    nodes: ({ ids }: { ids: string[] }) => ids.map((id) => nodeById(store, id)),
+  };
+  // graphql-js reads root fields as properties; a Proxy turns every field the fake lacks into a clear error.
+  return new Proxy(root, {
+    get: (target, field) => typeof field !== "string" || field in target ? Reflect.get(target, field)
+      : () => { throw new GitHubGraphQLError(`The fake GitHub does not implement the root field \`${field}\`.`); },
+  });
+}
+
+function nodeById(store: FakeStore, id: string): object | null {
+  const parsed = parseNodeId(id);
+  const ref = parsed && /^(.+)#(\d+)$/.exec(parsed.key);
+  if (parsed?.kind === "R" && !parsed.key.includes(":")) {
+    const repo = store.getRepo(parsed.key);
+    if (repo) return repositoryNode(store, repo);
+  }
+  if (ref) {
+    const item = store.get(ref[1], Number(ref[2]));
+    if (item) return itemNode(store, item);
+  }
+  throw notFound(`Could not resolve to a node with the global id of '${id}'`);
+}
+
+/** Runs one request as `viewer`, charging one point of its GraphQL budget per executed query. */
+export async function executeGraphQL(store: FakeStore, body: GraphQLRequestBody, viewer: Account): Promise<GraphQLResponse> {
+  if (typeof body.query !== "string") return { errors: [{ message: "A query attribute must be specified and must be a string." }] };
+  const schema = await githubSchema();
+  let document: DocumentNode;
+  try {
+    document = parse(body.query);
+  } catch (error) {
+    return { errors: [formatError(error as GraphQLError)] };
+  }
+  const invalid = validate(schema, document);
+  if (invalid.length > 0) return { errors: invalid.map(formatError) };
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === "OperationDefinition");
+  const budget = store.rateLimits.take(viewer.login, "graphql", 1, store.nowMs());
+  const rateLimit = { cost: 1, limit: budget.limit, remaining: budget.remaining, used: budget.used,
+    resetAt: new Date(budget.reset * 1000).toISOString().replace(/\.\d{3}Z$/, "Z"), nodeCount: operations.length };
+  const result = await execute({
+    schema, document, rootValue: rootValue(store, viewer, rateLimit),
+    variableValues: (body.variables ?? undefined) as Record<string, unknown> | undefined,
+    operationName: typeof body.operationName === "string" ? body.operationName : undefined,
+  });
+  const response: GraphQLResponse = { data: (result.data as Record<string, unknown> | null | undefined) ?? null };
+  if (result.errors?.length) response.errors = result.errors.map(formatError);
+  return response;
+}
