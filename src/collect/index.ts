@@ -70,8 +70,9 @@ export async function collectActivity(
         const pull = node as PullRequestNode;
         if (!isNew(pull)) continue;
         const task = completeFiles(session, pull).then((files) => mapPull(pull, files));
-        // Awaited below; until then a rejection must not count as unhandled (it would end the process).
-        task.catch(() => {});
+        // Awaited below; until then a rejection must not count as unhandled (it would end the process), and it
+        // should stop the searches still paging.
+        task.catch((error: unknown) => session.abort(error));
         pullTasks.push(task);
       } else if (kind === "issues" && node.__typename === "Issue") {
         const issue = node as IssueNode;
@@ -92,8 +93,7 @@ export async function collectActivity(
     await Promise.all(searches.map((target) => searchWindow(session, target, window, onPage(target.kind))));
     pulls = await Promise.all(pullTasks);
   } catch (error) {
-    session.abort();
-    throw error;
+    throw session.abort(error);
   }
 
   const activity: Activity = {

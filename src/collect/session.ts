@@ -52,7 +52,8 @@ export class Session {
   readonly stats = emptyStats();
   private readonly limit: LimitFunction;
   private inFlight = 0;
-  private aborted = false;
+  /** The first failure of the run; once set, queued requests settle with it instead of being sent. */
+  private failure: Error | null = null;
 
   constructor(
     private readonly client: GitHubClient,
@@ -76,7 +77,8 @@ export class Session {
     label: RequestLabel,
   ): Promise<T> {
     return this.limit(async () => {
-      if (this.aborted) throw new Error(`collect aborted before ${label.action} for ${label.subject}`);
+      // Rejecting (rather than dropping the queue) lets every waiting promise settle, and with the first error.
+      if (this.failure) throw this.failure;
       this.stats.requests[kind] += 1;
       this.stats.requests.total += 1;
       this.inFlight += 1;
@@ -86,17 +88,21 @@ export class Session {
         this.account(data.rateLimit);
         return data;
       } catch (error) {
-        throw gitHubError(label.action, label.subject, error);
+        // Any failure fails the whole run: record it before the limiter starts the next queued request.
+        throw this.abort(gitHubError(label.action, label.subject, error));
       } finally {
         this.inFlight -= 1;
       }
     });
   }
 
-  /** After a failure the run's result is lost anyway: stop queued requests from spending rate limit. */
-  abort(): void {
-    this.aborted = true;
-    this.limit.clearQueue();
+  /**
+   * After a failure the run's result is lost anyway: keep queued requests from spending rate limit. Returns the
+   * run's first error, which is the one worth reporting (later ones are mostly consequences).
+   */
+  abort(error: unknown): Error {
+    this.failure ??= error instanceof Error ? error : new Error(String(error));
+    return this.failure;
   }
 
   /** "(cost 1, 4999 remaining)" for the progress log. */

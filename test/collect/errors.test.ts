@@ -1,0 +1,124 @@
+import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
+import nock from "nock";
+import { collectActivity } from "../../src/collect/index.js";
+import { gitHubError } from "../../src/collect/errors.js";
+import { PULL_REQUEST_FILES, SEARCH_MERGED_PULLS } from "../../src/collect/queries.js";
+import { API, fakeGraphql, paths, pullNode, searchPage, testClient, WEEK_27 } from "./helpers.js";
+
+const CANNOT_SEARCH =
+  "The listed users and repositories cannot be searched either because the resources do not exist or you do not have permission to view them.";
+
+beforeEach(() => nock.disableNetConnect());
+afterEach(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+async function failure(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error("expected a rejection");
+}
+
+describe("errors name what failed, on one line", () => {
+  test("a search on a repository that does not exist", async () => {
+    fakeGraphql(() => ({
+      data: null,
+      errors: [{ type: "INVALID", path: ["search"], locations: [{ line: 3, column: 5 }], message: CANNOT_SEARCH }],
+    }));
+    const error = await failure(collectActivity(testClient(), { repositories: ["linuxkit/nope"], period: WEEK_27 }));
+    expect(error.message).toBe(`GitHub search failed for repo:linuxkit/nope: ${CANNOT_SEARCH}`);
+    expect((error.cause as { name?: string }).name).toBe("GraphqlResponseError");
+  });
+
+  test("a bad token", async () => {
+    nock(API)
+      .persist()
+      .post("/graphql")
+      .reply(401, { message: "Bad credentials", documentation_url: "https://docs.github.com/graphql", status: "401" });
+    const error = await failure(collectActivity(testClient(), { repositories: ["a/b"], period: WEEK_27 }));
+    expect(error.message).toBe("GitHub rejected the token (401 Bad credentials)");
+    expect((error.cause as { status?: number }).status).toBe(401);
+  });
+
+  test("other HTTP errors keep GitHub's message and status", async () => {
+    nock(API).persist().post("/graphql").reply(502, { message: "Server Error" });
+    const error = await failure(collectActivity(testClient(), { repositories: ["a/b"], period: WEEK_27 }));
+    expect(error.message).toBe("GitHub search failed for repo:a/b: HTTP 502 Server Error");
+  });
+
+  test("a PR's file pages that vanish (NOT_FOUND) name the pull request", async () => {
+    const big = pullNode("a/b", 7, {
+      files: { totalCount: 150, pageInfo: { hasNextPage: true, endCursor: "f100" }, nodes: paths(0, 100) },
+    });
+    fakeGraphql((body) => {
+      if (body.query === SEARCH_MERGED_PULLS) return searchPage([big]);
+      if (body.query === PULL_REQUEST_FILES) {
+        return {
+          data: { repository: null },
+          errors: [{ type: "NOT_FOUND", path: ["repository"], message: "Could not resolve to a Repository with the name 'a/b'." }],
+        };
+      }
+      return searchPage([]);
+    });
+    const error = await failure(collectActivity(testClient(), { repositories: ["a/b"], period: WEEK_27 }));
+    expect(error.message).toBe(
+      "GitHub query PullRequestFiles failed for a/b#7: Could not resolve to a Repository with the name 'a/b'.",
+    );
+  });
+
+  test("several GraphQL errors are joined, newlines folded", () => {
+    const error = gitHubError("search", "repo:a/b", { errors: [{ message: "one\ntwo" }, { type: "RATE_LIMITED" }] });
+    expect(error.message).toBe("GitHub search failed for repo:a/b: one two; RATE_LIMITED");
+  });
+
+  test("after a failure, queued requests are not sent", async () => {
+    const many = Array.from({ length: 6 }, (_, i) =>
+      pullNode("a/b", i + 1, { files: { totalCount: 200, pageInfo: { hasNextPage: true, endCursor: "c" }, nodes: [] } }),
+    );
+    const { bodies } = fakeGraphql(
+      (body) => {
+        if (body.query === SEARCH_MERGED_PULLS) return searchPage(many);
+        if (body.query === PULL_REQUEST_FILES) return { data: null, errors: [{ message: "boom" }] };
+        return searchPage([]);
+      },
+      { delayMs: 5 },
+    );
+    const error = await failure(
+      collectActivity(testClient(), { repositories: ["a/b"], period: WEEK_27, concurrency: 1 }),
+    );
+    expect(error.message).toBe("GitHub query PullRequestFiles failed for a/b#1: boom");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Two searches and the failing page; the five other PRs' pages were dropped from the queue.
+    expect(bodies.filter((b) => b.query === PULL_REQUEST_FILES)).toHaveLength(1);
+  });
+
+  test("a file page failing while a search still pages ends the run with that error, without hanging", async () => {
+    const big = pullNode("a/b", 1, { files: { totalCount: 200, pageInfo: { hasNextPage: true, endCursor: "c" }, nodes: [] } });
+    const { bodies } = fakeGraphql((body) => {
+      if (body.query === SEARCH_MERGED_PULLS) {
+        // Page 2 is queued behind the file page (concurrency 1) and must settle, not wait forever.
+        return searchPage([big], { issueCount: 2, endCursor: body.variables.cursor === null ? "page2" : null });
+      }
+      if (body.query === PULL_REQUEST_FILES) return { data: null, errors: [{ message: "boom" }] };
+      return searchPage([]);
+    });
+    const error = await failure(
+      collectActivity(testClient(), { repositories: ["a/b"], period: WEEK_27, concurrency: 1 }),
+    );
+    expect(error.message).toBe("GitHub query PullRequestFiles failed for a/b#1: boom");
+    expect(bodies.filter((b) => b.query === SEARCH_MERGED_PULLS)).toHaveLength(1);
+  }, 2000);
+
+  test("bad options are refused before any request", async () => {
+    await expect(collectActivity(testClient(), { repositories: [], period: WEEK_27 })).rejects.toThrow(
+      "collect needs at least one repository",
+    );
+    await expect(collectActivity(testClient(), { repositories: ["a/b"], period: WEEK_27, concurrency: 0 })).rejects.toThrow(
+      "concurrency must be a positive integer, got 0",
+    );
+  });
+});
