@@ -45,6 +45,10 @@ const section = z
       .describe('Globs over changed files; "!glob" excludes. Each file votes for the first section matching it; most votes wins.'),
     titles: z.array(regex).default([]).describe("Case-insensitive regular expressions over the title."),
     repositories: z.array(repoName).default([]).describe("Everything from these repositories lands here unless a label says otherwise."),
+    weak: z
+      .boolean()
+      .default(false)
+      .describe("Files matching this section only count when no changed file matches an ordinary section (docs and tests that come with a feature)."),
   })
   .describe("A section of the report and the rules that place changes in it.");
 

@@ -1,9 +1,12 @@
-// Places each change in exactly one section. Precedence, strongest signal first:
+// Places each change in exactly one section. Precedence, the most explicit statement first:
 //   1. labels: a maintainer said so;
-//   2. paths: each changed file votes for the first section whose globs match it; most votes wins, ties go to the
-//      earlier section; files matching `secondaryPaths` only vote when no other file does;
-//   3. title patterns ("docs: ...", "Makefile: ...");
-//   4. repository: what a repository is about when its files say nothing (a CI service, a test framework);
+//   2. repository: a repository that is about one thing (a CI service, a test framework) and whose paths mean
+//      something else than the primary repository's (its own pkg/ is not LinuxKit's pkg/);
+//   3. title patterns: an author who writes "docs: ..." or "Makefile: ..." has named the topic;
+//   4. paths: each changed file votes for the first section whose globs match it; most votes wins, ties go to the
+//      earlier section. Votes are counted in tiers, and a lower tier only counts when no file votes in a higher one:
+//      files of ordinary sections, then files of `weak` sections (the docs and tests that come with a feature),
+//      then files matching `secondaryPaths` (collateral such as YAML pinning image versions everywhere);
 //   5. the fallback section.
 import picomatch from "picomatch";
 import type { Change } from "../model.js";
@@ -14,6 +17,8 @@ export interface SectionRules {
   paths: string[];
   titles: string[];
   repositories: string[];
+  /** Files of a weak section only count when no file votes for an ordinary section. */
+  weak?: boolean;
 }
 
 export interface Classifier {
@@ -28,19 +33,22 @@ export function createClassifier(sections: SectionRules[], options: { secondaryP
     titles: section.titles.map((pattern) => new RegExp(pattern, "i")),
     repositories: section.repositories.map(repositoryMatcher),
     matchesFile: globMatcher(section.paths),
+    weak: section.weak ?? false,
   }));
   const isSecondary = globMatcher(options.secondaryPaths);
 
-  const sectionOfFile = (path: string) => compiled.find((section) => section.matchesFile(path))?.id;
+  const sectionOfFile = (path: string) => compiled.find((section) => section.matchesFile(path));
 
   const byVote = (files: string[]): string | undefined => {
-    const primary = files.filter((file) => !isSecondary(file));
-    for (const voters of [primary, files]) {
+    const voters = files.map((file) => ({ section: sectionOfFile(file), secondary: isSecondary(file) }));
+    const tiers = [
+      voters.filter((v) => !v.secondary && v.section && !v.section.weak),
+      voters.filter((v) => !v.secondary),
+      voters,
+    ];
+    for (const tier of tiers) {
       const votes = new Map<string, number>();
-      for (const file of voters) {
-        const id = sectionOfFile(file);
-        if (id) votes.set(id, (votes.get(id) ?? 0) + 1);
-      }
+      for (const { section } of tier) if (section) votes.set(section.id, (votes.get(section.id) ?? 0) + 1);
       if (votes.size > 0) {
         // Map iteration follows insertion order, not config order: pick by config order explicitly for ties.
         let best: string | undefined;
@@ -59,9 +67,9 @@ export function createClassifier(sections: SectionRules[], options: { secondaryP
       const labels = change.labels.map((label) => label.toLowerCase());
       return (
         compiled.find((section) => labels.some((label) => section.labels.has(label)))?.id ??
-        (change.kind === "pull" ? byVote(change.files) : undefined) ??
-        compiled.find((section) => section.titles.some((pattern) => pattern.test(change.title)))?.id ??
         compiled.find((section) => section.repositories.some((matches) => matches(change.repo)))?.id ??
+        compiled.find((section) => section.titles.some((pattern) => pattern.test(change.title)))?.id ??
+        (change.kind === "pull" ? byVote(change.files) : undefined) ??
         options.fallbackId
       );
     },

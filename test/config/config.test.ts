@@ -37,7 +37,7 @@ describe("the linuxkit preset", () => {
   test("preset: linuxkit alone gives LinuxKit's repositories, sections, title and closing line", () => {
     const config = load("preset: linuxkit\n", "linuxkit/linuxkit");
     expect(config.repositories).toEqual(["linuxkit/linuxkit", "linuxkit/linuxkit-ci", "linuxkit/rtf", "linuxkit/virtsock"]);
-    expect(config.sections.map((s) => s.title)).toEqual(["Kernel", "Packages", "Projects", "Docs and Testing"]);
+    expect(config.sections.map((s) => s.title)).toEqual(["Kernel", "Packages", "Projects", "Tooling", "Docs and Testing"]);
     expect(config.title).toBe("Weekly LinuxKit dev report for {{firstDay}} to {{lastDay}} (week {{weekNumber}})");
     expect(config.outro).toMatch(/^Other reports in this series can be browsed directly/);
     expect(config.path).toBe("reports/{{year}}-{{week}}.md");
@@ -47,14 +47,14 @@ describe("the linuxkit preset", () => {
     const config = load("preset: linuxkit\nrepositories: [linuxkit/linuxkit]\ntimeZone: Europe/London\n");
     expect(config.repositories).toEqual(["linuxkit/linuxkit"]);
     expect(config.timeZone).toBe("Europe/London");
-    expect(config.sections.map((s) => s.title)).toEqual(["Kernel", "Packages", "Projects", "Docs and Testing"]);
+    expect(config.sections.map((s) => s.title)).toEqual(["Kernel", "Packages", "Projects", "Tooling", "Docs and Testing"]);
   });
 });
 
 describe("bad config: one line naming the key, the value and what is allowed", () => {
   const cases: [string, string][] = [
     ["sectoins: []\n", `${source}: unknown key "sectoins"; allowed keys: preset, repositories, period, timeZone, path, title, intro, outro, sections, secondaryPaths, fallback, exclude, issues, template, publish`],
-    ["sections:\n  - title: Kernel\n    path: [kernel/**]\n", `${source}: unknown key "path" in sections[0]; allowed keys: id, title, labels, paths, titles, repositories`],
+    ["sections:\n  - title: Kernel\n    path: [kernel/**]\n", `${source}: unknown key "path" in sections[0]; allowed keys: id, title, labels, paths, titles, repositories, weak`],
     ["period: weekly\n", `${source}: period: "weekly" is not allowed; use one of "week", "month"`],
     ["repositories: linuxkit/linuxkit\n", `${source}: repositories: "linuxkit/linuxkit" is not a list`],
     ["repositories: [linuxkit]\n", `${source}: repositories[0]: "linuxkit" must be "owner/name" (or "owner/*" for every repository of an organisation)`],

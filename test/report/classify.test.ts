@@ -63,16 +63,26 @@ describe("the linuxkit preset places changes by what they are about", () => {
     [["projects/swarmd/swarmd.yml", "projects/swarmd/Dockerfile"], "Projects"],
     [["AUTHORS", ".mailmap"], "Docs and Testing"],
     [["MAINTAINERS"], "Docs and Testing"],
-    [["pkg/a/Makefile", "pkg/b/Makefile", "pkg/package.mk"], "Docs and Testing"],
-    [["test/cases/010/test.sh", "test/cases/010/test.yml", "test/cases/020/test.sh", "tools/x/y"], "Docs and Testing"],
+    [["pkg/a/Makefile", "pkg/b/Makefile", "pkg/package.mk"], "Packages"],
+    [["test/cases/010/test.sh", "test/cases/010/test.yml", "tools/alpine/versions.x86_64"], "Docs and Testing"],
+    [["pkg/open-vm-tools/Dockerfile", "docs/platform-vmware.md", "test/cases/vmware/test.sh"], "Packages"],
+    [["src/cmd/linuxkit/run_qemu.go", "vendor/github.com/x/y.go", "vendor.conf"], "Tooling"],
+    [["vendor/github.com/x/y.go", "vendor.conf"], "Docs and Testing"],
     [["docs/platform-hyperkit.md"], "Docs and Testing"],
     [["README.md"], "Docs and Testing"],
   ])("%j -> %s", (files, expected) => {
     expect(place("linuxkit/linuxkit", files)).toBe(expected);
   });
 
-  test("the CI service and the test framework are about testing", () => {
+  test("the CI service, the test framework and the virtsock test library are about testing", () => {
     expect(place("linuxkit/linuxkit-ci", ["src/ci.ml"])).toBe("Docs and Testing");
     expect(place("linuxkit/rtf", ["local/run.go"])).toBe("Docs and Testing");
+    expect(place("linuxkit/virtsock", ["pkg/hvsock/hvsock.go"])).toBe("Docs and Testing");
+  });
+
+  test("a title naming the topic beats the files", () => {
+    expect(place("linuxkit/linuxkit", ["pkg/a/Makefile", "pkg/b/Makefile"], "Makefile: Fix bug where network was not disabled")).toBe("Docs and Testing");
+    expect(place("linuxkit/linuxkit", ["pkg/init/cmd/service/main.go"], "Fix typo in service help")).toBe("Docs and Testing");
+    expect(place("linuxkit/linuxkit", ["pkg/init/cmd/service/main.go"], "Fix the service restart loop")).toBe("Packages");
   });
 });

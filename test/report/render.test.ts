@@ -32,6 +32,7 @@ describe("a LinuxKit week, rendered", () => {
         pull("linuxkit/virtsock", 35, "Pass SOCK_CLOEXEC to syscall.Socket", { files: ["cmd/sock_stress/main.go"] }),
         pull("linuxkit/linuxkit", 2180, "Bump deps", { author: bot("dependabot[bot]"), files: ["src/go.mod"] }),
         pull("linuxkit/linuxkit", 2181, "Release notes", { labels: ["skip-report"], files: ["docs/x.md"] }),
+        pull("linuxkit/linuxkit", 2182, "Add artwork", { author: user("first-timer"), files: ["artwork/logo.svg"] }),
       ],
       [
         issue("linuxkit/linuxkit", 2134, "Network not disabled"),
@@ -53,18 +54,23 @@ This report covers weekly developments in the [linuxkit] and [virtsock] reposito
 
 - Add pkg/acpid ([#2154] [@riyazdf] [@rn] [@MagnusS])
 
+## Tooling
+
+- Bump deps ([#2180])
+
 ## Docs and Testing
 
 - Makefile: Fix bug where network was not disabled ([#2135] [#2134] [@justincormack] [@rn])
+- Pass SOCK_CLOEXEC to syscall.Socket ([virtsock#35] [@rn])
 
 ## Other
 
-- Bump deps ([#2180])
-- Pass SOCK_CLOEXEC to syscall.Socket ([virtsock#35] [@rn])
+- Add artwork ([#2182] [@first-timer])
 
 Other reports in this series can be browsed directly in the repository at [linuxkit:/reports](https://github.com/linuxkit/linuxkit/tree/master/reports/).
 
 [@MagnusS]: https://github.com/MagnusS
+[@first-timer]: https://github.com/first-timer
 [@ijc]: https://github.com/ijc
 [@justincormack]: https://github.com/justincormack
 [@riyazdf]: https://github.com/riyazdf
@@ -76,6 +82,7 @@ Other reports in this series can be browsed directly in the repository at [linux
 [#2154]: https://github.com/linuxkit/linuxkit/pull/2154
 [#2167]: https://github.com/linuxkit/linuxkit/pull/2167
 [#2180]: https://github.com/linuxkit/linuxkit/pull/2180
+[#2182]: https://github.com/linuxkit/linuxkit/pull/2182
 [virtsock]: https://github.com/linuxkit/virtsock
 [virtsock#35]: https://github.com/linuxkit/virtsock/pull/35
 `);

@@ -1,0 +1,43 @@
+// Where the CLI finds its config: a local file (--config) or a repository's .github/devreport.yml (--repo),
+// read through the API exactly as the app reads it.
+import { readFileSync } from "node:fs";
+import { CONFIG_PATH, parseConfigText, type Config } from "../config/index.js";
+import type { GitHubClient, ProgressLog } from "../github/client.js";
+import { readRepositoryFile } from "../github/files.js";
+import { gitHubError } from "../collect/errors.js";
+import { UsageError } from "./errors.js";
+
+export async function loadConfig(options: { config?: string; repo?: string; client: GitHubClient; log: ProgressLog }): Promise<Config> {
+  const { client, log } = options;
+  if (options.config !== undefined && options.repo !== undefined) throw new UsageError("use either --config FILE or --repo OWNER/NAME, not both");
+  if (options.config !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(options.config, "utf8");
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UsageError(`--config ${options.config}: ${code === "ENOENT" ? "no such file" : (error as Error).message}`);
+    }
+    return parseConfigText(text, { source: options.config });
+  }
+  if (options.repo === undefined) throw new UsageError("say which configuration to use: --repo OWNER/NAME (reads its .github/devreport.yml) or --config FILE");
+  const repo = options.repo;
+  if (!/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repo)) throw new UsageError(`--repo ${repo}: expected OWNER/NAME, e.g. linuxkit/linuxkit`);
+  await assertRepositoryExists(client, repo);
+  const text = await readRepositoryFile(client, repo, CONFIG_PATH);
+  if (text === undefined) log(`${repo} has no ${CONFIG_PATH}: using the defaults`);
+  else log(`config: ${repo}:${CONFIG_PATH}`);
+  return parseConfigText(text ?? "", { source: `${repo}:${CONFIG_PATH}`, self: repo });
+}
+
+async function assertRepositoryExists(client: GitHubClient, repo: string): Promise<void> {
+  const [owner, name] = repo.split("/");
+  try {
+    await client.request("GET /repos/{owner}/{repo}", { owner, repo: name });
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) {
+      throw new UsageError(`--repo ${repo}: no such repository, or the token cannot see it`);
+    }
+    throw gitHubError("request", `repository ${repo}`, error);
+  }
+}

@@ -1,0 +1,102 @@
+// `devreport draft`: the same draftReport() the app runs, with the report on stdout (or --out) and progress on
+// stderr. Exit 0 on success, 2 for usage and config mistakes, 1 when GitHub or the run fails; always one line.
+import { renameSync, writeFileSync } from "node:fs";
+import { Command, CommanderError, Option } from "commander";
+import { ConfigError } from "../config/index.js";
+import { draftReport } from "../draft.js";
+import { createClient, webUrlFor } from "../github/octokit.js";
+import { parsePeriod, PeriodError, PERIOD_FORMS } from "../period.js";
+import { loadConfig } from "./config-source.js";
+import { UsageError } from "./errors.js";
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+  now?: Date;
+}
+
+interface DraftFlags {
+  week: string;
+  config?: string;
+  repo?: string;
+  out?: string;
+  apiUrl?: string;
+  webUrl?: string;
+  token?: string;
+  quiet?: boolean;
+}
+
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  let exitCode = 0;
+  const program = new Command("devreport")
+    .description("Draft a project's periodic development report from GitHub activity.")
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} });
+
+  program
+    .command("draft")
+    .description("draft the report for one period and print it")
+    .requiredOption("-w, --week <period>", `the period: ${PERIOD_FORMS}`)
+    .option("-c, --config <file>", "a local devreport.yml")
+    .option("-r, --repo <owner/name>", "read the config from this repository's .github/devreport.yml")
+    .option("-o, --out <file>", "write the report to this file instead of stdout")
+    .addOption(new Option("--api-url <url>", "GitHub API base URL (GitHub Enterprise Server: https://HOST/api/v3)").env("GITHUB_API_URL"))
+    .option("--web-url <url>", "web host for links in the report (default: derived from --api-url, else https://github.com)")
+    .option("-t, --token <token>", "GitHub token (default: $GITHUB_TOKEN)")
+    .option("-q, --quiet", "no progress on stderr")
+    .action(async (flags: DraftFlags) => {
+      exitCode = await draft(flags, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0; // --help, --version
+      io.stderr(`devreport: ${error.message.replace(/^error: /, "")}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  return exitCode;
+}
+
+async function draft(flags: DraftFlags, io: CliIO): Promise<number> {
+  const log = flags.quiet ? () => {} : (line: string) => io.stderr(`devreport: ${line}\n`);
+  try {
+    const token = flags.token ?? io.env.GITHUB_TOKEN;
+    if (!token) throw new UsageError("no GitHub token: pass --token or set GITHUB_TOKEN");
+    const client = createClient({ token, apiUrl: flags.apiUrl });
+    // Reject a malformed period before touching the network.
+    parsePeriod(flags.week, { now: io.now });
+    const config = await loadConfig({ config: flags.config, repo: flags.repo, client, log });
+    const period = parsePeriod(flags.week, { kind: config.period, timeZone: config.timeZone, now: io.now });
+    log(`period ${period.id}: ${period.start} .. ${period.end} (${period.timeZone}), repositories ${config.repositories.join(", ")}`);
+    const result = await draftReport({ client, config, period, log, webUrl: flags.webUrl ?? webUrlFor(flags.apiUrl) });
+    const { stats } = result;
+    log(
+      `drafted ${result.path}: ${result.report.sections.reduce((n, s) => n + s.items.length, 0)} items in ${result.report.sections.length} sections, ` +
+        `${stats.requests} requests, rate-limit cost ${stats.cost}${stats.remaining === undefined ? "" : `, ${stats.remaining} remaining`}`,
+    );
+    if (flags.out) writeAtomically(flags.out, result.markdown);
+    else io.stdout(result.markdown);
+    return 0;
+  } catch (error) {
+    const usage = error instanceof UsageError || error instanceof ConfigError || error instanceof PeriodError;
+    io.stderr(`devreport: ${oneLine(error)}\n`);
+    return usage ? 2 : 1;
+  }
+}
+
+/** A crash half-way must never leave a truncated report where a good one was expected. */
+function writeAtomically(path: string, text: string): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
+}
+
+function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\s+/g, " ").trim();
+}
