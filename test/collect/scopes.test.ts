@@ -1,0 +1,58 @@
+import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
+import nock from "nock";
+import { collectActivity } from "../../src/collect/index.js";
+import { SEARCH_MERGED_PULLS } from "../../src/collect/queries.js";
+import { fakeGraphql, pullNode, searchPage, testClient, WEEK_27 } from "./helpers.js";
+
+const WEEK = "2017-07-03T00:00:00Z..2017-07-09T23:59:59Z";
+
+beforeEach(() => nock.disableNetConnect());
+afterEach(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+describe("organisations and order", () => {
+  test("owner/* searches org:owner and sorts its repositories after the explicit ones, alphabetically", async () => {
+    const { bodies } = fakeGraphql((body) =>
+      body.query === SEARCH_MERGED_PULLS
+        ? searchPage([
+            pullNode("moby/tool", 3),
+            pullNode("Moby/Moby", 9),
+            pullNode("linuxkit/linuxkit", 5),
+            pullNode("moby/buildkit", 4),
+            // Matched by both moby/moby and moby/*: GitHub answers once; if twice, the guard keeps one.
+            pullNode("moby/moby", 9),
+          ])
+        : searchPage([]),
+    );
+    const { activity, stats } = await collectActivity(testClient(), {
+      repositories: ["moby/moby", "moby/*", "linuxkit/linuxkit"],
+      period: WEEK_27,
+    });
+    expect(bodies.map((b) => b.variables.searchQuery)).toContain(
+      `repo:moby/moby org:moby repo:linuxkit/linuxkit is:pr is:merged merged:${WEEK}`,
+    );
+    expect(activity.pulls.map((p) => `${p.repo}#${p.number}`)).toEqual([
+      "Moby/Moby#9",
+      "linuxkit/linuxkit#5",
+      "moby/buildkit#4",
+      "moby/tool#3",
+    ]);
+    expect(stats.duplicates).toBe(1);
+    // GitHub's spelling wins for the explicit entries, and the org's active repositories follow.
+    expect(activity.repositories).toEqual(["Moby/Moby", "linuxkit/linuxkit", "moby/buildkit", "moby/tool"]);
+  });
+
+  test("more repositories than fit 256 characters: one search per scope, labelled in the log", async () => {
+    const repos = Array.from({ length: 9 }, (_, i) => `owner-abcd/repo-${String(i).padStart(3, "0")}`);
+    const lines: string[] = [];
+    const { bodies } = fakeGraphql(() => searchPage([]));
+    const { stats } = await collectActivity(testClient(), { repositories: repos, period: WEEK_27, log: (l) => lines.push(l) });
+    const queries = bodies.map((b) => String(b.variables.searchQuery));
+    expect(queries).toHaveLength(4);
+    expect(queries.every((q) => q.length <= 256)).toBe(true);
+    expect(stats.searchScopes).toBe(2);
+    expect(lines).toContain(`search issues closed (scope 2 of 2) ${WEEK}: page 1, 0 of 0 (cost 1, 4999 remaining)`);
+  });
+});
