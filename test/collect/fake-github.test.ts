@@ -1,0 +1,91 @@
+// End to end against the loopback fake GitHub, which executes our documents against GitHub's schema over the
+// LinuxKit dataset (../shared/linuxkit, not part of this repository).
+import { existsSync, readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
+import nock from "nock";
+import { Octokit } from "@octokit/rest";
+import { collectActivity } from "../../src/collect/index.js";
+import { startFakeGitHub, type FakeGitHub } from "../../src/fake-github/server.js";
+import { WEEK_27 } from "./helpers.js";
+
+const DATA = "../shared/linuxkit";
+const present = existsSync(`${DATA}/prs/2017-W27.json`);
+if (!present) console.warn(`skipping the fake GitHub collect test: ${DATA} is absent (the LinuxKit dataset)`);
+const describeWithData = present ? describe : describe.skip;
+
+const LINUXKIT = ["linuxkit/linuxkit", "linuxkit/linuxkit-ci", "linuxkit/rtf", "linuxkit/virtsock"];
+
+describeWithData("collect 2017-W27 from the fake GitHub", () => {
+  let fake: FakeGitHub;
+  const silent = { debug() {}, info() {}, warn() {}, error() {} };
+
+  beforeAll(async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect("127.0.0.1");
+    fake = await startFakeGitHub({ data: [DATA], latencyMs: 5 });
+  });
+  afterAll(async () => {
+    await fake.close();
+    nock.enableNetConnect();
+  });
+
+  test("33 merged PRs, 27 in linuxkit/linuxkit and 6 in linuxkit/virtsock, files complete", async () => {
+    const client = new Octokit({ auth: "t", baseUrl: fake.url, log: silent });
+    const lines: string[] = [];
+    const before = fake.requests.length;
+    const { activity, stats } = await collectActivity(client, {
+      repositories: LINUXKIT,
+      period: WEEK_27,
+      log: (line) => lines.push(line),
+    });
+
+    const expected = (JSON.parse(readFileSync(`${DATA}/prs/2017-W27.json`, "utf8")) as {
+      prs: { repo: string; number: number; fileCount: number }[];
+    }).prs;
+    expect(activity.pulls).toHaveLength(33);
+    expect(activity.pulls.filter((p) => p.repo === "linuxkit/linuxkit")).toHaveLength(27);
+    expect(activity.pulls.filter((p) => p.repo === "linuxkit/virtsock")).toHaveLength(6);
+    // Config order, then number.
+    const order = (p: { repo: string; number: number }) => LINUXKIT.indexOf(p.repo) * 1e6 + p.number;
+    expect(activity.pulls.map((p) => `${p.repo}#${p.number}`)).toEqual(
+      [...expected].sort((a, b) => order(a) - order(b)).map((p) => `${p.repo}#${p.number}`),
+    );
+    for (const pull of activity.pulls) {
+      const record = expected.find((p) => p.repo === pull.repo && p.number === pull.number)!;
+      expect(pull.files).toHaveLength(record.fileCount);
+      expect(pull.mergedAt >= "2017-07-03T00:00:00Z" && pull.mergedAt < "2017-07-10T00:00:00Z").toBe(true);
+    }
+    const kernels = activity.pulls.find((p) => p.number === 2167)!;
+    expect(kernels.title).toBe("Update kernel to 4.11.9/4.9.36/4.4.76");
+    expect(kernels.author).toEqual({ login: "rn", kind: "User" });
+    expect(kernels.coAuthors).toContainEqual({ login: "rn", kind: "User" });
+    expect(kernels.url).toBe("https://github.com/linuxkit/linuxkit/pull/2167");
+    // #2142, #2167 and #2178 change more than 100 files: one extra page each.
+    expect(stats.requests).toMatchObject({ searchPulls: 1, searchIssues: 1, filePages: 3 });
+    expect(stats.maxInFlight).toBeLessThanOrEqual(4);
+    expect(fake.peakInFlight).toBeLessThanOrEqual(4);
+    expect(stats.remaining).toEqual(expect.any(Number));
+    expect(fake.requests.slice(before).map((r) => r.kind).sort()).toEqual([
+      "graphql PullRequestFiles",
+      "graphql PullRequestFiles",
+      "graphql PullRequestFiles",
+      "graphql SearchClosedIssues",
+      "graphql SearchMergedPulls",
+    ]);
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^search pulls merged 2017-07-03T00:00:00Z\.\.2017-07-09T23:59:59Z: page 1, 33 of 33 \(cost 1, \d+ remaining\)$/,
+      ),
+    );
+  });
+
+  // The fake does not yet answer a search over an unknown repository with GitHub's error (it returns no results),
+  // so that case is covered by the nock tests in errors.test.ts only.
+  test("a rejected token fails the run with the 401 message", async () => {
+    fake.auth.rejectTokens.push("revoked");
+    const client = new Octokit({ auth: "revoked", baseUrl: fake.url, log: silent });
+    await expect(collectActivity(client, { repositories: LINUXKIT, period: WEEK_27 })).rejects.toThrow(
+      "GitHub rejected the token (401 Bad credentials)",
+    );
+  });
+});
