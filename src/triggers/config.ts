@@ -1,0 +1,27 @@
+// The app reads .github/devreport.yml through Probot's context.config(): it falls back to the owner's `.github`
+// repository when the file is missing and follows `_extends` chains. The result is validated like the CLI's.
+import type { Context } from "probot";
+import { CONFIG_PATH, ConfigError, resolveConfig, type Config } from "../config/index.js";
+
+export const CONFIG_FILE = "devreport.yml";
+
+/** The slice of a Probot context this needs, so tests and the scheduled path can hand in any event's context. */
+export type ConfigReader = Pick<Context, "config">;
+
+export async function loadConfig(context: ConfigReader, repo: string): Promise<Config> {
+  const source = `${repo}:${CONFIG_PATH}`;
+  let raw: unknown;
+  try {
+    // deepmerge concatenates arrays by default, which would append a repository's `sections` to the ones it
+    // extends. A list written nearer the repository replaces the inherited one, as keys beside `preset:` do.
+    raw = await context.config<unknown>(CONFIG_FILE, undefined, { arrayMerge: (_inherited, nearer) => nearer });
+  } catch (error) {
+    // GitHub failures carry a status and are not config mistakes; the plugin throws unparsable files as plain Errors.
+    if (typeof (error as { status?: unknown }).status === "number") throw error;
+    const message = (error as Error).message.replace(/^\[@probot\/octokit-plugin-config\]\s*/, "");
+    const cause = (error as Error).cause instanceof Error ? `: ${((error as Error).cause as Error).message.split("\n")[0]}` : "";
+    throw new ConfigError(`${source}: ${message}${cause}`);
+  }
+  // No file anywhere (null) means the defaults: a one-repository report of `repo`.
+  return resolveConfig(raw, { source, self: repo });
+}
