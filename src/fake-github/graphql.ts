@@ -47,8 +47,11 @@ function rootValue(store: FakeStore, viewer: Account, rateLimit: object): object
     },
     search: (args: PageArgs & { query: string; type: string }) => {
       if (args.type !== "ISSUE") throw new GitHubGraphQLError(`The fake GitHub only searches type ISSUE, not ${args.type}.`);
-      const result = searchIssues(store.searchable(), args.query);
-      if ("error" in result) throw new GitHubGraphQLError(result.error);
+      const result = searchIssues(store.searchable(), args.query, {
+        repoExists: (name) => store.getRepo(name) !== undefined,
+        ownerExists: (login) => [...store.repos.values()].some((r) => r.owner.toLowerCase() === login.toLowerCase()),
+      });
+      if ("error" in result) throw new GitHubGraphQLError(result.error, result.type);
       const page = connection(result.items, args, "search", { minimum: 1 });
       const nodes = page.nodes.map((item) => itemNode(store, item));
       return { issueCount: result.issueCount, pageInfo: page.pageInfo, nodes,

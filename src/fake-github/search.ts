@@ -13,10 +13,26 @@ export interface SearchResult {
   items: Item[];
 }
 
-export type SearchOutcome = SearchResult | { error: string };
+export type SearchOutcome = SearchResult | { error: string; type?: "INVALID" };
 
 type Predicate = (item: Item) => boolean;
-interface Query { scopes: Predicate[]; filters: Predicate[]; sort: (a: Item, b: Item) => number }
+interface Query {
+  scopes: Predicate[];
+  filters: Predicate[];
+  sort: (a: Item, b: Item) => number;
+  /** Names in repo: qualifiers and owners in org:/user: qualifiers, checked for existence by the caller. */
+  repos: string[];
+  owners: string[];
+}
+
+export interface SearchScope {
+  /** GitHub rejects a search naming a repository or owner it cannot see; without these, every name is accepted. */
+  repoExists?: (fullName: string) => boolean;
+  ownerExists?: (login: string) => boolean;
+}
+
+export const UNSEARCHABLE = "The listed users and repositories cannot be searched either because the resources do not "
+  + "exist or you do not have permission to view them.";
 
 const DAY = 86_400_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -133,7 +149,7 @@ function qualifier(name: string, value: string): Predicate | string {
 const TOKEN = /(-?)([A-Za-z_-]+):(?:"([^"]*)"|(\S+))|(-?)"([^"]*)"|(\S+)/g;
 
 export function parseSearchQuery(text: string): Query | { error: string } {
-  const query: Query = { scopes: [], filters: [], sort: sorter("created", "desc") };
+  const query: Query = { scopes: [], filters: [], sort: sorter("created", "desc"), repos: [], owners: [] };
   for (const m of text.matchAll(TOKEN)) {
     if (m[2] === undefined) {
       const word = (m[6] ?? m[7]).toLowerCase();
@@ -148,6 +164,7 @@ export function parseSearchQuery(text: string): Query | { error: string } {
       const v = value.toLowerCase();
       const scope: Predicate = name === "repo" ? (i) => i.repo.toLowerCase() === v
         : (i) => i.repo.toLowerCase().startsWith(`${v}/`);
+      (name === "repo" ? query.repos : query.owners).push(value);
       if (negate) query.filters.push((i) => !scope(i));
       else query.scopes.push(scope);
       continue;
@@ -166,9 +183,11 @@ export function parseSearchQuery(text: string): Query | { error: string } {
 }
 
 /** Runs an issue search over `items` (index-only placeholders should already be left out). */
-export function searchIssues(items: Iterable<Item>, text: string): SearchOutcome {
+export function searchIssues(items: Iterable<Item>, text: string, scope: SearchScope = {}): SearchOutcome {
   const query = parseSearchQuery(text);
   if ("error" in query) return query;
+  if (query.repos.some((r) => scope.repoExists && !scope.repoExists(r))
+    || query.owners.some((o) => scope.ownerExists && !scope.ownerExists(o))) return { error: UNSEARCHABLE, type: "INVALID" };
   const matches: Item[] = [];
   for (const item of items) {
     if (query.scopes.length > 0 && !query.scopes.some((scope) => scope(item))) continue;

@@ -1,0 +1,84 @@
+// GitHub's issue-search semantics as a pure function over plain records.
+import { describe, expect, test } from "@jest/globals";
+import { parseDateRange, searchIssues, SEARCH_CAP, UNSEARCHABLE, type SearchResult } from "../../src/fake-github/search.js";
+import { issue, pull } from "./helpers.js";
+
+const items = [
+  pull("o/a", 1, "2017-07-02T23:59:59Z"),
+  pull("o/a", 2, "2017-07-03T00:00:00Z", { labels: ["kernel"] }),
+  pull("o/a", 3, "2017-07-09T23:59:59Z", { labels: ["docs", "good first issue"], author: { login: "renovate[bot]", type: "Bot" } }),
+  pull("o/a", 4, "2017-07-10T00:00:00Z"),
+  pull("o/b", 5, "2017-07-05T12:00:00Z", { labels: ["kernel"] }),
+  pull("o/b", 6, null),
+  pull("x/c", 7, "2017-07-05T12:00:00Z"),
+  issue("o/a", 8, "2017-07-04T10:00:00Z", { stateReason: "NOT_PLANNED" }),
+  issue("o/a", 9, "2017-07-04T11:00:00Z"),
+  issue("o/b", 10, null),
+];
+
+const numbers = (query: string): number[] => {
+  const result = searchIssues(items, query);
+  if ("error" in result) throw new Error(result.error);
+  return result.items.map((i) => i.number).sort((a, b) => a - b);
+};
+
+describe("searchIssues", () => {
+  test("several repo: qualifiers are OR-ed, other qualifiers AND-ed", () => {
+    expect(numbers("repo:o/a repo:o/b is:pr is:merged")).toEqual([1, 2, 3, 4, 5]);
+    expect(numbers("repo:O/B is:pr")).toEqual([5, 6]);
+    expect(numbers("org:o is:pr is:unmerged")).toEqual([6]);
+    expect(numbers("user:x")).toEqual([7]);
+    expect(numbers("repo:o/b org:x type:pr is:merged")).toEqual([5, 7]);
+  });
+
+  test("date ranges include both ends; days are whole UTC days", () => {
+    expect(numbers("is:pr merged:2017-07-03..2017-07-09")).toEqual([2, 3, 5, 7]);
+    expect(numbers("is:pr merged:2017-07-03T00:00:00Z..2017-07-09T23:59:59Z")).toEqual([2, 3, 5, 7]);
+    expect(numbers("is:pr merged:2017-07-03T00:00:01Z..2017-07-09T23:59:58Z")).toEqual([5, 7]);
+    expect(numbers("merged:>=2017-07-09")).toEqual([3, 4]);
+    expect(numbers("merged:>2017-07-09")).toEqual([4]);
+    expect(numbers("merged:<2017-07-03")).toEqual([1]);
+    expect(numbers("merged:<=2017-07-03")).toEqual([1, 2]);
+    expect(numbers("merged:2017-07-05")).toEqual([5, 7]);
+    expect(numbers("merged:2017-07-09..*")).toEqual([3, 4]);
+    expect(numbers("is:issue is:closed closed:2017-07-04")).toEqual([8, 9]);
+    expect(numbers("is:open")).toEqual([6, 10]);
+    expect(parseDateRange("2017-07-03..2017-07-09")).toEqual({ lo: Date.UTC(2017, 6, 3), hi: Date.UTC(2017, 6, 10) });
+  });
+
+  test("labels, authors and close reasons", () => {
+    expect(numbers("label:kernel")).toEqual([2, 5]);
+    expect(numbers('label:"good first issue"')).toEqual([3]);
+    expect(numbers("label:kernel,docs")).toEqual([2, 3, 5]);
+    expect(numbers("label:kernel label:docs")).toEqual([]);
+    expect(numbers("repo:o/a is:pr -label:kernel")).toEqual([1, 3, 4]);
+    expect(numbers("author:app/renovate")).toEqual([3]);
+    expect(numbers("author:renovate[bot]")).toEqual([3]);
+    expect(numbers("is:pr repo:o/a -author:alice")).toEqual([3]);
+    expect(numbers("reason:completed")).toEqual([9]);
+    expect(numbers('reason:"not planned"')).toEqual([8]);
+  });
+
+  test("sorting is deterministic: created desc by default, ties by repository then number", () => {
+    const order = (query: string) => (searchIssues(items, query) as SearchResult).items.map((i) => i.number);
+    expect(order("is:pr is:merged")).toEqual([4, 3, 5, 7, 2, 1]);
+    expect(order("is:pr is:merged sort:created-asc")).toEqual([1, 2, 5, 7, 3, 4]);
+  });
+
+  test("unknown qualifiers, bad dates and unknown repositories are errors", () => {
+    expect(searchIssues(items, "frobnicate:yes")).toEqual({ error: expect.stringContaining("`frobnicate:`") });
+    expect(searchIssues(items, "merged:2017-13-45")).toEqual({ error: expect.stringContaining("Invalid date") });
+    expect(searchIssues(items, "repo:o/nope", { repoExists: (r) => r !== "o/nope" }))
+      .toEqual({ error: UNSEARCHABLE, type: "INVALID" });
+  });
+
+  test("1,500 matches: issueCount is the true count, only the first 1,000 can be paged", () => {
+    const many = Array.from({ length: 1500 }, (_, i) =>
+      pull("big/repo", i + 1, new Date(Date.UTC(2018, 0, 1) + i * 60_000).toISOString().replace(".000", "")));
+    const result = searchIssues(many, "repo:big/repo is:pr is:merged") as SearchResult;
+    expect(result.issueCount).toBe(1500);
+    expect(result.items).toHaveLength(SEARCH_CAP);
+    expect(result.items[0].number).toBe(1500);
+    expect(result.items[999].number).toBe(501);
+  });
+});
