@@ -80,8 +80,13 @@ describeWithData("collect 2017-W27 from the fake GitHub", () => {
     );
   });
 
-  // The fake does not yet answer a search over an unknown repository with GitHub's error (it returns no results),
-  // so that case is covered by the nock tests in errors.test.ts only.
+  test("an unknown repository fails with GitHub's message, naming it", async () => {
+    const client = new Octokit({ auth: "t", baseUrl: fake.url, log: silent });
+    await expect(collectActivity(client, { repositories: ["linuxkit/nope"], period: WEEK_27 })).rejects.toThrow(
+      /^GitHub search failed for repo:linuxkit\/nope: The listed users and repositories cannot be searched/,
+    );
+  });
+
   test("a rejected token fails the run with the 401 message", async () => {
     fake.auth.rejectTokens.push("revoked");
     const client = new Octokit({ auth: "revoked", baseUrl: fake.url, log: silent });
