@@ -12,6 +12,9 @@ export interface AuthPolicy {
   anyTokenActsAs?: Account;
 }
 
+/** Endpoints GitHub only answers for the app's JWT (Probot calls them to find and authenticate installations). */
+const APP_ENDPOINT = /^\/(?:app(?:\/.*)?|repos\/[^/]+\/[^/]+\/installation|orgs\/[^/]+\/installation|users\/[^/]+\/installation)\/?$/;
+
 /** The app itself, when it calls /app endpoints with its JWT. */
 const APP_JWT_IDENTITY: Account = { login: "devreport", type: "Bot" };
 
@@ -21,7 +24,7 @@ export function authenticate(store: FakeStore, req: FakeRequest, policy: AuthPol
   const match = /^(?:token|bearer)\s+(\S+)$/i.exec(header.trim());
   if (!match || policy.rejectTokens.includes(match[1])) throw new HttpError(401, "Bad credentials");
   const token = match[1];
-  if (req.path === "/app" || req.path.startsWith("/app/")) {
+  if (APP_ENDPOINT.test(req.path)) {
     if (!/^[\w-]+\.[\w-]+\.[\w-]*$/.test(token)) throw new HttpError(401, "A JSON web token could not be decoded");
     return APP_JWT_IDENTITY;
   }
