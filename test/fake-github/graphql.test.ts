@@ -107,7 +107,7 @@ describe("GraphQL over the sample dataset", () => {
       labels: { nodes: [{ name: "enhancement" }] } });
     expect(repo.pr).toEqual({ __typename: "PullRequest", number: 101 });
     expect(repo.is).toEqual({ __typename: "Issue", number: 100, stateReason: "COMPLETED" });
-    expect(repo.config.text).toMatch(/^repositories:\n  - acme\/tinyos\n/m);
+    expect(repo.config.text).toMatch(/^repositories:\n {2}- acme\/tinyos\n/m);
     expect(repo.mainConfig.oid).toBe(repo.config.oid);
     expect(repo.missing).toBeNull();
     expect(repo.ref).toEqual({ name: "main", target: { oid: repo.defaultBranchRef.target.oid },

@@ -58,7 +58,7 @@ describe("fake GitHub server", () => {
     expect(await (await fetch(`${fake.url}/app`, { headers })).json()).toMatchObject({ slug: "devreport" });
     const res = await fetch(`${fake.url}/app/installations/1/access_tokens`, { method: "POST", headers });
     expect(res.status).toBe(201);
-    const { token, expires_at, permissions } = await res.json();
+    const { token, expires_at, permissions } = (await res.json()) as any;
     expect(token).toMatch(/^ghs_/);
     expect(expires_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(permissions).toMatchObject({ contents: "write", pull_requests: "write" });
