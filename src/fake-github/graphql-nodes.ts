@@ -101,7 +101,10 @@ export function pullNode(store: FakeStore, pull: PullRecord): object {
 export function issueNode(store: FakeStore, issue: IssueRecord): object {
   return {
     ...itemBase(store, issue, "issues"), __typename: "Issue", id: nodeId("I", `${issue.repo}#${issue.number}`),
-    state: issue.state.toUpperCase(), stateReason: issue.stateReason,
+    state: issue.state.toUpperCase(),
+    // GitHub reports duplicates as NOT_PLANNED unless asked with `enableDuplicate: true`, which the schema shipped in
+    // @octokit/graphql-schema lacks (its IssueStateReason has no DUPLICATE), so duplicates always read NOT_PLANNED.
+    stateReason: issue.stateReason === "DUPLICATE" ? "NOT_PLANNED" : issue.stateReason,
   };
 }
 

@@ -92,6 +92,7 @@ describe("GraphQL over the sample dataset", () => {
       issue(number: 97) { number title state stateReason closedAt createdAt author { login } labels(first: 5) { nodes { name } } }
       pr: issueOrPullRequest(number: 101) { __typename ... on PullRequest { number } }
       is: issueOrPullRequest(number: 100) { __typename ... on Issue { number stateReason } }
+      duplicate: issue(number: 99) { stateReason }
       config: object(expression: "HEAD:.github/devreport.yml") { ... on Blob { text oid } }
       mainConfig: object(expression: "main:.github/devreport.yml") { ... on Blob { oid } }
       missing: object(expression: "HEAD:nope.yml") { ... on Blob { text } }
@@ -107,6 +108,8 @@ describe("GraphQL over the sample dataset", () => {
       labels: { nodes: [{ name: "enhancement" }] } });
     expect(repo.pr).toEqual({ __typename: "PullRequest", number: 101 });
     expect(repo.is).toEqual({ __typename: "Issue", number: 100, stateReason: "COMPLETED" });
+    // The schema in @octokit/graphql-schema has no DUPLICATE; GitHub's default answer for duplicates is NOT_PLANNED.
+    expect(repo.duplicate).toEqual({ stateReason: "NOT_PLANNED" });
     expect(repo.config.text).toMatch(/^repositories:\n {2}- acme\/tinyos\n/m);
     expect(repo.mainConfig.oid).toBe(repo.config.oid);
     expect(repo.missing).toBeNull();
