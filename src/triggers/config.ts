@@ -18,10 +18,20 @@ export async function loadConfig(context: ConfigReader, repo: string): Promise<C
   } catch (error) {
     // GitHub failures carry a status and are not config mistakes; the plugin throws unparsable files as plain Errors.
     if (typeof (error as { status?: unknown }).status === "number") throw error;
-    const message = (error as Error).message.replace(/^\[@probot\/octokit-plugin-config\]\s*/, "");
-    const cause = (error as Error).cause instanceof Error ? `: ${((error as Error).cause as Error).message.split("\n")[0]}` : "";
-    throw new ConfigError(`${source}: ${message}${cause}`);
+    throw new ConfigError(`${source}: ${describeReadError(error as Error)}`);
   }
   // No file anywhere (null) means the defaults: a one-repository report of `repo`.
   return resolveConfig(raw, { source, self: repo });
+}
+
+/** The plugin wraps the YAML parser's error; say it the way the CLI does ("invalid YAML at line 2, column 1: ..."). */
+function describeReadError(error: Error): string {
+  // By name, not instanceof: the plugin may bring its own copy of the yaml package.
+  const cause = error.cause as { name?: string; message: string; linePos?: { line: number; col: number }[] } | undefined;
+  if (cause?.name === "YAMLParseError") {
+    const position = cause.linePos?.[0];
+    const where = position ? ` at line ${position.line}, column ${position.col}` : "";
+    return `invalid YAML${where}: ${cause.message.split("\n")[0]!.replace(/ at line \d+, column \d+.*$/, "")}`;
+  }
+  return error.message.replace(/^\[@probot\/octokit-plugin-config\]\s*/, "").split("\n")[0]!;
 }
