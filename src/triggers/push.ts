@@ -36,5 +36,15 @@ export async function onPush(context: Context<"push">, identity: AppIdentity): P
   }
   const client: GitHubClient = context.octokit;
   context.log.info({ repo, branch, pusher: sender?.login }, `push to report branch ${branch}: refreshing the footer of ${path}`);
-  await refreshFooterOnPush({ client, repo, branch, headSha: after, path, appLogin, pusher: sender?.login ?? context.payload.pusher.name });
+  const outcome = await refreshFooterOnPush({
+    client,
+    repo,
+    branch,
+    headSha: after,
+    path,
+    appLogin,
+    pusher: sender?.login ?? context.payload.pusher.name,
+    style: { repositories: config.repositories },
+  });
+  context.log.info({ repo, branch, ...outcome }, `footer of ${path} on ${branch}: ${outcome.status}`);
 }

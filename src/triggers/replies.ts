@@ -3,7 +3,7 @@
 import { ConfigError } from "../config/index.js";
 import { describeGitHubError } from "../collect/errors.js";
 import { PeriodError } from "../period.js";
-import type { PublishOutcome } from "../publish/types.js";
+import { PublishError, type PublishOutcome } from "../publish/index.js";
 import { withoutMentions } from "../report/markdown.js";
 import { USAGE } from "./parse.js";
 
@@ -48,6 +48,8 @@ export function preview(periodId: string, markdown: string): string {
 export function failure(error: unknown, repo: string): string {
   if (error instanceof ConfigError) return safe(`Could not draft the report: ${error.message}`);
   if (error instanceof PeriodError) return usage(error.message.replace(/\.$/, ""));
+  // Publish's errors already name the repository and branch and say what to do.
+  if (error instanceof PublishError) return safe(`Could not publish the draft: ${error.message}`);
   const status = (error as { status?: number }).status ?? ((error as { cause?: { status?: number } }).cause?.status);
   if (status === 403) {
     return safe(
