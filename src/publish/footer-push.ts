@@ -1,0 +1,54 @@
+// After a maintainer pushes an edit of the report, the reference footer is brought up to date: links for the
+// references the edit added, none for those it removed. The app's own pushes are ignored, or it would answer itself.
+import type { GitHubClient } from "../github/client.js";
+import type { RepoName } from "../model.js";
+import { lookupKinds, unknownNumbers, updateFooter } from "../report/footer-update.js";
+import { key, type ReferenceStyle } from "../report/references.js";
+import { BranchMoved } from "./errors.js";
+import { commitFile, moveBranch, readFileAt, target, treeOf } from "./git.js";
+import { messages } from "./text.js";
+
+export interface FooterPushRequest {
+  client: GitHubClient;
+  /** The repository holding the report branch. */
+  repo: RepoName;
+  branch: string;
+  /** The pushed commit (the push event's `after`). */
+  headSha: string;
+  path: string;
+  appLogin: string;
+  /** Login of whoever pushed (the event's sender). */
+  pusher: string;
+  /** How references are written; defaults to `repo` as the primary repository. Pass the config's repositories. */
+  style?: ReferenceStyle;
+}
+
+export type FooterPushOutcome =
+  | { status: "ignored"; reason: string }
+  | { status: "unchanged" }
+  | { status: "updated"; commit: string }
+  /** Somebody pushed again before our commit landed; that push's own event refreshes the footer. */
+  | { status: "superseded" };
+
+export async function refreshFooterOnPush(request: FooterPushRequest): Promise<FooterPushOutcome> {
+  const { client, repo, branch, headSha, path, appLogin, pusher } = request;
+  if (pusher.toLowerCase() === appLogin.toLowerCase()) return { status: "ignored", reason: `pushed by ${appLogin}` };
+  const t = target(client, repo);
+  const text = await readFileAt(t, path, headSha);
+  if (text === undefined) return { status: "ignored", reason: `${path} is not on ${branch}` };
+
+  const style = request.style ?? { repositories: [repo] };
+  const unknown = unknownNumbers(text, style);
+  const looked = unknown.length > 0 ? await lookupKinds(client, unknown) : new Map();
+  const updated = updateFooter(text, style, (r, number) => looked.get(key({ type: "number", repo: r, number })));
+  if (updated === text) return { status: "unchanged" };
+
+  const commit = await commitFile(t, { path, text: updated, message: messages.footer, parents: [headSha], baseTree: await treeOf(t, headSha) });
+  try {
+    await moveBranch(t, branch, commit);
+  } catch (error) {
+    if (error instanceof BranchMoved) return { status: "superseded" };
+    throw error;
+  }
+  return { status: "updated", commit };
+}

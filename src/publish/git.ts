@@ -1,0 +1,94 @@
+// The git data API calls publishing needs: read a branch, write one file as a commit, create or move a branch
+// without ever forcing it.
+import type { GitHubClient } from "../github/client.js";
+import { readRepositoryFile } from "../github/files.js";
+import type { RepoName } from "../model.js";
+import { BranchMoved, messageOf, statusOf } from "./errors.js";
+
+export interface RepoTarget {
+  client: GitHubClient;
+  repo: RepoName;
+  owner: string;
+  name: string;
+}
+
+export function target(client: GitHubClient, repo: RepoName): RepoTarget {
+  const [owner, name] = repo.split("/") as [string, string];
+  return { client, repo, owner, name };
+}
+
+export async function defaultBranch(t: RepoTarget): Promise<string> {
+  const { data } = await t.client.request("GET /repos/{owner}/{repo}", { owner: t.owner, repo: t.name });
+  return data.default_branch as string;
+}
+
+/** The commit a branch points at, or undefined when there is no such branch. */
+export async function branchHead(t: RepoTarget, branch: string): Promise<string | undefined> {
+  try {
+    const { data } = await t.client.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { owner: t.owner, repo: t.name, ref: `heads/${branch}` });
+    return data.object.sha as string;
+  } catch (error) {
+    if (statusOf(error) === 404) return undefined;
+    throw error;
+  }
+}
+
+export async function treeOf(t: RepoTarget, commit: string): Promise<string> {
+  const { data } = await t.client.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", { owner: t.owner, repo: t.name, commit_sha: commit });
+  return data.tree.sha as string;
+}
+
+export function readFileAt(t: RepoTarget, path: string, commit: string): Promise<string | undefined> {
+  return readRepositoryFile(t.client, t.repo, path, commit);
+}
+
+export interface FileCommit {
+  path: string;
+  text: string;
+  message: string;
+  parents: string[];
+  /** The tree the file is written into (the first parent's, usually). */
+  baseTree: string;
+}
+
+/** Blob, tree, commit: the new commit's sha. No author is given, so the commit is the app's own. */
+export async function commitFile(t: RepoTarget, commit: FileCommit): Promise<string> {
+  const base = { owner: t.owner, repo: t.name };
+  const blob = await t.client.request("POST /repos/{owner}/{repo}/git/blobs", { ...base, content: commit.text, encoding: "utf-8" });
+  const tree = await t.client.request("POST /repos/{owner}/{repo}/git/trees", {
+    ...base,
+    base_tree: commit.baseTree,
+    tree: [{ path: commit.path, mode: "100644", type: "blob", sha: blob.data.sha }],
+  });
+  const created = await t.client.request("POST /repos/{owner}/{repo}/git/commits", {
+    ...base,
+    message: commit.message,
+    tree: tree.data.sha,
+    parents: commit.parents,
+  });
+  return created.data.sha as string;
+}
+
+/** Creates the branch; BranchMoved when another run created it first. */
+export async function createBranch(t: RepoTarget, branch: string, sha: string): Promise<void> {
+  try {
+    await t.client.request("POST /repos/{owner}/{repo}/git/refs", { owner: t.owner, repo: t.name, ref: `refs/heads/${branch}`, sha });
+  } catch (error) {
+    if (statusOf(error) === 422 && /already exists/i.test(messageOf(error))) throw new BranchMoved(`${t.repo}: ${branch} was created meanwhile`);
+    throw error;
+  }
+}
+
+/** Fast-forwards the branch; BranchMoved when somebody pushed meanwhile (GitHub refuses a non-fast-forward). */
+export async function moveBranch(t: RepoTarget, branch: string, sha: string): Promise<void> {
+  try {
+    await t.client.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { owner: t.owner, repo: t.name, ref: `heads/${branch}`, sha, force: false });
+  } catch (error) {
+    if (statusOf(error) === 422) throw new BranchMoved(`${t.repo}: ${branch} moved meanwhile`);
+    throw error;
+  }
+}
+
+export async function deleteBranch(t: RepoTarget, branch: string): Promise<void> {
+  await t.client.request("DELETE /repos/{owner}/{repo}/git/refs/{ref}", { owner: t.owner, repo: t.name, ref: `heads/${branch}` });
+}

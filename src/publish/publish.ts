@@ -1,0 +1,172 @@
+// One publishing attempt: read the branch and its PR, decide what the new draft means for them, write.
+// Every write that can race (creating or moving the branch) throws BranchMoved, and the caller decides again.
+import type { ProgressLog } from "../github/client.js";
+import type { Report } from "../model.js";
+import { definedKinds, lookupKinds, splitFooter, unknownNumbers } from "../report/footer-update.js";
+import { mergeDrafts } from "../report/merge.js";
+import { key, type ReferenceKind, type ReferenceStyle } from "../report/references.js";
+import { PublishError } from "./errors.js";
+import { branchHead, commitFile, createBranch, deleteBranch, moveBranch, readFileAt, treeOf, type RepoTarget } from "./git.js";
+import { branchCommits, isHuman, latestDraft, type BranchCommit } from "./history.js";
+import { commentOnce, decoratePull, findPull, openPull } from "./pull-request.js";
+import { conflictComment, conflictMarker, draftHash, messages, pullBody, pullTitle } from "./text.js";
+import type { PublishOutcome, PublishRequest, PullRequestLink } from "./types.js";
+
+export interface Attempt {
+  t: RepoTarget;
+  request: PublishRequest;
+  base: string;
+  branch: string;
+  style: ReferenceStyle;
+  log: ProgressLog;
+}
+
+/** What happened to the branch's content; the PR is settled separately. */
+type Step = { status: "updated" | "unchanged" | "merged" } | { status: "conflict"; commentUrl: string; pr: PullRequestLink };
+
+export async function publishOnce(a: Attempt): Promise<PublishOutcome> {
+  const head = await branchHead(a.t, a.branch);
+  return head === undefined ? createDraftBranch(a) : updateDraftBranch(a, head);
+}
+
+async function createDraftBranch(a: Attempt): Promise<PublishOutcome> {
+  const { t, request, branch } = a;
+  const { draft } = request;
+  const start = await branchHead(t, a.base);
+  if (start === undefined) throw new PublishError(`${t.repo}: the default branch ${a.base} has no commits; push one before drafting reports`);
+  const tree = await treeOf(t, start);
+  // A merged report has lost its branch; drafting it again would offer to overwrite the maintainers' final text.
+  if ((await readFileAt(t, draft.path, start)) !== undefined) {
+    throw new PublishError(`${t.repo}: ${draft.path} is already on ${a.base}, so the ${periodId(a)} report was published; edit it there, or delete it to draft again`);
+  }
+  const commit = await commitFile(t, { path: draft.path, text: draft.markdown, message: messages.draft(periodId(a)), parents: [start], baseTree: tree });
+  await createBranch(t, branch, commit);
+  a.log(`${t.repo}: created ${branch} with ${draft.path}`);
+  try {
+    const pr = await ensurePull(a);
+    return { status: "created", branch, pr };
+  } catch (error) {
+    // No branch without its PR: this run made the branch, so it takes it back before reporting the failure.
+    await deleteBranch(t, branch).catch((cleanup: Error) => a.log(`${t.repo}: could not delete ${branch} after the PR failed (${cleanup.message}); delete it by hand`));
+    throw error;
+  }
+}
+
+async function updateDraftBranch(a: Attempt, head: string): Promise<PublishOutcome> {
+  const { t, request, branch } = a;
+  const open = await findPull(t, branch, "open");
+  const existing = open && { number: open.number, url: open.url };
+  if (!existing) {
+    const closed = await findPull(t, branch, "closed");
+    if (closed) {
+      throw new PublishError(
+        `${t.repo}: the ${periodId(a)} report PR #${closed.number} on ${branch} was ${closed.merged ? "merged" : "closed"}; reopen it, or delete ${branch} to draft again`,
+      );
+    }
+  }
+  const commits = await branchCommits(t, a.base, head, branch);
+  const edited = commits.some((c) => isHuman(c, request.appLogin));
+  const step = edited ? await mergeIntoEdits(a, head, commits, existing) : await replaceDraft(a, head, commits);
+  // A branch left without its PR (a run that died between the two) gets one now that its commit is there.
+  if (step.status === "conflict") return { ...step, branch };
+  const pr = existing ?? (await ensurePull(a));
+  return { ...step, branch, pr };
+}
+
+/** Only the app has written the branch: the new draft simply goes on top. */
+async function replaceDraft(a: Attempt, head: string, commits: BranchCommit[]): Promise<Step> {
+  const { t, request } = a;
+  const current = await readFileAt(t, request.draft.path, head);
+  if (current === request.draft.markdown) return { status: "unchanged" };
+  const commit = await commitFile(t, {
+    path: request.draft.path,
+    text: request.draft.markdown,
+    message: messages.regenerate(periodId(a)),
+    parents: [head],
+    baseTree: await treeAt(a, head, commits),
+  });
+  await moveBranch(t, a.branch, commit);
+  a.log(`${t.repo}: committed the regenerated ${request.draft.path} on ${a.branch}`);
+  return { status: "updated" };
+}
+
+/**
+ * Maintainers have edited the branch: merge the new draft into their text, with the app's last draft as the base.
+ * The regenerated draft is committed beside the edits (on the last draft commit) and merged with a real two-parent
+ * merge, so the next run finds this draft as its base and the PR shows what the draft changed.
+ */
+async function mergeIntoEdits(a: Attempt, head: string, commits: BranchCommit[], pr: PullRequestLink | undefined): Promise<Step> {
+  const { t, request, branch } = a;
+  const { draft } = request;
+  const last = latestDraft(commits, request.appLogin);
+  if (!last) {
+    throw new PublishError(`${t.repo}: ${branch} has no draft commit by ${request.appLogin}, so its edits cannot be merged; rename or delete the branch to draft ${periodId(a)}`);
+  }
+  const base = await readFileAt(t, draft.path, last.sha);
+  const ours = await readFileAt(t, draft.path, head);
+  if (base === undefined || ours === undefined) {
+    throw new PublishError(`${t.repo}: ${draft.path} is missing on ${branch}; restore it, or delete ${branch} to draft ${periodId(a)} again`);
+  }
+  if (base === draft.markdown) return { status: "unchanged" };
+
+  const kindOf = await referenceKinds(a, draft.report, [ours, base, draft.markdown]);
+  const result = mergeDrafts({ base, ours, theirs: draft.markdown, style: a.style, kindOf });
+  if (!result.clean) {
+    const hash = draftHash(draft.markdown);
+    const body = conflictComment({ id: periodId(a), branch, path: draft.path, hash, conflicts: result.conflicts, newItems: result.newItems });
+    const target = pr ?? (await ensurePull(a));
+    const commentUrl = await commentOnce(t, target.number, conflictMarker(periodId(a), hash), body);
+    a.log(`${t.repo}: the new ${draft.path} conflicts with the edits on ${branch} (${result.conflicts.length} places); commented on #${target.number}`);
+    return { status: "conflict", commentUrl, pr: target };
+  }
+  if (result.text === ours) return { status: "unchanged" };
+
+  const regenerated = await commitFile(t, { path: draft.path, text: draft.markdown, message: messages.regenerate(periodId(a)), parents: [last.sha], baseTree: last.tree });
+  const merge = await commitFile(t, {
+    path: draft.path,
+    text: result.text,
+    message: messages.merge(periodId(a)),
+    parents: [head, regenerated],
+    baseTree: await treeAt(a, head, commits),
+  });
+  await moveBranch(t, branch, merge);
+  a.log(`${t.repo}: merged the regenerated ${draft.path} into the edits on ${branch}`);
+  return { status: "merged" };
+}
+
+/** PR-or-issue for every number the texts use: the report knows its own, the footers theirs, GitHub the rest. */
+async function referenceKinds(a: Attempt, report: Report, texts: string[]) {
+  const kinds = new Map<string, ReferenceKind>();
+  for (const item of report.sections.flatMap((s) => s.items)) {
+    for (const ref of item.related) kinds.set(key({ type: "number", ...ref }), "issue");
+    kinds.set(key({ type: "number", repo: item.repo, number: item.number }), item.kind);
+  }
+  for (const text of texts) {
+    for (const [id, kind] of definedKinds(splitFooter(text).definitions, a.style)) if (!kinds.has(id)) kinds.set(id, kind);
+  }
+  const known = (repo: string, number: number) => kinds.get(key({ type: "number", repo, number }));
+  const unknown = texts.flatMap((text) => unknownNumbers(text, a.style, known));
+  if (unknown.length > 0) for (const [id, kind] of await lookupKinds(a.t.client, unknown)) kinds.set(id, kind);
+  return known;
+}
+
+async function ensurePull(a: Attempt): Promise<PullRequestLink> {
+  const { request } = a;
+  const { link, opened } = await openPull(a.t, {
+    branch: a.branch,
+    base: a.base,
+    title: pullTitle(request.draft.markdown, request.draft.report),
+    body: pullBody(request.draft.report, request.draft.path),
+  });
+  if (opened) await decoratePull(a.t, link.number, request.config.publish, a.log);
+  a.log(`${a.t.repo}: ${opened ? "opened" : "found"} #${link.number} for ${a.branch}`);
+  return link;
+}
+
+async function treeAt(a: Attempt, sha: string, commits: BranchCommit[]): Promise<string> {
+  return commits.find((c) => c.sha === sha)?.tree ?? treeOf(a.t, sha);
+}
+
+function periodId(a: Attempt): string {
+  return a.request.draft.report.period.id;
+}
