@@ -13,8 +13,17 @@ export function composeReport(activity: Activity, config: ComposeConfig): Report
   const excludedAuthors = new Set(config.exclude.authors.map((a) => a.toLowerCase()));
   const isExcluded = (change: Change) =>
     change.labels.some((l) => excludedLabels.has(l.toLowerCase())) || (change.author !== null && excludedAuthors.has(change.author.login.toLowerCase()));
+  // A bot's commits carry its login as a plain user (GraphQL's GitActor.user), so remember every login seen acting
+  // as a bot anywhere in the period.
+  const botLogins = new Set(
+    [...activity.pulls, ...activity.issues].flatMap((change) => [change.author, ...(change.kind === "pull" ? change.reviews.map((r) => r.reviewer) : [])])
+      .filter((person): person is Person => person !== null && isBot(person))
+      .map((person) => botName(person.login)),
+  );
   const credited = (person: Person | null): person is Person =>
-    person !== null && !excludedAuthors.has(person.login.toLowerCase()) && !(config.exclude.bots && isBot(person));
+    person !== null &&
+    !excludedAuthors.has(person.login.toLowerCase()) &&
+    !(config.exclude.bots && (isBot(person) || botLogins.has(botName(person.login))));
 
   const pulls = activity.pulls.filter((pull) => !isExcluded(pull));
   const closedByListedPull = new Set(pulls.flatMap((pull) => pull.closes.map(refKey)));
@@ -68,6 +77,11 @@ function toItem(change: PullRequest | Issue, people: string[]): ReportItem {
 
 export function isBot(person: Person): boolean {
   return person.kind === "Bot" || /\[bot\]$/i.test(person.login);
+}
+
+/** GraphQL names a bot "renovate", REST "renovate[bot]": one key for both. */
+function botName(login: string): string {
+  return login.toLowerCase().replace(/\[bot\]$/, "");
 }
 
 function uniqueLogins(people: Person[]): string[] {

@@ -30,7 +30,7 @@ describe("a LinuxKit week, rendered", () => {
           reviews: [{ reviewer: user("rn"), state: "COMMENTED" }],
         }),
         pull("linuxkit/virtsock", 35, "Pass SOCK_CLOEXEC to syscall.Socket", { files: ["cmd/sock_stress/main.go"] }),
-        pull("linuxkit/linuxkit", 2180, "Bump deps", { author: bot("dependabot[bot]"), files: ["src/go.mod"] }),
+        pull("linuxkit/linuxkit", 2180, "Bump deps", { author: bot("dependabot"), files: ["src/go.mod"], coAuthors: [user("dependabot")] }),
         pull("linuxkit/linuxkit", 2181, "Release notes", { labels: ["skip-report"], files: ["docs/x.md"] }),
         pull("linuxkit/linuxkit", 2182, "Add artwork", { author: user("first-timer"), files: ["artwork/logo.svg"] }),
       ],
