@@ -47,8 +47,12 @@ async function createDraftBranch(a: Attempt): Promise<PublishOutcome> {
     return { status: "created", branch, pr };
   } catch (error) {
     // No branch without its PR: this run made the branch, so it takes it back before reporting the failure.
-    await deleteBranch(t, branch).catch((cleanup: Error) => a.log(`${t.repo}: could not delete ${branch} after the PR failed (${cleanup.message}); delete it by hand`));
-    throw error;
+    const removed = await deleteBranch(t, branch).then(
+      () => `${branch} was deleted so the next run starts clean`,
+      (cleanup: Error) => `deleting ${branch} failed too (${cleanup.message.split("\n")[0]}); delete it by hand`,
+    );
+    const reason = (error as Error).message.split("\n")[0];
+    throw new PublishError(`${t.repo}: opening the PR for ${branch} failed (${reason}); ${removed}`, { cause: error });
   }
 }
 
