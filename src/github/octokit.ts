@@ -1,16 +1,31 @@
 // The GitHub client for code that runs outside a Probot context (the CLI, the Actions entry, the benchmark).
 import { Octokit } from "@octokit/rest";
 import type { GitHubClient } from "./client.js";
+import { installRetries } from "./retry-hook.js";
+import type { RetryPolicy } from "./retry.js";
 
 export const GITHUB_API = "https://api.github.com";
 
-export function createClient(options: { token: string; apiUrl?: string; userAgent?: string }): GitHubClient {
-  return new Octokit({
+export interface ClientOptions {
+  token: string;
+  apiUrl?: string;
+  userAgent?: string;
+  /**
+   * Retries of 5xx answers, dropped connections and rate limits (see retry.ts). On by default; tests pass a fake
+   * clock or small limits, or `false` to see every failure as it comes.
+   */
+  retry?: Partial<RetryPolicy> | false;
+}
+
+export function createClient(options: ClientOptions): GitHubClient {
+  const octokit = new Octokit({
     auth: options.token,
     baseUrl: (options.apiUrl ?? GITHUB_API).replace(/\/+$/, ""),
     userAgent: options.userAgent ?? "devreport",
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
   });
+  if (options.retry !== false) installRetries(octokit, options.retry);
+  return octokit;
 }
 
 /** Where people browse: github.com for the public API, the Enterprise Server host for ".../api/v3". */
