@@ -22,6 +22,8 @@ export interface FakeResponse {
   headers?: Record<string, string>;
   /** Destroy the socket instead of answering (for fault injection). */
   drop?: boolean;
+  /** From an interceptor: let the request be handled first (its changes stay), then answer with this instead. */
+  afterHandling?: boolean;
 }
 
 export const DOCS_URL = "https://docs.github.com/rest";

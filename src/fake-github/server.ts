@@ -110,9 +110,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   let peakInFlight = 0;
 
   async function respond(req: FakeRequest, index: number): Promise<{ response: FakeResponse; login?: string }> {
+    // A fault "after handling" (a write that happened but whose answer is lost) replaces the handler's answer.
+    let replacement: FakeResponse | undefined;
     for (const intercept of interceptors) {
       const response = await intercept(req, { store, index, inFlight });
-      if (response) return { response };
+      if (response?.afterHandling) replacement ??= response;
+      else if (response) return { response };
     }
     const resource = req.path === "/graphql" ? "graphql" : "core";
     let login: string | undefined;
@@ -143,7 +146,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       "x-ratelimit-used": String(budget.used), "x-ratelimit-reset": String(budget.reset),
       "x-ratelimit-resource": resource, ...response.headers,
     };
-    return { response, login };
+    return { response: replacement ?? response, login };
   }
 
   async function onRequest(raw: IncomingMessage, res: ServerResponse): Promise<void> {

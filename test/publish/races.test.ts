@@ -114,10 +114,10 @@ describe("nothing half-written", () => {
       .reply(403, { message: "Resource not accessible by integration" })
       .delete(`${REPO}/git/refs/${BRANCH_REF}`)
       .reply(204);
-    await expect(publishDraft(request())).rejects.toThrow(
-      new PublishError(
-        "linuxkit/linuxkit: opening the PR for devreport/2017-W27 failed (Resource not accessible by integration); devreport/2017-W27 was deleted so the next run starts clean",
-      ),
+    const error = await publishDraft(request()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PublishError);
+    expect((error as Error).message).toBe(
+      "linuxkit/linuxkit: opening the PR for devreport/2017-W27 failed (Resource not accessible by integration); devreport/2017-W27 was deleted so the next run starts clean",
     );
     expect(scope.pendingMocks()).toEqual([]);
   });
