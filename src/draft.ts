@@ -1,6 +1,7 @@
 // The middle of the flow, shared by every trigger: collect -> compose -> render.
 import { readFileSync } from "node:fs";
 import { collectActivity } from "./collect/index.js";
+import { DEFAULT_PATH, DEFAULT_TITLE } from "./config/defaults.js";
 import type { Config } from "./config/schema.js";
 import type { GitHubClient, ProgressLog } from "./github/client.js";
 import { readRepositoryFile } from "./github/files.js";
@@ -31,8 +32,12 @@ export async function draftReport({ client, config, period, log, webUrl }: Draft
   const { activity, stats } = await collectActivity(client, { repositories: config.repositories, period, log });
   const report = composeReport(activity, config);
   const template = config.template ? await readTemplate(client, config.repositories[0]!, config.template) : defaultTemplate();
-  const markdown = render(report, { template, title: config.title, intro: config.intro, outro: config.outro, webUrl });
-  const path = renderTemplate(config.path, periodView(report, { repositories: config.repositories })).trim();
+  // A one-off period of another length (a month asked of a weekly config, a range of days) gets that kind's generic
+  // title and path rather than the configured ones, which would say "week" of a month.
+  const fits = period.kind === config.period;
+  const title = fits ? config.title : DEFAULT_TITLE[period.kind];
+  const markdown = render(report, { template, title, intro: config.intro, outro: config.outro, webUrl });
+  const path = renderTemplate(fits ? config.path : DEFAULT_PATH[period.kind], periodView(report, { repositories: config.repositories })).trim();
   return { path, markdown, report, stats };
 }
 

@@ -4,12 +4,12 @@
 /** "owner/name", as GitHub spells it. */
 export type RepoName = string;
 
-/** A reporting period: an ISO week or a calendar month, as a half-open window [start, end). */
+/** A reporting period: an ISO week, a calendar month or a range of days, as a half-open window [start, end). */
 export interface Period {
-  kind: "week" | "month";
-  /** "2017-W27" or "2018-01". */
+  kind: "week" | "month" | "range";
+  /** "2017-W27", "2018-01" or "2017-01-01..2017-12-31". */
   id: string;
-  /** The ISO week-year for weeks, the calendar year for months. */
+  /** The ISO week-year for weeks, the calendar year of the first day otherwise. */
   year: number;
   /** ISO week number (weeks only). */
   week?: number;

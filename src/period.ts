@@ -3,6 +3,7 @@
 // Monday-to-Sunday a maintainer in that zone sees on the wall calendar.
 import { TZDate, tz } from "@date-fns/tz";
 import {
+  addDays,
   addMonths,
   addWeeks,
   endOfMonth,
@@ -17,10 +18,11 @@ import {
 } from "date-fns";
 import type { Period } from "./model.js";
 
-export type PeriodKind = Period["kind"];
+/** What a config's `period` can say: the length of each report. */
+export type PeriodKind = "week" | "month";
 
 export const PERIOD_FORMS =
-  '"2017-W27" (ISO week), "2018-01" (month), "2017-07-05" (the period holding that date), "last" (the last complete period) or "this" (the current one)';
+  '"2017-W27" (ISO week), "2018-01" (month), "2017-07-05" (the period holding that date), "2017-01-01..2017-12-31" (days), "last" (the last complete period) or "this" (the current one)';
 
 export class PeriodError extends Error {}
 
@@ -67,6 +69,13 @@ export function parsePeriod(input: string, options: { kind?: PeriodKind; timeZon
     if (month < 1 || month > 12) throw new PeriodError(`bad period "${input}": months run from 01 to 12`);
     return periodAt(new TZDate(Number(match[1]), month - 1, 1, timeZone), "month", timeZone);
   }
+  match = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(text);
+  if (match) {
+    const [first, last] = [match[1]!, match[2]!].map((day) => parse(day, "yyyy-MM-dd", now, inZone));
+    if (!isValid(first) || !isValid(last)) throw new PeriodError(`bad period "${input}": not calendar dates`);
+    if (last!.getTime() < first!.getTime()) throw new PeriodError(`bad period "${input}": the range ends before it starts`);
+    return rangePeriod(first!, last!, timeZone);
+  }
   match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (match) {
     const day = parse(text, "yyyy-MM-dd", now, inZone);
@@ -74,6 +83,24 @@ export function parsePeriod(input: string, options: { kind?: PeriodKind; timeZon
     return periodAt(kind === "week" ? startOfISOWeek(day, inZone) : startOfMonth(day, inZone), kind, timeZone);
   }
   throw new PeriodError(`bad period "${input}": use ${PERIOD_FORMS}`);
+}
+
+/** Whole days, first to last inclusive, in the time zone. */
+function rangePeriod(first: Date, last: Date, timeZone: string): Period {
+  const start = new TZDate(first.getTime(), timeZone);
+  const end = addDays(new TZDate(last.getTime(), timeZone), 1, { in: tz(timeZone) });
+  const firstDay = format(start, "yyyy-MM-dd");
+  const lastDay = format(new TZDate(last.getTime(), timeZone), "yyyy-MM-dd");
+  return {
+    kind: "range",
+    id: `${firstDay}..${lastDay}`,
+    year: start.getFullYear(),
+    timeZone,
+    start: new Date(start.getTime()).toISOString(),
+    end: new Date(end.getTime()).toISOString(),
+    firstDay,
+    lastDay,
+  };
 }
 
 function periodAt(start: Date, kind: PeriodKind, timeZone: string): Period {

@@ -61,9 +61,27 @@ describe("parsePeriod", () => {
     expect(parsePeriod("2017-07-05", { kind: "month" }).id).toBe("2017-07");
   });
 
+  test("a range of whole days", () => {
+    expect(parsePeriod("2017-01-01..2017-12-31")).toEqual({
+      kind: "range",
+      id: "2017-01-01..2017-12-31",
+      year: 2017,
+      timeZone: "UTC",
+      start: "2017-01-01T00:00:00.000Z",
+      end: "2018-01-01T00:00:00.000Z",
+      firstDay: "2017-01-01",
+      lastDay: "2017-12-31",
+    });
+    expect(parsePeriod("2017-03-26..2017-03-26", { timeZone: "Europe/Berlin" })).toMatchObject({
+      start: "2017-03-25T23:00:00.000Z",
+      end: "2017-03-26T22:00:00.000Z",
+    });
+    expect(() => parsePeriod("2017-02-01..2017-01-01")).toThrow('bad period "2017-02-01..2017-01-01": the range ends before it starts');
+  });
+
   test("bad input names the accepted forms", () => {
     expect(() => parsePeriod("week 27")).toThrow(
-      'bad period "week 27": use "2017-W27" (ISO week), "2018-01" (month), "2017-07-05" (the period holding that date), "last" (the last complete period) or "this" (the current one)',
+      'bad period "week 27": use "2017-W27" (ISO week), "2018-01" (month), "2017-07-05" (the period holding that date), "2017-01-01..2017-12-31" (days), "last" (the last complete period) or "this" (the current one)',
     );
     expect(() => parsePeriod("2017-W54")).toThrow('bad period "2017-W54": 2017 has no week 54');
     expect(() => parsePeriod("2017-W53")).toThrow("2017 has no week 53");

@@ -13,11 +13,16 @@ export const DEFAULT_SECTIONS: NonNullable<ConfigInput["sections"]> = [
   },
 ];
 
-export const DEFAULT_PATH = { week: "reports/{{year}}-{{week}}.md", month: "reports/{{year}}-{{month}}.md" } as const;
+export const DEFAULT_PATH = {
+  week: "reports/{{year}}-{{week}}.md",
+  month: "reports/{{year}}-{{month}}.md",
+  range: "reports/{{firstDay}}..{{lastDay}}.md",
+} as const;
 
 export const DEFAULT_TITLE = {
   week: "Weekly {{project}} report for {{firstDay}} to {{lastDay}} (week {{weekNumber}})",
   month: "Monthly {{project}} report for {{monthName}} {{year}}",
+  range: "{{project}} report for {{firstDay}} to {{lastDay}}",
 } as const;
 
 export const DEFAULT_INTRO = "This report covers developments in the {{{repositories}}} {{repositoryNoun}}.";

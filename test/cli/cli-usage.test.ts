@@ -26,7 +26,7 @@ describe("devreport draft: usage and config errors exit 2 with one line", () => 
       code: 2,
       stdout: "",
       stderr:
-        'devreport: bad period "week27": use "2017-W27" (ISO week), "2018-01" (month), "2017-07-05" (the period holding that date), "last" (the last complete period) or "this" (the current one)\n',
+        'devreport: bad period "week27": use "2017-W27" (ISO week), "2018-01" (month), "2017-07-05" (the period holding that date), "2017-01-01..2017-12-31" (days), "last" (the last complete period) or "this" (the current one)\n',
     });
     expect(existsSync(out)).toBe(false);
   });
