@@ -2,12 +2,13 @@
 import { afterAll, beforeAll, expect, test } from "@jest/globals";
 import { Octokit } from "@octokit/rest";
 import { startFakeGitHub, type FakeGitHub } from "../../src/fake-github/server.js";
+import type { GitHubClient } from "../../src/github/client.js";
 import { publishDraft, refreshFooterOnPush } from "../../src/publish/index.js";
 import { APP, BRANCH, PATH, config, makeDraft, newerDraft } from "./helpers.js";
 
 let fake: FakeGitHub;
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-const as = (token: string) => new Octokit({ auth: token, baseUrl: fake.url, log: quiet });
+const as = (token: string): GitHubClient => new Octokit({ auth: token, baseUrl: fake.url, log: quiet });
 
 beforeAll(async () => {
   fake = await startFakeGitHub();
@@ -74,12 +75,12 @@ test("publish, publish again, a maintainer edits the branch, a re-draft merges i
   // The same draft again finds its own merged draft as the base: nothing to do.
   expect(await publishDraft(request(draft))).toEqual({ ...first, status: "unchanged" });
   const pulls = await app.request("GET /repos/{owner}/{repo}/pulls", { owner: "linuxkit", repo: "linuxkit", state: "all" });
-  expect(pulls.data.map((p: { head: { ref: string } }) => p.head.ref)).toEqual([BRANCH]);
+  expect(pulls.data.map((p: any) => p.head.ref)).toEqual([BRANCH]);
 
   // The branch history: the app's draft, the maintainer's edit, the footer refresh, the regenerated draft merged in.
   const commits = await app.request("GET /repos/{owner}/{repo}/compare/{basehead}", { owner: "linuxkit", repo: "linuxkit", basehead: `master...${BRANCH}` });
   expect(commits.data.commits).toHaveLength(5);
-  expect(commits.data.commits.map((c: { commit: { message: string }; author: { login: string } | null }) => [c.author?.login, c.commit.message.split("\n")[0]])).toEqual(
+  expect(commits.data.commits.map((c: any) => [c.author?.login, c.commit.message.split("\n")[0]])).toEqual(
     expect.arrayContaining([
       [APP, "Draft report for 2017-W27"],
       ["rn", "Edit the report"],
