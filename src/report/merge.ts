@@ -35,7 +35,7 @@ export type MergeResult =
   | {
       clean: false;
       conflicts: MergeConflict[];
-      /** List items the new draft adds that neither the base nor the maintainers' text has. */
+      /** List items of the new draft that neither the base nor the maintainers' text has: new items, and items it changed. */
       newItems: string[];
     };
 
