@@ -8,6 +8,7 @@ import { actorNode, itemNode, repositoryNode } from "./graphql-nodes.js";
 import { githubSchema } from "./graphql-schema.js";
 import { parseNodeId } from "./node-id.js";
 import { searchIssues } from "./search.js";
+import { queryCost } from "./query-cost.js";
 import type { FakeStore } from "./store.js";
 import type { Account } from "./types.js";
 
@@ -84,7 +85,7 @@ function nodeById(store: FakeStore, id: string): object | null {
   throw notFound(`Could not resolve to a node with the global id of '${id}'`);
 }
 
-/** Runs one request as `viewer`, charging one point of its GraphQL budget per executed query. */
+/** Runs one request as `viewer`, charging its GraphQL budget what GitHub's cost formula says the query costs. */
 export async function executeGraphQL(store: FakeStore, body: GraphQLRequestBody, viewer: Account): Promise<GraphQLResponse> {
   if (typeof body.query !== "string") return { errors: [{ message: "A query attribute must be specified and must be a string." }] };
   const schema = await githubSchema();
@@ -97,8 +98,10 @@ export async function executeGraphQL(store: FakeStore, body: GraphQLRequestBody,
   const invalid = validate(schema, document);
   if (invalid.length > 0) return { errors: invalid.map(formatError) };
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === "OperationDefinition");
-  const budget = store.rateLimits.take(viewer.login, "graphql", 1, store.nowMs());
-  const rateLimit = { cost: 1, limit: budget.limit, remaining: budget.remaining, used: budget.used,
+  const variables = (body.variables ?? {}) as Record<string, unknown>;
+  const cost = queryCost(document, variables, typeof body.operationName === "string" ? body.operationName : undefined);
+  const budget = store.rateLimits.take(viewer.login, "graphql", cost, store.nowMs());
+  const rateLimit = { cost, limit: budget.limit, remaining: budget.remaining, used: budget.used,
     resetAt: new Date(budget.reset * 1000).toISOString().replace(/\.\d{3}Z$/, "Z"), nodeCount: operations.length };
   const result = await execute({
     schema, document, rootValue: rootValue(store, viewer, rateLimit),

@@ -75,7 +75,7 @@ describeWithData("collect 2017-W27 from the fake GitHub", () => {
     ]);
     expect(lines).toContainEqual(
       expect.stringMatching(
-        /^search pulls merged 2017-07-03T00:00:00Z\.\.2017-07-09T23:59:59Z: page 1, 33 of 33 \(cost 1, \d+ remaining\)$/,
+        /^search pulls merged 2017-07-03T00:00:00Z\.\.2017-07-09T23:59:59Z: page 1, 33 of 33 \(cost 25, \d+ remaining\)$/,
       ),
     );
   });

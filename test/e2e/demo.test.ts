@@ -19,9 +19,9 @@ test("the sample week: sections, credits without bots, the closed issue on its P
   expect(result.stderr.split("\n").filter(Boolean)).toEqual([
     "devreport: config: acme/tinyos:.github/devreport.yml",
     "devreport: period 2024-W10: 2024-03-04T00:00:00.000Z .. 2024-03-11T00:00:00.000Z (UTC), repositories acme/tinyos, acme/tinyos-ci, acme/rtf, acme/vsock",
-    "devreport: search pulls merged 2024-03-04T00:00:00Z..2024-03-10T23:59:59Z: page 1, 15 of 15 (cost 1, 4999 remaining)",
-    "devreport: search issues closed 2024-03-04T00:00:00Z..2024-03-10T23:59:59Z: page 1, 4 of 4 (cost 1, 4998 remaining)",
-    "devreport: drafted reports/2024-10.md: 15 items in 5 sections, 2 requests, rate-limit cost 2, 4998 remaining",
+    "devreport: search pulls merged 2024-03-04T00:00:00Z..2024-03-10T23:59:59Z: page 1, 15 of 15 (cost 25, 4975 remaining)",
+    "devreport: search issues closed 2024-03-04T00:00:00Z..2024-03-10T23:59:59Z: page 1, 4 of 4 (cost 1, 4974 remaining)",
+    "devreport: drafted reports/2024-10.md: 15 items in 5 sections, 2 requests, rate-limit cost 26, 4974 remaining",
   ]);
 });
 
