@@ -3,7 +3,7 @@ import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
-  { ignores: ["lib/", "coverage/", "node_modules/", "bench/results.json"] },
+  { ignores: ["lib/", "coverage/", "node_modules/", ".tmp-build/", "bench/results.json"] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
