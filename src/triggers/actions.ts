@@ -3,7 +3,7 @@
 // when the app server drafts, and a later /draft-report updates the same PR. No webhook is involved: the run reads
 // the event GitHub Actions wrote to GITHUB_EVENT_PATH and the repository it runs in.
 import { readFileSync } from "node:fs";
-import { Context, createProbot } from "probot";
+import { Context, createProbot, type ProbotOctokit } from "probot";
 import { appIdentity } from "./identity.js";
 import { runScheduled } from "./schedule.js";
 
@@ -20,14 +20,22 @@ interface ActionsPayload {
   client_payload?: Record<string, unknown> | null;
 }
 
+export interface ActionsIO {
+  readFile?: (path: string) => string;
+  stderr?: (text: string) => void;
+  /** Tests pass Probot's Octokit with throttling off; the run itself keeps Probot's (it spaces writes ~1 s apart). */
+  Octokit?: typeof ProbotOctokit;
+}
+
 /** Returns the process exit code: 0 published (or nothing to do), 1 failed (already logged), 2 misconfigured. */
-export async function runInActions(env: ActionsEnv, readFile: (path: string) => string = (p) => readFileSync(p, "utf8")): Promise<number> {
+export async function runInActions(env: ActionsEnv, io: ActionsIO = {}): Promise<number> {
+  const { readFile = (path: string) => readFileSync(path, "utf8"), stderr = (text: string) => process.stderr.write(text) } = io;
   const repo = env.GITHUB_REPOSITORY;
   const token = env.DEVREPORT_TOKEN || env.GITHUB_TOKEN;
   const eventName = env.GITHUB_EVENT_NAME || "workflow_dispatch";
   const missing = [!repo && "GITHUB_REPOSITORY", !token && "DEVREPORT_TOKEN (the app's installation token)", !env.APP_SLUG && "APP_SLUG"].filter(Boolean);
   if (missing.length > 0) {
-    process.stderr.write(`devreport: set ${missing.join(", ")}; see docs/weekly-report.workflow.yml\n`);
+    stderr(`devreport: set ${missing.join(", ")}; see docs/weekly-report.workflow.yml\n`);
     return 2;
   }
   const payload = (env.GITHUB_EVENT_PATH ? JSON.parse(readFile(env.GITHUB_EVENT_PATH)) : {}) as ActionsPayload;
@@ -38,7 +46,13 @@ export async function runInActions(env: ActionsEnv, readFile: (path: string) => 
 
   // createProbot reads LOG_LEVEL, GHE_HOST and friends from env like `probot run` does; GITHUB_API_URL is how
   // Actions on GitHub Enterprise Server says where the API is.
-  const probot = createProbot({ env, overrides: { githubToken: token, ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}) } });
+  const probot = createProbot({
+    env,
+    overrides: {
+      githubToken: token,
+      ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
+      ...(io.Octokit ? { Octokit: io.Octokit } : {}),
+    }, });
   const octokit = await probot.auth();
   const event = { id: env.GITHUB_RUN_ID || "local", name: eventName, payload } as unknown as ContextEvent;
   const context: ActionsContext = new Context<"workflow_dispatch">(event, octokit, probot.log);

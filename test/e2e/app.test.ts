@@ -7,33 +7,14 @@ import type { FakeGitHub } from "../../src/fake-github/server.js";
 import type { GitHubClient } from "../../src/github/client.js";
 import { withoutMentions } from "../../src/report/markdown.js";
 import {
-  apiClient, appReplies, cliDraft, comment, deliver, fakeServesRawContents, fileAt, haveLinuxKit, OVERLAY, REPO,
-  reportPulls, startAppServer, startLinuxKitFake, type AppServer,
+  apiClient, appReplies, cliDraft, comment, deliver, e2eSkipReason, fileAt, REPO, reportPulls, startAppServer,
+  startLinuxKitFake, type AppServer,
 } from "../triggers/app-harness.js";
-import { publishReady } from "../triggers/helpers.js";
-import { startFakeGitHub } from "../../src/fake-github/server.js";
 
 nock.disableNetConnect();
 nock.enableNetConnect(/^127\.0\.0\.1(:\d+)?$/);
 
-// Probot's context.config() asks for the raw media type; a fake that always answers JSON would read as a broken
-// config file, so say so instead of failing for the wrong reason.
-async function probeRaw(): Promise<boolean> {
-  const probe = await startFakeGitHub({ data: [OVERLAY] });
-  try {
-    return await fakeServesRawContents(probe);
-  } finally {
-    await probe.close();
-  }
-}
-const rawContents = haveLinuxKit && publishReady ? await probeRaw() : false;
-const why = !haveLinuxKit
-  ? "../shared/linuxkit is absent"
-  : !publishReady
-    ? "src/publish is not there yet"
-    : !rawContents
-      ? "the fake GitHub does not serve `Accept: application/vnd.github.v3.raw` contents yet (Probot's context.config needs it)"
-      : "";
+const why = await e2eSkipReason();
 if (why) console.warn(`skipping the app e2e tests: ${why}`);
 const suite = why ? describe.skip : describe;
 

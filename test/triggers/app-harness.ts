@@ -10,7 +10,7 @@ import { runCli } from "../../src/cli/run.js";
 import { startFakeGitHub, type FakeGitHub } from "../../src/fake-github/server.js";
 import { createClient } from "../../src/github/octokit.js";
 import type { GitHubClient } from "../../src/github/client.js";
-import { example, privateKey, TestOctokit } from "./helpers.js";
+import { example, privateKey, publishReady, TestOctokit } from "./helpers.js";
 
 export const LINUXKIT = fileURLToPath(new URL("../../../shared/linuxkit", import.meta.url));
 export const OVERLAY = fileURLToPath(new URL("../fixtures/linuxkit-overlay", import.meta.url));
@@ -124,4 +124,23 @@ export async function fakeServesRawContents(fake: FakeGitHub): Promise<boolean> 
     headers: { accept: "application/vnd.github.v3.raw", authorization: "token e2e-observer" },
   });
   return !(response.headers.get("content-type") ?? "").startsWith("application/json");
+}
+
+/**
+ * Why the e2e suites cannot run here, or "" when they can. Probot's context.config() asks for the raw media type; a
+ * fake that always answers JSON would read as a broken config file, so that is said instead of failing for the
+ * wrong reason.
+ */
+export async function e2eSkipReason(): Promise<string> {
+  if (!haveLinuxKit) return "../shared/linuxkit is absent";
+  if (!publishReady) return "src/publish is not there yet";
+  const probe = await startFakeGitHub({ data: [OVERLAY] });
+  try {
+    if (!(await fakeServesRawContents(probe))) {
+      return "the fake GitHub does not serve `Accept: application/vnd.github.v3.raw` contents yet (Probot's context.config needs it)";
+    }
+  } finally {
+    await probe.close();
+  }
+  return "";
 }
