@@ -52,7 +52,8 @@ export async function runInActions(env: ActionsEnv, io: ActionsIO = {}): Promise
       githubToken: token,
       ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
       ...(io.Octokit ? { Octokit: io.Octokit } : {}),
-    }, });
+    },
+  });
   const octokit = await probot.auth();
   const event = { id: env.GITHUB_RUN_ID || "local", name: eventName, payload } as unknown as ContextEvent;
   const context: ActionsContext = new Context<"workflow_dispatch">(event, octokit, probot.log);
