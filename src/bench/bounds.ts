@@ -1,0 +1,86 @@
+// What a perfect collector would have to send, counted from the fake's store (not from what collect returned), so
+// the benchmark compares collect's requests with an independent figure.
+import { MAX_SEARCH_RESULTS, periodWindow, splitWindow, type Window } from "../collect/search.js";
+import type { FakeStore } from "../fake-github/store.js";
+import type { Period, RepoName } from "../model.js";
+
+const PAGE = 100;
+
+export interface WindowContents {
+  /** Merged PRs: merge instant (epoch seconds) and number of changed files. */
+  pulls: { at: number; files: number }[];
+  /** Closed issues: close instant (epoch seconds). */
+  issues: number[];
+}
+
+export interface Bound {
+  /** The brief's lower bound, per query kind: one page per 100 items (at least one request to learn "none"). */
+  searchPulls: number;
+  searchIssues: number;
+  /** Sum over PRs of ceil(files / 100) - 1: the pages after the first 100 files, which come with the search. */
+  filePages: number;
+  total: number;
+}
+
+function inScope(repositories: RepoName[]): (repo: string) => boolean {
+  const exact = new Set(repositories.filter((r) => !r.endsWith("/*")).map((r) => r.toLowerCase()));
+  const owners = repositories.filter((r) => r.endsWith("/*")).map((r) => r.slice(0, -2).toLowerCase());
+  return (repo) => exact.has(repo.toLowerCase()) || owners.includes(repo.split("/")[0].toLowerCase());
+}
+
+/** Everything the period's two searches match, read straight from the store. */
+export function windowContents(store: FakeStore, repositories: RepoName[], period: Pick<Period, "start" | "end">): WindowContents {
+  const window = periodWindow(period);
+  const scoped = inScope(repositories);
+  const seconds = (iso: string | null): number => (iso ? Math.floor(Date.parse(iso) / 1000) : NaN);
+  const within = (at: number) => at >= window.from && at <= window.to;
+  const contents: WindowContents = { pulls: [], issues: [] };
+  for (const item of store.searchable()) {
+    if (!scoped(item.repo)) continue;
+    if (item.kind === "pull" && item.merged && within(seconds(item.mergedAt))) {
+      contents.pulls.push({ at: seconds(item.mergedAt), files: item.files?.length ?? 0 });
+    } else if (item.kind === "issue" && item.state === "closed" && within(seconds(item.closedAt))) {
+      contents.issues.push(seconds(item.closedAt));
+    }
+  }
+  return contents;
+}
+
+const pages = (n: number): number => Math.max(1, Math.ceil(n / PAGE));
+
+export function lowerBound(contents: WindowContents): Bound {
+  const searchPulls = pages(contents.pulls.length);
+  const searchIssues = pages(contents.issues.length);
+  const filePages = contents.pulls.reduce((sum, p) => sum + Math.max(0, Math.ceil(p.files / PAGE) - 1), 0);
+  return { searchPulls, searchIssues, filePages, total: searchPulls + searchIssues + filePages };
+}
+
+/**
+ * The requests collect's own strategy needs when a search matches more than 1,000 items: one probe per window it
+ * has to split (its first page cannot be used), then the pages of every window that fits. Bisection as in
+ * collect/search.ts, run over the instants in the store.
+ */
+export function splitSearch(instants: number[], window: Window): { requests: number; splits: number } {
+  const sorted = [...instants].sort((a, b) => a - b);
+  const count = (w: Window): number => upperIndex(sorted, w.to) - upperIndex(sorted, w.from - 1);
+  const visit = (w: Window): { requests: number; splits: number } => {
+    const n = count(w);
+    const halves = n > MAX_SEARCH_RESULTS ? splitWindow(w) : null;
+    if (!halves) return { requests: pages(Math.min(n, MAX_SEARCH_RESULTS)), splits: 0 };
+    const [a, b] = halves.map(visit);
+    return { requests: 1 + a.requests + b.requests, splits: 1 + a.splits + b.splits };
+  };
+  return visit(window);
+}
+
+/** The number of values <= x in a sorted array. */
+function upperIndex(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

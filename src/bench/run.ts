@@ -1,0 +1,139 @@
+// The benchmark's parent: serves each scenario from a fake GitHub (fixed latency per response), drafts it in a
+// child process (the CLI's code path), and turns the fake's own request log into the numbers of the table.
+import { fork } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { rotatingFaults, type Fault } from "../fake-github/faults.js";
+import { startFakeGitHub, type RequestLogEntry } from "../fake-github/server.js";
+import { lowerBound, splitSearch, windowContents, type Bound } from "./bounds.js";
+import type { ChildJob, ChildResult } from "./child.js";
+import { linuxKitScenarios, syntheticScenario, type Scenario } from "./scenarios.js";
+import { linuxKitFileCounts, writeSyntheticDataset } from "./synthetic.js";
+import { periodWindow } from "../collect/search.js";
+
+export const LATENCY_MS = 50;
+
+export interface RequestCounts {
+  searchPulls: number;
+  searchIssues: number;
+  filePages: number;
+  /** REST requests (the CLI reading its config through --repo). */
+  rest: number;
+  /** Answers that were not 2xx (faults), included in the counts above. */
+  failed: number;
+  total: number;
+}
+
+export interface BenchRow {
+  scenario: string;
+  title: string;
+  faults?: string;
+  pulls: number;
+  issues: number;
+  requests: RequestCounts;
+  lowerBound: Bound;
+  /** What collect's bisection needs when a search matches over 1,000: probes plus the pages of each half. */
+  splitAware: { searchPulls: number; searchIssues: number; windowSplits: number; total: number };
+  /** GraphQL requests / lower bound. */
+  ratio: number;
+  wallMs: number;
+  peakRssMb: number;
+  renderMs?: number;
+  renderItems?: number;
+  cost?: number;
+  remaining?: number | null;
+  peakInFlight: number;
+  code: number;
+  summary: string;
+  /** For fault runs: the Markdown is byte-for-byte the clean run's. */
+  sameAsClean?: boolean;
+  markdown: string;
+}
+
+export function countRequests(log: RequestLogEntry[]): RequestCounts {
+  const counts: RequestCounts = { searchPulls: 0, searchIssues: 0, filePages: 0, rest: 0, failed: 0, total: 0 };
+  for (const entry of log) {
+    if (entry.kind === "graphql SearchMergedPulls") counts.searchPulls += 1;
+    else if (entry.kind === "graphql SearchClosedIssues") counts.searchIssues += 1;
+    else if (entry.kind === "graphql PullRequestFiles") counts.filePages += 1;
+    else if (entry.kind.startsWith("rest")) counts.rest += 1;
+    if (entry.status < 200 || entry.status >= 300) counts.failed += 1;
+    counts.total += 1;
+  }
+  return counts;
+}
+
+const CHILD = fileURLToPath(new URL("./child.js", import.meta.url));
+
+function runChild(job: ChildJob): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(CHILD, [JSON.stringify(job)], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    let result: ChildResult | undefined;
+    child.on("message", (message) => (result = message as ChildResult));
+    child.on("error", reject);
+    child.on("exit", (code) => (result ? resolve(result) : reject(new Error(`bench child for (${job.scenario.name}) exited ${code}`))));
+  });
+}
+
+export async function benchScenario(scenario: Scenario, options: { faults?: Fault; latencyMs?: number } = {}): Promise<BenchRow> {
+  const fake = await startFakeGitHub({ data: scenario.data, latencyMs: options.latencyMs ?? LATENCY_MS });
+  try {
+    // Warm the fake (GraphQL schema, JIT) under the GHE prefix, which the counts leave out.
+    await fetch(`${fake.url}/api/graphql`, { method: "POST", headers: { authorization: "token warm" },
+      body: JSON.stringify({ query: "{ rateLimit { cost } }" }) });
+    if (options.faults) fake.interceptors.push(options.faults);
+    const result = await runChild({ scenario, apiUrl: fake.url, renderApiUrl: `${fake.url}/api/v3`,
+      skipRendering: options.faults !== undefined });
+    const timed = fake.requests.filter((entry) => !entry.path.startsWith("/api/"));
+    const requests = countRequests(timed);
+    const contents = windowContents(fake.store, scenario.repositories, scenario.period);
+    const bound = lowerBound(contents);
+    const window = periodWindow(scenario.period);
+    const pulls = splitSearch(contents.pulls.map((p) => p.at), window);
+    const issues = splitSearch(contents.issues, window);
+    const graphql = requests.searchPulls + requests.searchIssues + requests.filePages;
+    return {
+      scenario: scenario.name, title: scenario.title,
+      pulls: contents.pulls.length, issues: contents.issues.length, requests, lowerBound: bound,
+      splitAware: { searchPulls: pulls.requests, searchIssues: issues.requests, windowSplits: pulls.splits + issues.splits,
+        total: pulls.requests + issues.requests + bound.filePages },
+      ratio: graphql / bound.total, wallMs: result.wallMs, peakRssMb: result.peakRssMb, renderMs: result.renderMs,
+      renderItems: result.renderItems, cost: result.cost, remaining: result.remaining, peakInFlight: fake.peakInFlight,
+      code: result.code, summary: result.summary, markdown: result.markdown,
+    };
+  } finally {
+    await fake.close();
+  }
+}
+
+export interface BenchPaths {
+  linuxkit: string;
+  overlay: string;
+}
+
+/** All scenarios, then the fault runs; `note` receives lines such as the skip notice. */
+export async function runBench(paths: BenchPaths, note: (line: string) => void): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const haveLinuxKit = existsSync(`${paths.linuxkit}/prs`);
+  if (haveLinuxKit) {
+    const [a, b] = linuxKitScenarios(paths.linuxkit, paths.overlay);
+    const cleanA = await benchScenario(a);
+    const cleanB = await benchScenario(b);
+    rows.push(cleanA, cleanB);
+    // (a) makes only 7 requests, so one fault per ten would inject nothing: every 2nd request fails there, cycling
+    // through all six kinds. (b) gets the literal one-in-ten.
+    for (const [clean, scenario, every] of [[cleanA, a, 2], [cleanB, b, 10]] as const) {
+      const faults = rotatingFaults(every);
+      const row = await benchScenario(scenario, { faults });
+      row.faults = `1 in ${every} (${faults.fired.map((f) => f.fault).join(", ")})`;
+      row.sameAsClean = row.code === 0 && row.markdown === clean.markdown;
+      rows.push(row);
+    }
+  } else {
+    note(`skipping (a) and (b): ${paths.linuxkit} is absent (the LinuxKit dataset)`);
+  }
+  const dir = writeSyntheticDataset({ fileCounts: linuxKitFileCounts(paths.linuxkit) });
+  note(`(c) dataset: ${dir} (file counts from ${haveLinuxKit ? "LinuxKit's PRs" : "the built-in approximation"})`);
+  rows.push(await benchScenario(syntheticScenario(dir)));
+  return rows;
+}

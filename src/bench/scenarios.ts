@@ -1,0 +1,129 @@
+// The benchmark's scenarios and the one function that drafts one of them the way the CLI does. Used by the
+// benchmark's child process and, with latency 0, by test/bench (request counts only).
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { runCli } from "../cli/run.js";
+import { collectActivity } from "../collect/index.js";
+import { parseConfigText, type Config } from "../config/index.js";
+import { defaultTemplate, draftReport } from "../draft.js";
+import { createClient, webUrlFor } from "../github/octokit.js";
+import type { RetryPolicy } from "../github/retry.js";
+import type { Period, RepoName } from "../model.js";
+import { parsePeriod } from "../period.js";
+import { composeReport } from "../report/compose.js";
+import { render } from "../report/render.js";
+
+export type ScenarioName = "a" | "b" | "c";
+
+export interface Scenario {
+  name: ScenarioName;
+  title: string;
+  /** Dataset directories for the fake GitHub. */
+  data: string[];
+  repositories: RepoName[];
+  period: Period;
+  /** The config text and the repository it belongs to (what --repo would read). */
+  configText: string;
+  self?: RepoName;
+  /** "cli": runCli with these arguments (plus --api-url/--token); "draft": draftReport with the CLI's createClient. */
+  via: { kind: "cli"; args: string[] } | { kind: "draft" };
+}
+
+export const LINUXKIT_REPOSITORIES = ["linuxkit/linuxkit", "linuxkit/linuxkit-ci", "linuxkit/rtf", "linuxkit/virtsock"];
+
+/**
+ * 2017 as one window. Not a period the CLI's --week accepts (weeks and months only), so (b) goes through
+ * draftReport. `kind: "month"` only picks the month-style title wording; the window is what collect searches.
+ */
+export const YEAR_2017: Period = {
+  kind: "month", id: "2017", year: 2017, month: 1, timeZone: "UTC",
+  start: "2017-01-01T00:00:00.000Z", end: "2018-01-01T00:00:00.000Z", firstDay: "2017-01-01", lastDay: "2017-12-31",
+};
+
+export function linuxKitScenarios(linuxkit: string, overlay: string): Scenario[] {
+  const common = { data: [linuxkit, overlay], repositories: LINUXKIT_REPOSITORIES, configText: "preset: linuxkit\n",
+    self: "linuxkit/linuxkit" };
+  return [
+    { ...common, name: "a", title: "LinuxKit 2017-W27 (CLI)", period: parsePeriod("2017-W27"),
+      via: { kind: "cli", args: ["draft", "--repo", "linuxkit/linuxkit", "--week", "2017-W27", "--quiet"] } },
+    { ...common, name: "b", title: "LinuxKit 2017, one window (draftReport)", period: YEAR_2017, via: { kind: "draft" } },
+  ];
+}
+
+/** (c): the synthetic organisation in `dir` (see synthetic.ts); its config file is written beside the dataset. */
+export function syntheticScenario(dir: string, week = "2024-W10"): Scenario {
+  // The config schema wants a primary repository (where the report lives) ahead of `owner/*`.
+  const configText = 'repositories: ["synth/repo-001", "synth/*"]\n';
+  const configFile = join(dir, "devreport.yml");
+  writeFileSync(configFile, configText);
+  return {
+    name: "c", title: `synthetic org, ${week} (CLI)`, data: [dir], repositories: ["synth/repo-001", "synth/*"], period: parsePeriod(week),
+    configText, via: { kind: "cli", args: ["draft", "--config", configFile, "--week", week, "--quiet"] },
+  };
+}
+
+export function scenarioConfig(scenario: Scenario): Config {
+  return parseConfigText(scenario.configText, { source: `bench ${scenario.name}`, self: scenario.self });
+}
+
+export interface DraftRun {
+  markdown: string;
+  /** 0 for success; the CLI's exit code. */
+  code: number;
+  /** The CLI's last progress line or error, or the draft's stats rendered the same way. */
+  summary: string;
+  cost?: number;
+  remaining?: number | null;
+}
+
+/**
+ * Drafts a scenario as the CLI would. The CLI builds its own client with the default retry policy; `retry` is used
+ * only on the draftReport path (the CLI takes no such option, so its waits are GitHub's real ones).
+ */
+export async function draftScenario(scenario: Scenario, apiUrl: string, retry?: Partial<RetryPolicy>): Promise<DraftRun> {
+  if (scenario.via.kind === "cli") {
+    let stdout = "";
+    let stderr = "";
+    // Progress stays on so the summary line (cost, remaining) can be read; --quiet is dropped for that.
+    const args = [...scenario.via.args.filter((a) => a !== "--quiet"), "--api-url", apiUrl, "--token", "bench"];
+    const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} });
+    const lines = stderr.trim().split("\n");
+    const summary = lines[lines.length - 1] ?? "";
+    const match = /rate-limit cost (\d+)(?:, (\d+) remaining)?/.exec(summary);
+    return { markdown: stdout, code, summary, cost: match ? Number(match[1]) : undefined,
+      remaining: match?.[2] === undefined ? null : Number(match[2]) };
+  }
+  const client = createClient({ token: "bench", apiUrl, retry });
+  const config = scenarioConfig(scenario);
+  const draft = await draftReport({ client, config, period: scenario.period, webUrl: webUrlFor(apiUrl) });
+  const { stats } = draft;
+  return { markdown: draft.markdown, code: 0, cost: stats.cost, remaining: stats.remaining,
+    summary: `drafted ${draft.path}: ${stats.requests.total} requests, rate-limit cost ${stats.cost}, ${stats.remaining} remaining` };
+}
+
+export interface RenderTiming {
+  items: number;
+  /** Median of `rounds` runs of compose + render over the same activity. */
+  ms: number;
+  markdown: string;
+}
+
+/** Collects once (not timed), then times composeReport + render, the pure part of draftReport. */
+export async function timeRendering(scenario: Scenario, apiUrl: string, rounds = 5): Promise<RenderTiming> {
+  const client = createClient({ token: "bench", apiUrl });
+  const config = scenarioConfig(scenario);
+  const { activity } = await collectActivity(client, { repositories: config.repositories, period: scenario.period });
+  const template = defaultTemplate();
+  const times: number[] = [];
+  let markdown = "";
+  for (let round = 0; round < rounds; round++) {
+    const started = performance.now();
+    const report = composeReport(activity, config);
+    // Links as the timed run made them (its API URL has no /api/v3, so they point at github.com).
+    markdown = render(report, { template, title: config.title, intro: config.intro, outro: config.outro,
+      webUrl: webUrlFor(undefined) });
+    times.push(performance.now() - started);
+  }
+  times.sort((x, y) => x - y);
+  return { items: activity.pulls.length + activity.issues.length, ms: times[Math.floor(rounds / 2)], markdown };
+}
