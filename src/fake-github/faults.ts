@@ -10,7 +10,7 @@ export interface FaultRule {
   method?: string;
   /** Fire on the first N matching requests. */
   first?: number;
-  /** Fire on every Nth matching request (the Nth, the 2Nth...). */
+  /** Fire on every Nth matching request (the Nth, the 2Nth...). Without `first` or `every`: every matching request. */
   every?: number;
   /** Fire at most this many times in all. */
   times?: number;
@@ -50,21 +50,30 @@ function trigger(rule: FaultRule): (req: FakeRequest) => boolean {
     if (!matches(rule, req)) return false;
     seen += 1;
     if (rule.times !== undefined && fired >= rule.times) return false;
-    const chosen = (rule.first !== undefined && seen <= rule.first) || (rule.every !== undefined && seen % rule.every === 0);
+    const always = rule.first === undefined && rule.every === undefined;
+    const chosen = always || (rule.first !== undefined && seen <= rule.first) || (rule.every !== undefined && seen % rule.every === 0);
     if (chosen) fired += 1;
     return chosen;
   };
 }
 
-function fault(name: string, respond: (req: FakeRequest, ctx: InterceptorContext) => FakeResponse | undefined | Promise<FakeResponse | undefined>): Fault {
+type Respond = (req: FakeRequest, ctx: InterceptorContext, fire: () => void) =>
+  FakeResponse | undefined | Promise<FakeResponse | undefined>;
+
+/** `respond` calls `fire` when it acts on a request (a delay acts without answering). */
+function fault(name: string, respond: Respond): Fault {
   const fired: FaultEvent[] = [];
-  const intercept: Interceptor = async (req, ctx) => {
-    const response = await respond(req, ctx);
-    if (response || name === "slow") fired.push({ fault: name, index: ctx.index, kind: req.kind });
-    return response;
-  };
+  const intercept: Interceptor = (req, ctx) =>
+    respond(req, ctx, () => fired.push({ fault: name, index: ctx.index, kind: req.kind }));
   return Object.assign(intercept, { fired });
 }
+
+/** The usual case: answer with `response` when the rule chooses the request. */
+const answer = (chosen: (req: FakeRequest) => boolean, response: () => FakeResponse): Respond => (req, _ctx, fire) => {
+  if (!chosen(req)) return undefined;
+  fire();
+  return response();
+};
 
 const GITHUB_DOCS = "https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api";
 
@@ -72,21 +81,23 @@ const GITHUB_DOCS = "https://docs.github.com/rest/using-the-rest-api/rate-limits
 export function serverError(status: 500 | 502 | 503 | 504, rule: FaultRule): Fault {
   const chosen = trigger(rule);
   const message = status === 502 ? "Server Error" : status === 503 ? "Service Unavailable" : "Internal Server Error";
-  return fault(`${status}`, (req) =>
-    chosen(req) ? { status, body: { message }, afterHandling: rule.afterHandling } : undefined);
+  return fault(`${status}`, answer(chosen, () => ({ status, body: { message }, afterHandling: rule.afterHandling })));
 }
 
 /** Destroys the socket without an answer. */
 export function dropConnection(rule: FaultRule): Fault {
   const chosen = trigger(rule);
-  return fault("drop", (req) => (chosen(req) ? { status: 0, drop: true, afterHandling: rule.afterHandling } : undefined));
+  return fault("drop", answer(chosen, () => ({ status: 0, drop: true, afterHandling: rule.afterHandling })));
 }
 
 /** Delays the request by `ms` before it is handled (the server's own latency comes on top). */
 export function slow(ms: number, rule: FaultRule, sleep = (t: number) => new Promise((r) => setTimeout(r, t))): Fault {
   const chosen = trigger(rule);
-  return fault("slow", async (req) => {
-    if (chosen(req)) await sleep(ms);
+  return fault("slow", async (req, _ctx, fire) => {
+    if (chosen(req)) {
+      fire();
+      await sleep(ms);
+    }
     return undefined;
   });
 }
@@ -100,11 +111,12 @@ export function primaryRateLimit(rule: FaultRule, options: { resetInSeconds?: nu
   const chosen = trigger(rule);
   const clock = options.clock ?? realClock;
   let resetAt = 0; // epoch seconds; refused while now < resetAt
-  return fault("primary rate limit", (req) => {
+  return fault("primary rate limit", (req, _ctx, fire) => {
     const now = clock.now();
     const limited = now < resetAt * 1000 && matches({ kind: rule.kind, method: rule.method }, req);
     if (!limited && !chosen(req)) return undefined;
     if (!limited) resetAt = Math.ceil(now / 1000) + (options.resetInSeconds ?? 1);
+    fire();
     return {
       status: 403,
       headers: {
@@ -122,11 +134,12 @@ export function secondaryRateLimit(rule: FaultRule, options: { retryAfterSeconds
   const clock = options.clock ?? realClock;
   const seconds = options.retryAfterSeconds ?? 1;
   let until = 0; // epoch ms
-  return fault("secondary rate limit", (req) => {
+  return fault("secondary rate limit", (req, _ctx, fire) => {
     const now = clock.now();
     const limited = now < until && matches({ kind: rule.kind, method: rule.method }, req);
     if (!limited && !chosen(req)) return undefined;
     if (!limited) until = now + seconds * 1000;
+    fire();
     return {
       status: 403,
       headers: { "retry-after": String(Math.max(1, Math.ceil((until - now) / 1000))) },
@@ -139,7 +152,8 @@ export function secondaryRateLimit(rule: FaultRule, options: { retryAfterSeconds
   });
 }
 
-export const FAULT_KINDS = ["502", "500", "primary", "secondary", "slow", "drop"] as const;
+// A slow answer is not a failure (no extra request), so it comes last: a short run still sees every failing kind.
+export const FAULT_KINDS = ["502", "500", "primary", "secondary", "drop", "slow"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** One fault of the given kind, by rule: the building block of the fault tests and the benchmark. */
@@ -156,7 +170,7 @@ export function makeFault(kind: FaultKind, rule: FaultRule, options: { clock?: C
 
 /**
  * Every `every`th request (counting from the first) gets the next fault kind in turn: 502, 500, primary and
- * secondary rate limits, a slow answer, a dropped connection, and round again. Rate limits refuse only the request
+ * secondary rate limits, a dropped connection, a slow answer, and round again. Rate limits refuse only the request
  * they fire on here (a window-wide refusal is primaryRateLimit's job), so the cycle stays predictable.
  */
 export function rotatingFaults(every: number, options: { kinds?: readonly FaultKind[]; slowMs?: number; clock?: Clock } = {}): Fault {

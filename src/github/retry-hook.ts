@@ -28,16 +28,32 @@ export function isWrite(options: RequestOptions): boolean {
   return true;
 }
 
+/**
+ * The innermost cause's message: for a dropped connection Octokit says "Unknown Error" or "fetch failed" (and
+ * across realms, as under Jest, cannot even read the TypeError), while undici's cause says "other side closed".
+ */
+function rootMessage(error: unknown): string {
+  let message = String(error);
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
+    const { message: text, cause } = current as { message?: unknown; cause?: unknown };
+    if (typeof text === "string" && text) message = text;
+    current = cause;
+  }
+  return message;
+}
+
 function toFailure(error: unknown): Failure {
   const e = error as { status?: unknown; message?: unknown; response?: { headers?: Failure["headers"]; data?: unknown } };
   const status = typeof e?.status === "number" ? e.status : undefined;
+  const noResponse = e?.response === undefined;
   return {
     status,
-    message: typeof e?.message === "string" ? e.message : String(error),
+    message: noResponse ? rootMessage(error) : typeof e?.message === "string" ? e.message : String(error),
     headers: e?.response?.headers,
     data: e?.response?.data,
     // What @octokit/request throws when fetch itself failed: status 500 and no response.
-    noResponse: e?.response === undefined,
+    noResponse,
   };
 }
 
