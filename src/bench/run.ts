@@ -40,6 +40,7 @@ export interface BenchRow {
   peakRssMb: number;
   renderMs?: number;
   renderItems?: number;
+  render5000Ms?: number;
   cost?: number;
   remaining?: number | null;
   peakInFlight: number;
@@ -98,7 +99,7 @@ export async function benchScenario(scenario: Scenario, options: { faults?: Faul
       splitAware: { searchPulls: pulls.requests, searchIssues: issues.requests, windowSplits: pulls.splits + issues.splits,
         total: pulls.requests + issues.requests + bound.filePages },
       ratio: graphql / bound.total, wallMs: result.wallMs, peakRssMb: result.peakRssMb, renderMs: result.renderMs,
-      renderItems: result.renderItems, cost: result.cost, remaining: result.remaining, peakInFlight: fake.peakInFlight,
+      renderItems: result.renderItems, render5000Ms: result.render5000Ms, cost: result.cost, remaining: result.remaining, peakInFlight: fake.peakInFlight,
       code: result.code, summary: result.summary, markdown: result.markdown,
     };
   } finally {
