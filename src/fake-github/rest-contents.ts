@@ -24,6 +24,10 @@ function getContents(ctx: RestContext) {
   const path = ctx.params.path.replace(/^\/+|\/+$/g, "");
   const tree = treeOfCommit(repo, revisionOf(ctx, ctx.req.query.get("ref")));
   const blob = tree.get(path);
+  // Probot's context.config() asks for the raw media type and gets the file's bytes, as from GitHub.
+  if (blob && /application\/vnd\.github(?:\.v3)?\.raw/.test(String(ctx.req.headers.accept ?? ""))) {
+    return ok(repo.blobs.get(blob)!.toString("utf8"), 200, { "content-type": "text/plain; charset=utf-8", "x-github-media-type": "github.v3; param=raw" });
+  }
   if (blob) return ok(fileJson(repo, path, blob, repo.blobs.get(blob)));
   const prefix = path ? `${path}/` : "";
   const below = [...tree.keys()].filter((p) => p.startsWith(prefix));
