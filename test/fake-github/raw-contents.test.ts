@@ -16,6 +16,6 @@ test("contents with the raw media type answer the file's bytes, as Probot's cont
   const text = await raw.text();
   expect(text).toMatch(/^repositories:/m);
 
-  const json = await (await fetch(url, { headers: { authorization: "token t" } })).json();
+  const json = (await (await fetch(url, { headers: { authorization: "token t" } })).json()) as { content: string };
   expect(Buffer.from(json.content, "base64").toString("utf8")).toBe(text);
 });
