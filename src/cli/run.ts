@@ -77,7 +77,7 @@ async function draft(flags: DraftFlags, io: CliIO): Promise<number> {
     const { stats } = result;
     log(
       `drafted ${result.path}: ${result.report.sections.reduce((n, s) => n + s.items.length, 0)} items in ${result.report.sections.length} sections, ` +
-        `${stats.requests.total} requests, rate-limit cost ${stats.cost}${stats.remaining === undefined ? "" : `, ${stats.remaining} remaining`}`,
+        `${stats.requests.total} requests, rate-limit cost ${stats.cost}${stats.remaining === null ? "" : `, ${stats.remaining} remaining`}`,
     );
     if (flags.out) writeAtomically(flags.out, result.markdown);
     else io.stdout(result.markdown);
