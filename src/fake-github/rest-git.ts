@@ -47,6 +47,17 @@ function treeEntries(repo: RepoRecord, tree: Map<string, string>, recursive: boo
   return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** GitHub closes the open PRs whose head branch is deleted (they can be reopened once the branch is restored). */
+function closePullsFrom(ctx: RestContext, repo: RepoRecord, branch: string): void {
+  const now = ctx.store.now();
+  for (const pull of ctx.store.pullsOf(repo.fullName)) {
+    if (pull.state !== "open" || pull.headRef !== branch || pull.headOwner.toLowerCase() !== repo.owner.toLowerCase()) continue;
+    pull.state = "closed";
+    pull.closedAt = now;
+    pull.updatedAt = now;
+  }
+}
+
 interface TreeInput { path?: unknown; mode?: unknown; type?: unknown; sha?: unknown; content?: unknown }
 
 function createTree(ctx: RestContext) {
@@ -134,6 +145,7 @@ export const gitRoutes: Route[] = [
     const { repo, ref } = existingRef(ctx);
     if (ref === `heads/${repo.defaultBranch}`) throw new HttpError(422, "Cannot delete the default branch");
     repo.refs.delete(ref);
+    if (ref.startsWith("heads/")) closePullsFrom(ctx, repo, ref.slice("heads/".length));
     return { status: 204 };
   }),
   route("POST", "/repos/{owner}/{repo}/git/commits", createCommit),

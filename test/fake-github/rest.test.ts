@@ -157,6 +157,20 @@ describe("pull requests", () => {
     expect(closed.body.state).toBe("closed");
     expect((await rest(fake, "GET", `${R}/pulls/95`)).status).toBe(404);
   });
+
+  test("deleting a branch closes the open PRs whose head it is, and only those", async () => {
+    await branchWithCommit("devreport-2024-W11");
+    await branchWithCommit("devreport-2024-W12");
+    const head = (await rest(fake, "POST", `${R}/pulls`, { title: "W11", head: "devreport-2024-W11", base: "main" })).body.number;
+    const other = (await rest(fake, "POST", `${R}/pulls`, { title: "W12", head: "devreport-2024-W12", base: "main" })).body.number;
+
+    expect((await rest(fake, "DELETE", `${R}/git/refs/heads/devreport-2024-W11`)).status).toBe(204);
+    const closed = (await rest(fake, "GET", `${R}/pulls/${head}`)).body;
+    expect(closed).toMatchObject({ state: "closed", merged: false, merged_at: null });
+    expect(closed.closed_at).toEqual(expect.any(String));
+    expect((await rest(fake, "GET", `${R}/pulls?state=open&head=acme:devreport-2024-W11`)).body).toEqual([]);
+    expect((await rest(fake, "GET", `${R}/pulls/${other}`)).body.state).toBe("open");
+  });
 });
 
 describe("issues, comments, reactions, permissions", () => {
