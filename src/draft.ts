@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { collectActivity } from "./collect/index.js";
 import { DEFAULT_PATH, DEFAULT_TITLE } from "./config/defaults.js";
+import { ConfigError } from "./config/errors.js";
 import type { Config } from "./config/schema.js";
 import type { GitHubClient, ProgressLog } from "./github/client.js";
 import { readRepositoryFile } from "./github/files.js";
@@ -49,6 +50,6 @@ export function defaultTemplate(): string {
 
 async function readTemplate(client: GitHubClient, repo: string, path: string): Promise<string> {
   const text = await readRepositoryFile(client, repo, path);
-  if (text === undefined) throw new Error(`template: ${repo} has no file "${path}" on its default branch`);
+  if (text === undefined) throw new ConfigError(`template: ${repo} has no file "${path}" on its default branch`);
   return text;
 }
