@@ -1,9 +1,10 @@
 // The git data API calls publishing needs: read a branch, write one file as a commit, create or move a branch
-// without ever forcing it.
+// without ever forcing it. A ref write whose outcome is unknown (a 5xx, a lost answer) is settled by reading the ref
+// back: pointing at our commit, it happened.
 import type { GitHubClient } from "../github/client.js";
 import { readRepositoryFile } from "../github/files.js";
 import type { RepoName } from "../model.js";
-import { BranchMoved, messageOf, statusOf } from "./errors.js";
+import { BranchMoved, messageOf, outcomeUnknown, statusOf, Unverified } from "./errors.js";
 
 export interface RepoTarget {
   client: GitHubClient;
@@ -69,12 +70,28 @@ export async function commitFile(t: RepoTarget, commit: FileCommit): Promise<str
   return created.data.sha as string;
 }
 
-/** Creates the branch; BranchMoved when another run created it first. */
+/** The branch's head after a write of unknown outcome; Unverified when it cannot be read either. */
+async function readBack(t: RepoTarget, branch: string, write: unknown): Promise<string | undefined> {
+  try {
+    return await branchHead(t, branch);
+  } catch (read) {
+    throw new Unverified(write, read);
+  }
+}
+
+/**
+ * Creates the branch; BranchMoved when another run created it first. When GitHub's answer is a 5xx or lost, the
+ * branch pointing at `sha` means it was created; pointing elsewhere, another run created it.
+ */
 export async function createBranch(t: RepoTarget, branch: string, sha: string): Promise<void> {
   try {
     await t.client.request("POST /repos/{owner}/{repo}/git/refs", { owner: t.owner, repo: t.name, ref: `refs/heads/${branch}`, sha });
   } catch (error) {
     if (statusOf(error) === 422 && /already exists/i.test(messageOf(error))) throw new BranchMoved(`${t.repo}: ${branch} was created meanwhile`);
+    if (!outcomeUnknown(error)) throw error;
+    const head = await readBack(t, branch, error);
+    if (head === sha) return;
+    if (head !== undefined) throw new BranchMoved(`${t.repo}: ${branch} was created meanwhile`);
     throw error;
   }
 }
@@ -85,10 +102,27 @@ export async function moveBranch(t: RepoTarget, branch: string, sha: string): Pr
     await t.client.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { owner: t.owner, repo: t.name, ref: `heads/${branch}`, sha, force: false });
   } catch (error) {
     if (statusOf(error) === 422) throw new BranchMoved(`${t.repo}: ${branch} moved meanwhile`);
+    if (outcomeUnknown(error) && (await readBack(t, branch, error)) === sha) return;
     throw error;
   }
 }
 
-export async function deleteBranch(t: RepoTarget, branch: string): Promise<void> {
-  await t.client.request("DELETE /repos/{owner}/{repo}/git/refs/{ref}", { owner: t.owner, repo: t.name, ref: `heads/${branch}` });
+/**
+ * Deletes the branch this run created at `sha`. A DELETE of unknown outcome is settled by reading the ref, and sent
+ * once more while the branch still points at `sha`; a branch somebody moved meanwhile is theirs and stays.
+ */
+export async function deleteOwnBranch(t: RepoTarget, branch: string, sha: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await t.client.request("DELETE /repos/{owner}/{repo}/git/refs/{ref}", { owner: t.owner, repo: t.name, ref: `heads/${branch}` });
+      return;
+    } catch (error) {
+      if (statusOf(error) === 422 && /does not exist/i.test(messageOf(error))) return;
+      if (!outcomeUnknown(error)) throw error;
+      const head = await readBack(t, branch, error);
+      if (head === undefined) return;
+      if (head !== sha) throw new Error(`${branch} moved to ${head.slice(0, 7)} meanwhile, so it was kept`, { cause: error });
+      if (attempt >= 2) throw error;
+    }
+  }
 }

@@ -5,8 +5,8 @@ import type { Report } from "../model.js";
 import { definedKinds, lookupKinds, splitFooter, unknownNumbers } from "../report/footer-update.js";
 import { mergeDrafts } from "../report/merge.js";
 import { key, type ReferenceKind, type ReferenceStyle } from "../report/references.js";
-import { PublishError } from "./errors.js";
-import { branchHead, commitFile, createBranch, deleteBranch, moveBranch, readFileAt, treeOf, type RepoTarget } from "./git.js";
+import { BranchMoved, PublishError, reasonOf, Unverified } from "./errors.js";
+import { branchHead, commitFile, createBranch, deleteOwnBranch, moveBranch, readFileAt, treeOf, type RepoTarget } from "./git.js";
 import { branchCommits, isHuman, latestDraft, type BranchCommit } from "./history.js";
 import { commentOnce, decoratePull, findPull, openPull } from "./pull-request.js";
 import { conflictComment, conflictMarker, draftHash, messages, pullBody, pullTitle } from "./text.js";
@@ -39,20 +39,37 @@ async function createDraftBranch(a: Attempt): Promise<PublishOutcome> {
   if ((await readFileAt(t, draft.path, start)) !== undefined) {
     throw new PublishError(`${t.repo}: ${draft.path} is already on ${a.base}, so the ${periodId(a)} report was published; edit it there, or delete it to draft again`);
   }
-  const commit = await commitFile(t, { path: draft.path, text: draft.markdown, message: messages.draft(periodId(a)), parents: [start], baseTree: tree });
-  await createBranch(t, branch, commit);
+  const commit = await commitFile(t, { path: draft.path, text: draft.markdown, message: messages.draft(periodId(a)), parents: [start], baseTree: tree }).catch(
+    (error: unknown) => {
+      throw new PublishError(`${t.repo}: writing the ${periodId(a)} draft commit for ${branch} failed (${reasonOf(error)}); nothing was changed, run again`, { cause: error });
+    },
+  );
+  try {
+    await createBranch(t, branch, commit);
+  } catch (error) {
+    if (error instanceof BranchMoved) throw error;
+    if (error instanceof Unverified) {
+      throw new PublishError(`${t.repo}: creating ${branch} failed (${reasonOf(error)}); if ${branch} is there without a PR, delete it or re-run`, { cause: error });
+    }
+    throw new PublishError(`${t.repo}: creating ${branch} failed (${reasonOf(error)}); nothing was changed, run again`, { cause: error });
+  }
   a.log(`${t.repo}: created ${branch} with ${draft.path}`);
   try {
     const pr = await ensurePull(a);
     return { status: "created", branch, pr };
   } catch (error) {
-    // No branch without its PR: this run made the branch, so it takes it back before reporting the failure.
-    const removed = await deleteBranch(t, branch).then(
-      () => `${branch} was deleted so the next run starts clean`,
-      (cleanup: Error) => `deleting ${branch} failed too (${cleanup.message.split("\n")[0]}); delete it by hand`,
-    );
-    const reason = (error as Error).message.split("\n")[0];
-    throw new PublishError(`${t.repo}: opening the PR for ${branch} failed (${reason}); ${removed}`, { cause: error });
+    if (error instanceof Unverified) {
+      // The PR may be there: deleting its branch would close it, so the branch stays for a re-run to settle.
+      throw new PublishError(`${t.repo}: opening the PR for ${branch} failed (${reasonOf(error)}); if ${branch} has no PR, delete it or re-run`, { cause: error });
+    }
+    // No PR was opened. No branch without its PR: this run made the branch, so it takes it back.
+    const reason = reasonOf(error);
+    try {
+      await deleteOwnBranch(t, branch, commit);
+    } catch (cleanup) {
+      throw new PublishError(`${t.repo}: opening the PR for ${branch} failed (${reason}) and deleting the branch failed too (${reasonOf(cleanup)}); left branch ${branch} without a PR: delete it or re-run`, { cause: error });
+    }
+    throw new PublishError(`${t.repo}: opening the PR for ${branch} failed (${reason}); ${branch} was deleted so the next run starts clean`, { cause: error });
   }
 }
 
@@ -73,7 +90,10 @@ async function updateDraftBranch(a: Attempt, head: string): Promise<PublishOutco
   const step = edited ? await mergeIntoEdits(a, head, commits, existing) : await replaceDraft(a, head, commits);
   // A branch left without its PR (a run that died between the two) gets one now that its commit is there.
   if (step.status === "conflict") return { ...step, branch };
-  const pr = existing ?? (await ensurePull(a));
+  const pr = existing ?? (await ensurePull(a).catch((error: unknown) => {
+    if (error instanceof PublishError) throw error;
+    throw new PublishError(`${t.repo}: opening the PR for ${branch} failed (${reasonOf(error)}); ${branch} holds the draft but may have no PR yet: re-run to open it`, { cause: error });
+  }));
   return { ...step, branch, pr };
 }
 

@@ -3,7 +3,7 @@
 import type { ProgressLog } from "../github/client.js";
 import type { PullRequestLink } from "./types.js";
 import type { RepoTarget } from "./git.js";
-import { messageOf, PublishError, statusOf } from "./errors.js";
+import { messageOf, outcomeUnknown, PublishError, statusOf, Unverified } from "./errors.js";
 
 export async function findPull(t: RepoTarget, branch: string, state: "open" | "closed"): Promise<(PullRequestLink & { merged: boolean }) | undefined> {
   const { data } = await t.client.request("GET /repos/{owner}/{repo}/pulls", { owner: t.owner, repo: t.name, head: `${t.owner}:${branch}`, state });
@@ -18,7 +18,10 @@ export interface NewPull {
   body: string;
 }
 
-/** Opens the PR; when another run opened it first, that one is the answer. */
+/**
+ * Opens the PR; when another run opened it first, that one is the answer. When GitHub's answer is a 5xx or lost,
+ * the open PR for the branch (if there is one now) is the one this request opened; none means it was not opened.
+ */
 export async function openPull(t: RepoTarget, pull: NewPull): Promise<{ link: PullRequestLink; opened: boolean }> {
   try {
     const { data } = await t.client.request("POST /repos/{owner}/{repo}/pulls", {
@@ -31,6 +34,16 @@ export async function openPull(t: RepoTarget, pull: NewPull): Promise<{ link: Pu
     });
     return { link: { number: data.number, url: data.html_url }, opened: true };
   } catch (error) {
+    if (outcomeUnknown(error)) {
+      let found: PullRequestLink | undefined;
+      try {
+        found = await findPull(t, pull.branch, "open");
+      } catch (read) {
+        throw new Unverified(error, read);
+      }
+      if (!found) throw error;
+      return { link: { number: found.number, url: found.url }, opened: true };
+    }
     if (statusOf(error) !== 422 || !/already exists/i.test(messageOf(error))) throw error;
     const existing = await findPull(t, pull.branch, "open");
     if (!existing) throw new PublishError(`${t.repo}: GitHub says a PR for ${pull.branch} exists but none is open; check the repository's pull requests and run again`);

@@ -60,6 +60,26 @@ describe("two runs at once end with one branch and one PR", () => {
     expect(scope.pendingMocks()).toEqual([]);
   });
 
+  test("no answer to creating the branch, and it points at another run's commit: carry on as an update", async () => {
+    const scope = uptoCreateRef(github())
+      .post(`${REPO}/git/refs`)
+      .reply(502, { message: "Server Error" })
+      .get(`${REPO}/git/ref/${BRANCH_REF}`)
+      .reply(200, { object: { sha: "c9" } })
+      .get(`${REPO}/git/ref/${BRANCH_REF}`)
+      .reply(200, { object: { sha: "c9" } })
+      .get(`${REPO}/pulls`)
+      .query({ head: `linuxkit:${BRANCH}`, state: "open" })
+      .reply(200, [pullJson(7)])
+      .get(`${REPO}/compare/master...c9`)
+      .reply(200, compare([commit("c9", APP, { parents: ["m1"] })]))
+      .get(CONTENTS)
+      .query({ ref: "c9" })
+      .reply(200, contents(makeDraft().markdown));
+    expect(await publishDraft(request())).toEqual({ status: "unchanged", branch: BRANCH, pr: PR });
+    expect(scope.pendingMocks()).toEqual([]);
+  });
+
   test("the PR was opened meanwhile: that PR is the answer, and it is not decorated twice", async () => {
     const scope = uptoCreateRef(github())
       .post(`${REPO}/git/refs`)
