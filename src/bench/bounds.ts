@@ -1,6 +1,6 @@
 // What a perfect collector would have to send, counted from the fake's store (not from what collect returned), so
 // the benchmark compares collect's requests with an independent figure.
-import { MAX_SEARCH_RESULTS, periodWindow, splitWindow, type Window } from "../collect/search.js";
+import { MAX_SEARCH_RESULTS, periodWindow, sliceCount, splitWindow, type Window } from "../collect/search.js";
 import type { FakeStore } from "../fake-github/store.js";
 import type { Period, RepoName } from "../model.js";
 
@@ -57,18 +57,19 @@ export function lowerBound(contents: WindowContents): Bound {
 
 /**
  * The requests collect's own strategy needs when a search matches more than 1,000 items: one probe per window it
- * has to split (its first page cannot be used), then the pages of every window that fits. Bisection as in
- * collect/search.ts, run over the instants in the store.
+ * has to split (its first page cannot be used), then the pages of every window that fits. Splits as in
+ * collect/paginate.ts (ceil(count / 900) equal slices, again for a slice still over 1,000), run over the instants
+ * in the store.
  */
 export function splitSearch(instants: number[], window: Window): { requests: number; splits: number } {
   const sorted = [...instants].sort((a, b) => a - b);
   const count = (w: Window): number => upperIndex(sorted, w.to) - upperIndex(sorted, w.from - 1);
   const visit = (w: Window): { requests: number; splits: number } => {
     const n = count(w);
-    const halves = n > MAX_SEARCH_RESULTS ? splitWindow(w) : null;
-    if (!halves) return { requests: pages(Math.min(n, MAX_SEARCH_RESULTS)), splits: 0 };
-    const [a, b] = halves.map(visit);
-    return { requests: 1 + a.requests + b.requests, splits: 1 + a.splits + b.splits };
+    const slices = n > MAX_SEARCH_RESULTS ? splitWindow(w, sliceCount(n)) : null;
+    if (!slices) return { requests: pages(Math.min(n, MAX_SEARCH_RESULTS)), splits: 0 };
+    return slices.map(visit).reduce((sum, s) => ({ requests: sum.requests + s.requests, splits: sum.splits + s.splits }),
+      { requests: 1, splits: 1 });
   };
   return visit(window);
 }

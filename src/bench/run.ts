@@ -32,7 +32,7 @@ export interface BenchRow {
   issues: number;
   requests: RequestCounts;
   lowerBound: Bound;
-  /** What collect's bisection needs when a search matches over 1,000: probes plus the pages of each half. */
+  /** What collect's window splitting needs when a search matches over 1,000: probes plus the pages of each slice. */
   splitAware: { searchPulls: number; searchIssues: number; windowSplits: number; total: number };
   /** GraphQL requests / lower bound. */
   ratio: number;

@@ -29,7 +29,7 @@ export function targets(rows: BenchRow[], latencyMs: number): Target[] {
       continue;
     }
     list.push({ scenario: s, name: "at most 4 requests in flight", pass: row.peakInFlight <= 4, detail: `peak ${row.peakInFlight}` });
-    list.push({ scenario: s, name: "exactly what collect's bisection needs", pass: graphqlOf(row) === row.splitAware.total,
+    list.push({ scenario: s, name: "exactly what collect's splitting needs", pass: graphqlOf(row) === row.splitAware.total,
       detail: `${graphqlOf(row)} vs ${row.splitAware.total} (${row.splitAware.windowSplits} window splits)` });
     if (row.scenario === "a") {
       list.push(perKind(row, 2));

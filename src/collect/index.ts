@@ -35,7 +35,7 @@ const LABELS: Record<SearchKind, string> = { pulls: "pulls merged", issues: "iss
 /**
  * All configured repositories are searched together (GitHub OR-s the repo:/org: qualifiers), split into several
  * searches only when the qualifiers would make a search string longer than 256 characters. Each search is
- * bisected in time while it matches more than 1,000 items. PRs with more than 100 files get their remaining
+ * cut into ceil(count / 900) time slices while it matches more than 1,000 items. PRs with more than 100 files get their remaining
  * file pages fetched, concurrently across PRs, never more than `concurrency` requests at once.
  */
 export async function collectActivity(

@@ -1,4 +1,4 @@
-// One search, paged with its cursor, and bisected in time while it matches more than search can return.
+// One search, paged with its cursor, and cut into time slices while it matches more than search can return.
 
 import { PAGE_SIZE, SEARCH_CLOSED_ISSUES, SEARCH_MERGED_PULLS, type SearchNode, type SearchResponse } from "./queries.js";
 import {
@@ -6,6 +6,7 @@ import {
   formatWindow,
   MAX_SEARCH_RESULTS,
   searchString,
+  sliceCount,
   splitWindow,
   type SearchKind,
   type Window,
@@ -25,8 +26,10 @@ export type PageHandler = (nodes: SearchNode[]) => void;
 
 /**
  * Searches one window. The first page tells `issueCount`: up to 1,000 its hits are kept and the rest is paged in
- * order; above 1,000 the window is split in two non-overlapping halves (searched concurrently, each recursing),
- * and no further page of the oversized window is fetched, since search would stop at 1,000 anyway.
+ * order; above 1,000 the window is cut at once into ceil(issueCount / 900) equal, non-overlapping time slices
+ * (searched concurrently; a slice that still matches over 1,000 is cut again), and no further page of the
+ * oversized window is fetched, since search would stop at 1,000 anyway. Equal lengths, not quantiles of the first
+ * page's timestamps: that page comes in search's own order (best match), not as a sample of the window.
  */
 export async function searchWindow(
   session: Session,
@@ -53,8 +56,8 @@ export async function searchWindow(
     const where = `search ${target.label} ${formatWindow(window)}`;
 
     if (page === 1 && issueCount > MAX_SEARCH_RESULTS) {
-      const halves = splitWindow(window);
-      if (!halves) {
+      const slices = splitWindow(window, sliceCount(issueCount));
+      if (!slices) {
         throw new Error(
           `GitHub search for ${target.scope} matches ${issueCount} ${target.kind} in the single second ` +
             `${formatInstant(window.from)}: more than the ${MAX_SEARCH_RESULTS} search can return`,
@@ -62,10 +65,10 @@ export async function searchWindow(
       }
       session.stats.windowSplits += 1;
       session.log(
-        `${where}: ${issueCount} results, over ${MAX_SEARCH_RESULTS}: splitting into ` +
-          `${formatWindow(halves[0])} and ${formatWindow(halves[1])} ${session.rateNote(data.rateLimit)}`,
+        `${where}: ${issueCount} results, over ${MAX_SEARCH_RESULTS}: splitting into ${slices.length} windows ` +
+          `${slices.map(formatWindow).join(", ")} ${session.rateNote(data.rateLimit)}`,
       );
-      await Promise.all(halves.map((half) => searchWindow(session, target, half, onPage)));
+      await Promise.all(slices.map((slice) => searchWindow(session, target, slice, onPage)));
       return;
     }
 

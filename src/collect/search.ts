@@ -12,7 +12,7 @@ export type SearchKind = "pulls" | "issues";
 
 /**
  * An inclusive window of whole seconds since the epoch. Search ranges `A..B` are inclusive at both ends, so the
- * half-open period [start, end) becomes [start, end - 1s], and halves [a, m] and [m + 1, b] never share a second.
+ * half-open period [start, end) becomes [start, end - 1s], and slices [a, m] and [m + 1, b] never share a second.
  */
 export interface Window {
   from: number;
@@ -40,14 +40,25 @@ export function formatWindow(window: Window): string {
   return `${formatInstant(window.from)}..${formatInstant(window.to)}`;
 }
 
-/** Two non-overlapping halves; null for a one-second window, which cannot be split further. */
-export function splitWindow(window: Window): [Window, Window] | null {
-  if (window.from >= window.to) return null;
-  const middle = window.from + Math.floor((window.to - window.from) / 2);
-  return [
-    { from: window.from, to: middle },
-    { from: middle + 1, to: window.to },
-  ];
+/** The most items a slice is planned to hold: 10% under search's cap, so an unlucky slice rarely needs a second split. */
+export const SLICE_TARGET = 900;
+
+/** How many slices a window matching `issueCount` items is cut into: ceil(issueCount / 900), at least 2. */
+export function sliceCount(issueCount: number): number {
+  return Math.max(2, Math.ceil(issueCount / SLICE_TARGET));
+}
+
+/**
+ * `parts` adjacent, non-overlapping slices of equal length (to the second), covering the window: [a, m] and
+ * [m + 1, b]. Fewer when the window has fewer seconds than `parts`; null for a one-second window, which cannot be
+ * split further.
+ */
+export function splitWindow(window: Window, parts = 2): Window[] | null {
+  const seconds = window.to - window.from + 1;
+  if (seconds < 2) return null;
+  const count = Math.min(Math.max(2, Math.floor(parts)), seconds);
+  const start = (i: number): number => window.from + Math.floor((i * seconds) / count);
+  return Array.from({ length: count }, (_, i) => ({ from: start(i), to: start(i + 1) - 1 }));
 }
 
 /** `owner/*` stands for every repository of the organisation. */

@@ -12,7 +12,7 @@ export interface CollectStats {
   requests: Record<RequestKind, number> & { total: number };
   /** Search strings per kind: more than 1 when the repository qualifiers had to be split to fit 256 characters. */
   searchScopes: number;
-  /** Windows split in two because their search matched more than 1,000 items. */
+  /** Windows cut into time slices because their search matched more than 1,000 items. */
   windowSplits: number;
   /** Items seen twice (a repository matched by both `owner/name` and `owner/*`, results shifting between pages). */
   duplicates: number;

@@ -47,7 +47,7 @@ describeWithLinuxKit("LinuxKit scenarios", () => {
     expect(m.peak).toBeLessThanOrEqual(4);
   });
 
-  test("(b) 2017 as one window: 1,318 PRs, split once, no page beyond what the bisection needs", async () => {
+  test("(b) 2017 as one window: 1,318 PRs, split once, no page beyond what the split needs", async () => {
     const m = await measure(b);
     expect(m.contents.pulls).toHaveLength(1318);
     expect(m.pulls).toEqual({ requests: 15, splits: 1 });
@@ -68,7 +68,7 @@ describe("synthetic organisation", () => {
     expect(prs.filter((p) => p.fileCount === 2999)).toHaveLength(1);
   });
 
-  test("1,500 PRs and 1,100 issues through the CLI: exactly the bisection's requests, 4 in flight at most", async () => {
+  test("1,500 PRs and 1,100 issues through the CLI: exactly the split's requests, 4 in flight at most", async () => {
     const dir = writeSyntheticDataset({ repositories: 20, pulls: 1500, issues: 1100, hugePulls: 1, hugeFiles: 3000 });
     try {
       const m = await measure(syntheticScenario(dir));

@@ -175,13 +175,15 @@ test("pages a search with its cursor", async () => {
 });
 
 describe("more than 1,000 results", () => {
-  test("splits the window into non-overlapping halves and recurses, dropping nothing and nothing twice", async () => {
+  test("cuts the window into ceil(count / 900) non-overlapping slices at once, recursing only where needed", async () => {
     const repo = "moby/moby";
-    const halves = {
-      first: "2017-07-03T00:00:00Z..2017-07-06T11:59:59Z",
-      second: "2017-07-06T12:00:00Z..2017-07-09T23:59:59Z",
-      secondA: "2017-07-06T12:00:00Z..2017-07-08T05:59:59Z",
-      secondB: "2017-07-08T06:00:00Z..2017-07-09T23:59:59Z",
+    // 2,700 results: 3 slices of 2 days 8 hours; the middle one still matches 1,001: 2 slices of 28 hours.
+    const slices = {
+      first: "2017-07-03T00:00:00Z..2017-07-05T07:59:59Z",
+      second: "2017-07-05T08:00:00Z..2017-07-07T15:59:59Z",
+      third: "2017-07-07T16:00:00Z..2017-07-09T23:59:59Z",
+      secondA: "2017-07-05T08:00:00Z..2017-07-06T11:59:59Z",
+      secondB: "2017-07-06T12:00:00Z..2017-07-07T15:59:59Z",
     };
     const merged = (window: string) => `repo:moby/moby is:pr is:merged merged:${window}`;
     const lines: string[] = [];
@@ -189,14 +191,16 @@ describe("more than 1,000 results", () => {
       if (body.query !== SEARCH_MERGED_PULLS) return searchPage([]);
       switch (body.variables.searchQuery) {
         case merged(WEEK):
-          return searchPage([pullNode(repo, 1)], { issueCount: 1500, endCursor: "never-used" });
-        case merged(halves.first):
+          return searchPage([pullNode(repo, 1)], { issueCount: 2700, endCursor: "never-used" });
+        case merged(slices.first):
           return searchPage([pullNode(repo, 1), pullNode(repo, 2)], { issueCount: 2 });
-        case merged(halves.second):
+        case merged(slices.second):
           return searchPage([pullNode(repo, 3)], { issueCount: 1001, endCursor: "never-used" });
-        case merged(halves.secondA):
+        case merged(slices.third):
+          return searchPage([pullNode(repo, 5)], { issueCount: 1 });
+        case merged(slices.secondA):
           return searchPage([pullNode(repo, 3)], { issueCount: 1 });
-        case merged(halves.secondB):
+        case merged(slices.secondB):
           // The item at the seam again (search results can shift): the repo#number guard keeps one.
           return searchPage([pullNode(repo, 4), pullNode(repo, 3)], { issueCount: 2 });
         default:
@@ -210,17 +214,22 @@ describe("more than 1,000 results", () => {
     });
 
     const searches = bodies.filter((b) => b.query === SEARCH_MERGED_PULLS).map((b) => b.variables);
-    expect(new Set(searches.map((v) => v.searchQuery))).toEqual(
-      new Set([WEEK, halves.first, halves.second, halves.secondA, halves.secondB].map(merged)),
+    // The exact request bodies, in any order (slices run concurrently); first pages only: an oversized window's
+    // further pages are never fetched.
+    const sorted = (list: Record<string, unknown>[]) => [...list].sort((a, b) => String(a.searchQuery).localeCompare(String(b.searchQuery)));
+    expect(sorted(searches)).toEqual(
+      sorted([WEEK, slices.first, slices.second, slices.third, slices.secondA, slices.secondB].map((w) => ({ searchQuery: merged(w), cursor: null }))),
     );
-    // First pages only: an oversized window's further pages are never fetched.
-    expect(searches.every((v) => v.cursor === null)).toBe(true);
-    expect(searches).toHaveLength(5);
-    expect(activity.pulls.map((p) => p.number)).toEqual([1, 2, 3, 4]);
+    expect(activity.pulls.map((p) => p.number)).toEqual([1, 2, 3, 4, 5]);
     expect(stats.windowSplits).toBe(2);
     expect(stats.duplicates).toBe(1);
     expect(lines).toContain(
-      `search pulls merged ${WEEK}: 1500 results, over 1000: splitting into ${halves.first} and ${halves.second} (cost 1, 4999 remaining)`,
+      `search pulls merged ${WEEK}: 2700 results, over 1000: splitting into 3 windows ` +
+        `${slices.first}, ${slices.second}, ${slices.third} (cost 1, 4999 remaining)`,
+    );
+    expect(lines).toContain(
+      `search pulls merged ${slices.second}: 1001 results, over 1000: splitting into 2 windows ` +
+        `${slices.secondA}, ${slices.secondB} (cost 1, 4999 remaining)`,
     );
   });
 

@@ -6,6 +6,7 @@ import {
   scopeQualifier,
   searchScopes,
   searchString,
+  sliceCount,
   splitWindow,
 } from "../../src/collect/search.js";
 import { WEEK_27 } from "./helpers.js";
@@ -24,10 +25,31 @@ describe("windows", () => {
     expect(b.from).toBe(a.to + 1);
   });
 
-  test("bisection ends at one-second windows", () => {
-    const two = { from: 100, to: 101 };
-    expect(splitWindow(two)).toEqual([{ from: 100, to: 100 }, { from: 101, to: 101 }]);
-    expect(splitWindow({ from: 100, to: 100 })).toBeNull();
+  test("k slices of equal length, adjacent, covering the window", () => {
+    const slices = splitWindow(week, 3)!;
+    expect(slices.map(formatWindow)).toEqual([
+      "2017-07-03T00:00:00Z..2017-07-05T07:59:59Z",
+      "2017-07-05T08:00:00Z..2017-07-07T15:59:59Z",
+      "2017-07-07T16:00:00Z..2017-07-09T23:59:59Z",
+    ]);
+    const uneven = splitWindow({ from: 100, to: 109 }, 3)!;
+    expect(uneven).toEqual([{ from: 100, to: 102 }, { from: 103, to: 105 }, { from: 106, to: 109 }]);
+    for (const list of [slices, uneven]) {
+      for (let i = 1; i < list.length; i++) expect(list[i].from).toBe(list[i - 1].to + 1);
+    }
+  });
+
+  test("splitting ends at one-second windows; never more slices than seconds", () => {
+    expect(splitWindow({ from: 100, to: 101 })).toEqual([{ from: 100, to: 100 }, { from: 101, to: 101 }]);
+    expect(splitWindow({ from: 100, to: 102 }, 5)).toEqual([{ from: 100, to: 100 }, { from: 101, to: 101 }, { from: 102, to: 102 }]);
+    expect(splitWindow({ from: 100, to: 100 }, 3)).toBeNull();
+  });
+
+  test("ceil(count / 900) slices, at least two", () => {
+    expect(sliceCount(1001)).toBe(2);
+    expect(sliceCount(1800)).toBe(2);
+    expect(sliceCount(1801)).toBe(3);
+    expect(sliceCount(5000)).toBe(6);
   });
 
   test("a period not on whole seconds is rounded inwards", () => {
