@@ -1,5 +1,6 @@
 // What a perfect collector would have to send, counted from the fake's store (not from what collect returned), so
 // the benchmark compares collect's requests with an independent figure.
+import { FILE_PAGE_BATCH } from "../collect/queries.js";
 import { MAX_SEARCH_RESULTS, periodWindow, sliceCount, splitWindow, type Window } from "../collect/search.js";
 import type { FakeStore } from "../fake-github/store.js";
 import type { Period, RepoName } from "../model.js";
@@ -17,7 +18,10 @@ export interface Bound {
   /** The brief's lower bound, per query kind: one page per 100 items (at least one request to learn "none"). */
   searchPulls: number;
   searchIssues: number;
-  /** Sum over PRs of ceil(files / 100) - 1: the pages after the first 100 files, which come with the search. */
+  /**
+   * Sum over PRs of ceil(files / 100) - 1: the pages after the first 100 files, which come with the search, one
+   * request each. Collect batches them (see batchedFilePages), so it sends fewer: the bound is kept as defined.
+   */
   filePages: number;
   total: number;
 }
@@ -72,6 +76,19 @@ export function splitSearch(instants: number[], window: Window): { requests: num
       { requests: 1, splits: 1 });
   };
   return visit(window);
+}
+
+/**
+ * The file-page queries collect sends: page n (n >= 2) of every PR that has one, FILE_PAGE_BATCH PRs per query,
+ * i.e. the sum over n of ceil(PRs with more than (n - 1) x 100 files / batch). Independent of answer order.
+ */
+export function batchedFilePages(fileCounts: number[], batch = FILE_PAGE_BATCH): number {
+  let queries = 0;
+  for (let page = 2; ; page++) {
+    const needing = fileCounts.filter((files) => files > (page - 1) * PAGE).length;
+    if (needing === 0) return queries;
+    queries += Math.ceil(needing / batch);
+  }
 }
 
 /** The number of values <= x in a sorted array. */

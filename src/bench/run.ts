@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { rotatingFaults, type Fault } from "../fake-github/faults.js";
 import { startFakeGitHub, type RequestLogEntry } from "../fake-github/server.js";
-import { lowerBound, splitSearch, windowContents, type Bound } from "./bounds.js";
+import { batchedFilePages, lowerBound, splitSearch, windowContents, type Bound } from "./bounds.js";
 import type { ChildJob, ChildResult } from "./child.js";
 import { linuxKitScenarios, syntheticScenario, type Scenario } from "./scenarios.js";
 import { linuxKitFileCounts, writeSyntheticDataset } from "./synthetic.js";
@@ -32,8 +32,11 @@ export interface BenchRow {
   issues: number;
   requests: RequestCounts;
   lowerBound: Bound;
-  /** What collect's window splitting needs when a search matches over 1,000: probes plus the pages of each slice. */
-  splitAware: { searchPulls: number; searchIssues: number; windowSplits: number; total: number };
+  /**
+   * What collect's own strategy needs: when a search matches over 1,000, probes plus the pages of each slice; file
+   * pages batched FILE_PAGE_BATCH PRs per query.
+   */
+  splitAware: { searchPulls: number; searchIssues: number; windowSplits: number; filePages: number; total: number };
   /** GraphQL requests / lower bound. */
   ratio: number;
   wallMs: number;
@@ -92,12 +95,13 @@ export async function benchScenario(scenario: Scenario, options: { faults?: Faul
     const window = periodWindow(scenario.period);
     const pulls = splitSearch(contents.pulls.map((p) => p.at), window);
     const issues = splitSearch(contents.issues, window);
+    const filePages = batchedFilePages(contents.pulls.map((p) => p.files));
     const graphql = requests.searchPulls + requests.searchIssues + requests.filePages;
     return {
       scenario: scenario.name, title: scenario.title,
       pulls: contents.pulls.length, issues: contents.issues.length, requests, lowerBound: bound,
       splitAware: { searchPulls: pulls.requests, searchIssues: issues.requests, windowSplits: pulls.splits + issues.splits,
-        total: pulls.requests + issues.requests + bound.filePages },
+        filePages, total: pulls.requests + issues.requests + filePages },
       ratio: graphql / bound.total, wallMs: result.wallMs, peakRssMb: result.peakRssMb, renderMs: result.renderMs,
       renderItems: result.renderItems, render5000Ms: result.render5000Ms, cost: result.cost, remaining: result.remaining, peakInFlight: fake.peakInFlight,
       code: result.code, summary: result.summary, markdown: result.markdown,

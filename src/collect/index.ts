@@ -2,7 +2,7 @@
 
 import type { GitHubClient, ProgressLog } from "../github/client.js";
 import type { Activity, Issue, Period, PullRequest, RepoName } from "../model.js";
-import { completeFiles } from "./files.js";
+import { FilePager } from "./files.js";
 import { activityRepositories, changeKey, mapIssue, mapPull, sortChanges } from "./map.js";
 import { searchWindow, type SearchTarget } from "./paginate.js";
 import type { IssueNode, PullRequestNode, SearchNode } from "./queries.js";
@@ -15,7 +15,8 @@ export {
   ISSUE_FIELDS,
   SEARCH_MERGED_PULLS,
   SEARCH_CLOSED_ISSUES,
-  PULL_REQUEST_FILES,
+  FILE_PAGE_BATCH,
+  pullRequestFilesQuery,
 } from "./queries.js";
 
 export interface CollectOptions {
@@ -34,9 +35,10 @@ const LABELS: Record<SearchKind, string> = { pulls: "pulls merged", issues: "iss
 
 /**
  * All configured repositories are searched together (GitHub OR-s the repo:/org: qualifiers), split into several
- * searches only when the qualifiers would make a search string longer than 256 characters. Each search is
- * cut into ceil(count / 900) time slices while it matches more than 1,000 items. PRs with more than 100 files get their remaining
- * file pages fetched, concurrently across PRs, never more than `concurrency` requests at once.
+ * searches only when the qualifiers would make a search string longer than 256 characters. A search that matches
+ * more than 1,000 items is cut into ceil(count / 900) time slices (again for a slice still over 1,000). PRs with
+ * more than 100 files get their remaining file pages in batched queries (the next page of up to 20 PRs each), sent
+ * while the searches still page. Never more than `concurrency` requests at once.
  */
 export async function collectActivity(
   client: GitHubClient,
@@ -47,6 +49,7 @@ export async function collectActivity(
   const window = periodWindow(period);
   const scopes = searchScopes(repositories, window);
   const session = new Session(client, log, concurrency);
+  const filePager = new FilePager(session);
   session.stats.searchScopes = scopes.length;
 
   const seen = new Set<string>();
@@ -69,7 +72,7 @@ export async function collectActivity(
       if (kind === "pulls" && node.__typename === "PullRequest") {
         const pull = node as PullRequestNode;
         if (!isNew(pull)) continue;
-        const task = completeFiles(session, pull).then((files) => mapPull(pull, files));
+        const task = filePager.complete(pull).then((files) => mapPull(pull, files));
         // Awaited below; until then a rejection must not count as unhandled (it would end the process), and it
         // should stop the searches still paging.
         task.catch((error: unknown) => session.abort(error));
@@ -91,6 +94,7 @@ export async function collectActivity(
   let pulls: PullRequest[];
   try {
     await Promise.all(searches.map((target) => searchWindow(session, target, window, onPage(target.kind))));
+    filePager.searchesDone();
     pulls = await Promise.all(pullTasks);
   } catch (error) {
     throw session.abort(error);

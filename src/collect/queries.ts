@@ -140,31 +140,81 @@ export const SEARCH_CLOSED_ISSUES = /* GraphQL */ `
   ${ISSUE_FIELDS}
 `;
 
-export const PULL_REQUEST_FILES = /* GraphQL */ `
-  query PullRequestFiles($owner: String!, $repo: String!, $number: Int!, $cursor: String) {
-    repository(owner: $owner, name: $repo) {
-      pullRequest(number: $number) {
-        files(first: 100, after: $cursor) {
-          totalCount
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
-          nodes {
-            path
-          }
-        }
-      }
+/**
+ * How many PRs one PullRequestFiles query fetches the next file page of. Each aliased `files(first: 100)` is one
+ * connection: GitHub's formula prices 20 of them at 20 / 100, rounded up to the minimum of 1 point, and the answer
+ * stays at most 2,000 paths.
+ */
+export const FILE_PAGE_BATCH = 20;
+
+export const FILE_PAGE_FIELDS = /* GraphQL */ `
+  fragment FilePage on PullRequestChangedFileConnection {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
     }
-    ${RATE_LIMIT}
+    nodes {
+      path
+    }
   }
 `;
 
-/** Every document collect sends, by operation name (the schema test walks this list). */
+/** The template of one PR's next page: alias `p<i>`, variables suffixed with `i`. Only `i` (an integer) varies. */
+function filePageSelection(i: number): string {
+  return /* GraphQL */ `
+    p${i}: repository(owner: $owner${i}, name: $repo${i}) {
+      pullRequest(number: $number${i}) {
+        files(first: 100, after: $cursor${i}) {
+          ...FilePage
+        }
+      }
+    }`;
+}
+
+const filesDocuments: string[] = [];
+
+/**
+ * The next file page of `size` pull requests (1..FILE_PAGE_BATCH) in one query: `p0` ... `p<size - 1>`, each with
+ * its own `$owner<i>`, `$repo<i>`, `$number<i>` and `$cursor<i>` (values travel as variables, never as query text).
+ * Same size, same text: test/collect/queries.test.ts validates every size against GitHub's schema.
+ */
+export function pullRequestFilesQuery(size: number): string {
+  if (!Number.isInteger(size) || size < 1 || size > FILE_PAGE_BATCH) {
+    throw new Error(`a PullRequestFiles query takes 1 to ${FILE_PAGE_BATCH} pull requests, not ${size}`);
+  }
+  filesDocuments[size] ??= (() => {
+    const indexes = Array.from({ length: size }, (_, i) => i);
+    const parameters = indexes.map((i) => `$owner${i}: String!, $repo${i}: String!, $number${i}: Int!, $cursor${i}: String!`);
+    return /* GraphQL */ `
+  query PullRequestFiles(${parameters.join(", ")}) {${indexes.map(filePageSelection).join("")}
+    ${RATE_LIMIT}
+  }
+  ${FILE_PAGE_FIELDS}
+`;
+  })();
+  return filesDocuments[size];
+}
+
+/** The variables of `pullRequestFilesQuery(pages.length)`. */
+export function pullRequestFilesVariables(
+  pages: { owner: string; repo: string; number: number; cursor: string }[],
+): Record<string, string | number> {
+  const variables: Record<string, string | number> = {};
+  pages.forEach((page, i) => {
+    variables[`owner${i}`] = page.owner;
+    variables[`repo${i}`] = page.repo;
+    variables[`number${i}`] = page.number;
+    variables[`cursor${i}`] = page.cursor;
+  });
+  return variables;
+}
+
+/** Every document collect sends, by operation name (the schema test walks this list; PullRequestFiles at size 1). */
 export const DOCUMENTS = {
   SearchMergedPulls: SEARCH_MERGED_PULLS,
   SearchClosedIssues: SEARCH_CLOSED_ISSUES,
-  PullRequestFiles: PULL_REQUEST_FILES,
+  PullRequestFiles: pullRequestFilesQuery(1),
 } as const;
 
 // Response shapes: only the fields asked for above. GitHub may null any nullable field (deleted accounts,
@@ -234,9 +284,12 @@ export interface SearchResponse {
   rateLimit: RateLimitNode | null;
 }
 
-export interface PullRequestFilesResponse {
-  repository: {
-    pullRequest: { files: FilesConnection | null } | null;
-  } | null;
-  rateLimit: RateLimitNode | null;
+/** One alias of a PullRequestFiles answer: null when the repository or pull request is not visible. */
+export interface PullRequestFilesAlias {
+  pullRequest: { files: FilesConnection | null } | null;
 }
+
+/** `p0` ... `p<n - 1>`, in the order of the query's pull requests. */
+export type PullRequestFilesResponse = { rateLimit: RateLimitNode | null } & {
+  [alias: `p${number}`]: PullRequestFilesAlias | null | undefined;
+};

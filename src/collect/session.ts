@@ -42,10 +42,13 @@ interface RateLimited {
   rateLimit: RateLimitNode | null;
 }
 
-/** Names a request in an error message: `GitHub <action> failed for <subject>: ...`. */
+/**
+ * Names a request in an error message: `GitHub <action> failed for <subject>: ...`. A function subject reads the
+ * error first (a batched query names the pull requests GitHub's errors point at).
+ */
 export interface RequestLabel {
   action: string;
-  subject: string;
+  subject: string | ((error: unknown) => string);
 }
 
 export class Session {
@@ -89,7 +92,8 @@ export class Session {
         return data;
       } catch (error) {
         // Any failure fails the whole run: record it before the limiter starts the next queued request.
-        throw this.abort(gitHubError(label.action, label.subject, error));
+        const subject = typeof label.subject === "string" ? label.subject : label.subject(error);
+        throw this.abort(gitHubError(label.action, subject, error));
       } finally {
         this.inFlight -= 1;
       }

@@ -3,7 +3,7 @@
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import nock from "nock";
-import { lowerBound, splitSearch, windowContents } from "../../src/bench/bounds.js";
+import { batchedFilePages, lowerBound, splitSearch, windowContents } from "../../src/bench/bounds.js";
 import { countRequests } from "../../src/bench/run.js";
 import { draftScenario, linuxKitScenarios, syntheticScenario, type Scenario } from "../../src/bench/scenarios.js";
 import { syntheticDataset, writeSyntheticDataset } from "../../src/bench/synthetic.js";
@@ -28,7 +28,7 @@ async function measure(scenario: Scenario) {
     return {
       requests: countRequests(fake.requests), bound: lowerBound(contents), peak: fake.peakInFlight,
       pulls: splitSearch(contents.pulls.map((p) => p.at), window), issues: splitSearch(contents.issues, window),
-      contents, run,
+      filePages: batchedFilePages(contents.pulls.map((p) => p.files)), contents, run,
     };
   } finally {
     await fake.close();
@@ -38,11 +38,12 @@ async function measure(scenario: Scenario) {
 describeWithLinuxKit("LinuxKit scenarios", () => {
   const [a, b] = linuxKitScenarios(LINUXKIT_DATA, LINUXKIT_OVERLAY);
 
-  test("(a) 2017-W27 through the CLI: one search per kind, one page for each of the 3 PRs over 100 files", async () => {
+  test("(a) 2017-W27 through the CLI: one search per kind, one query for the second pages of the 3 PRs over 100 files", async () => {
     const m = await measure(a);
     expect(m.contents.pulls).toHaveLength(33);
     // The CLI reads linuxkit/linuxkit and its .github/devreport.yml, then collects.
-    expect(m.requests).toEqual({ searchPulls: 1, searchIssues: 1, filePages: 3, rest: 2, failed: 0, total: 7 });
+    expect(m.requests).toEqual({ searchPulls: 1, searchIssues: 1, filePages: 1, rest: 2, failed: 0, total: 5 });
+    expect(m.filePages).toBe(1);
     expect(m.bound).toEqual({ searchPulls: 1, searchIssues: 1, filePages: 3, total: 5 });
     expect(m.peak).toBeLessThanOrEqual(4);
   });
@@ -51,7 +52,9 @@ describeWithLinuxKit("LinuxKit scenarios", () => {
     const m = await measure(b);
     expect(m.contents.pulls).toHaveLength(1318);
     expect(m.pulls).toEqual({ requests: 15, splits: 1 });
-    expect(m.requests).toEqual({ searchPulls: 15, searchIssues: 1, filePages: 119, rest: 0, failed: 0, total: 135 });
+    // 119 extra file pages over 1,318 PRs, 20 PRs per query: 7 queries.
+    expect(m.filePages).toBe(7);
+    expect(m.requests).toEqual({ searchPulls: 15, searchIssues: 1, filePages: 7, rest: 0, failed: 0, total: 23 });
     // The brief's target: at most the lower bound plus one request per window split.
     expect(m.bound).toEqual({ searchPulls: 14, searchIssues: 1, filePages: 119, total: 134 });
     expect(m.requests.total).toBeLessThanOrEqual(m.bound.total + m.pulls.splits + m.issues.splits);
@@ -75,13 +78,15 @@ describe("synthetic organisation", () => {
       expect(m.contents.pulls).toHaveLength(1500);
       expect(m.contents.issues).toHaveLength(1100);
       expect(m.requests).toEqual({
-        searchPulls: m.pulls.requests, searchIssues: m.issues.requests, filePages: m.bound.filePages,
-        rest: 0, failed: 0, total: m.pulls.requests + m.issues.requests + m.bound.filePages,
+        searchPulls: m.pulls.requests, searchIssues: m.issues.requests, filePages: m.filePages,
+        rest: 0, failed: 0, total: m.pulls.requests + m.issues.requests + m.filePages,
       });
       expect(m.pulls.splits).toBeGreaterThan(0);
       expect(m.issues.splits).toBeGreaterThan(0);
-      // The 3,000-file PR alone needs 29 file pages after the first 100 files.
+      // The 3,000-file PR alone needs 29 file pages after the first 100 files: 29 rounds, at least one query each.
       expect(m.bound.filePages).toBeGreaterThanOrEqual(29);
+      expect(m.filePages).toBeGreaterThanOrEqual(29);
+      expect(m.filePages).toBeLessThan(m.bound.filePages);
       expect(m.peak).toBeLessThanOrEqual(4);
     } finally {
       rmSync(dir, { recursive: true, force: true });

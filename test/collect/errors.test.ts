@@ -2,8 +2,10 @@ import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
 import nock from "nock";
 import { collectActivity } from "../../src/collect/index.js";
 import { gitHubError } from "../../src/collect/errors.js";
-import { PULL_REQUEST_FILES, SEARCH_MERGED_PULLS } from "../../src/collect/queries.js";
-import { API, fakeGraphql, paths, pullNode, searchPage, testClient, WEEK_27 } from "./helpers.js";
+import { SEARCH_MERGED_PULLS } from "../../src/collect/queries.js";
+import { API, bigPull, fakeGraphql, filesAnswer, operationName, paths, pullNode, searchPage, testClient, WEEK_27, type GraphqlBody } from "./helpers.js";
+
+const isFiles = (body: GraphqlBody): boolean => operationName(body) === "PullRequestFiles";
 
 const CANNOT_SEARCH =
   "The listed users and repositories cannot be searched either because the resources do not exist or you do not have permission to view them.";
@@ -56,7 +58,7 @@ describe("errors name what failed, on one line", () => {
     });
     fakeGraphql((body) => {
       if (body.query === SEARCH_MERGED_PULLS) return searchPage([big]);
-      if (body.query === PULL_REQUEST_FILES) {
+      if (isFiles(body)) {
         return {
           data: { repository: null },
           errors: [{ type: "NOT_FOUND", path: ["repository"], message: "Could not resolve to a Repository with the name 'a/b'." }],
@@ -70,19 +72,38 @@ describe("errors name what failed, on one line", () => {
     );
   });
 
+  test("a batched query names the pull request GitHub's error points at", async () => {
+    fakeGraphql((body) => {
+      if (body.query === SEARCH_MERGED_PULLS) return searchPage([1, 2, 3].map((n) => bigPull("a/b", n, 150)));
+      if (isFiles(body)) {
+        const { data } = filesAnswer(body, { 1: 150, 2: 150, 3: 150 });
+        return {
+          data: { ...data, p1: { pullRequest: null } },
+          errors: [{ type: "NOT_FOUND", path: ["p1", "pullRequest"], message: "Could not resolve to a PullRequest with the number of 2." }],
+        };
+      }
+      return searchPage([]);
+    });
+    const error = await failure(collectActivity(testClient(), { repositories: ["a/b"], period: WEEK_27 }));
+    expect(error.message).toBe(
+      "GitHub query PullRequestFiles failed for a/b#2: Could not resolve to a PullRequest with the number of 2.",
+    );
+  });
+
   test("several GraphQL errors are joined, newlines folded", () => {
     const error = gitHubError("search", "repo:a/b", { errors: [{ message: "one\ntwo" }, { type: "RATE_LIMITED" }] });
     expect(error.message).toBe("GitHub search failed for repo:a/b: one two; RATE_LIMITED");
   });
 
   test("after a failure, queued requests are not sent", async () => {
-    const many = Array.from({ length: 6 }, (_, i) =>
+    // 60 PRs with a second file page: three batches of 20, queued behind each other (concurrency 1).
+    const many = Array.from({ length: 60 }, (_, i) =>
       pullNode("a/b", i + 1, { files: { totalCount: 200, pageInfo: { hasNextPage: true, endCursor: "c" }, nodes: [] } }),
     );
     const { bodies } = fakeGraphql(
       (body) => {
         if (body.query === SEARCH_MERGED_PULLS) return searchPage(many);
-        if (body.query === PULL_REQUEST_FILES) return { data: null, errors: [{ message: "boom" }] };
+        if (isFiles(body)) return { data: null, errors: [{ message: "boom" }] };
         return searchPage([]);
       },
       { delayMs: 5 },
@@ -90,26 +111,30 @@ describe("errors name what failed, on one line", () => {
     const error = await failure(
       collectActivity(testClient(), { repositories: ["a/b"], period: WEEK_27, concurrency: 1 }),
     );
-    expect(error.message).toBe("GitHub query PullRequestFiles failed for a/b#1: boom");
+    // An error that points at no alias names the batch.
+    expect(error.message).toBe("GitHub query PullRequestFiles failed for a/b#1, a/b#2, a/b#3 and 17 more: boom");
     await new Promise((resolve) => setTimeout(resolve, 50));
-    // Two searches and the failing page; the five other PRs' pages were dropped from the queue.
-    expect(bodies.filter((b) => b.query === PULL_REQUEST_FILES)).toHaveLength(1);
+    // Two searches and the failing batch; the two other batches were dropped from the queue.
+    expect(bodies.filter(isFiles)).toHaveLength(1);
   });
 
   test("a file page failing while a search still pages ends the run with that error, without hanging", async () => {
-    const big = pullNode("a/b", 1, { files: { totalCount: 200, pageInfo: { hasNextPage: true, endCursor: "c" }, nodes: [] } });
+    // 20 PRs fill a batch, which goes out before the search's second page (concurrency 1).
+    const big = Array.from({ length: 20 }, (_, i) =>
+      pullNode("a/b", i + 1, { files: { totalCount: 200, pageInfo: { hasNextPage: true, endCursor: "c" }, nodes: [] } }),
+    );
     const { bodies } = fakeGraphql((body) => {
       if (body.query === SEARCH_MERGED_PULLS) {
         // Page 2 is queued behind the file page (concurrency 1) and must settle, not wait forever.
-        return searchPage([big], { issueCount: 2, endCursor: body.variables.cursor === null ? "page2" : null });
+        return searchPage(big, { issueCount: 40, endCursor: body.variables.cursor === null ? "page2" : null });
       }
-      if (body.query === PULL_REQUEST_FILES) return { data: null, errors: [{ message: "boom" }] };
+      if (isFiles(body)) return { data: null, errors: [{ message: "boom" }] };
       return searchPage([]);
     });
     const error = await failure(
       collectActivity(testClient(), { repositories: ["a/b"], period: WEEK_27, concurrency: 1 }),
     );
-    expect(error.message).toBe("GitHub query PullRequestFiles failed for a/b#1: boom");
+    expect(error.message).toBe("GitHub query PullRequestFiles failed for a/b#1, a/b#2, a/b#3 and 17 more: boom");
     expect(bodies.filter((b) => b.query === SEARCH_MERGED_PULLS)).toHaveLength(1);
   }, 2000);
 

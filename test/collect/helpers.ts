@@ -92,6 +92,32 @@ export function paths(from: number, to: number): { path: string }[] {
   return Array.from({ length: to - from }, (_, i) => ({ path: `pkg/file${from + i}.go` }));
 }
 
+/** A PR changing `total` files (pkg/file0.go ...): the search page carries the first 100, then cursor `f100`. */
+export function bigPull(repo: string, number: number, total: number, extra: Record<string, unknown> = {}) {
+  const first = Math.min(100, total);
+  return pullNode(repo, number, {
+    files: { totalCount: total, pageInfo: { hasNextPage: total > first, endCursor: `f${first}` }, nodes: paths(0, first) },
+    ...extra,
+  });
+}
+
+/**
+ * Answers a PullRequestFiles query from `totals` (PR number -> file count): alias `p<i>` gets the 100 paths after
+ * `$cursor<i>` (`f<offset>`) of PR `$number<i>`.
+ */
+export function filesAnswer(body: GraphqlBody, totals: Record<number, number>, rate = rateLimit()) {
+  const data: Record<string, unknown> = { rateLimit: rate };
+  for (let i = 0; `number${i}` in body.variables; i++) {
+    const total = totals[body.variables[`number${i}`] as number];
+    const offset = Number(String(body.variables[`cursor${i}`]).slice(1));
+    const end = Math.min(offset + 100, total);
+    data[`p${i}`] = {
+      pullRequest: { files: { totalCount: total, pageInfo: { hasNextPage: end < total, endCursor: `f${end}` }, nodes: paths(offset, end) } },
+    };
+  }
+  return { data };
+}
+
 /**
  * One nock interceptor for every POST /graphql, answering through `answer` and recording each body in order.
  * `delayMs` holds every answer back, so concurrent requests overlap.
