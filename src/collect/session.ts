@@ -18,8 +18,13 @@ export interface CollectStats {
   duplicates: number;
   /** Sum of `rateLimit.cost` over all answers: the primary rate-limit points this run spent. */
   cost: number;
-  /** `rateLimit.remaining` of the latest answer; null until one arrives (or when GitHub Enterprise has no limit). */
+  /**
+   * The lowest `rateLimit.remaining` answered within the latest reset window (`resetAt`): with several requests in
+   * flight answers arrive out of order, so the last one to arrive may report more than is left. null until one
+   * arrives (or when GitHub Enterprise has no limit).
+   */
   remaining: number | null;
+  /** The latest reset window seen: a later `resetAt` starts a new one, whose answers alone then count. */
   resetAt: string | null;
   /** The most requests ever in flight at once (never more than `concurrency`). */
   maxInFlight: number;
@@ -117,7 +122,17 @@ export class Session {
   private account(rateLimit: RateLimitNode | null | undefined): void {
     if (!rateLimit) return;
     this.stats.cost += rateLimit.cost;
-    this.stats.remaining = rateLimit.remaining;
-    this.stats.resetAt = rateLimit.resetAt;
+    const { remaining, resetAt } = this.stats;
+    const window = Date.parse(rateLimit.resetAt);
+    const current = resetAt === null ? NaN : Date.parse(resetAt);
+    const comparable = !Number.isNaN(window) && !Number.isNaN(current);
+    if (remaining === null || (comparable && window > current)) {
+      // The first answer, or the first of a new window (the budget was refilled): its figure starts over.
+      this.stats.remaining = rateLimit.remaining;
+      this.stats.resetAt = rateLimit.resetAt;
+    } else if (!comparable || window === current) {
+      this.stats.remaining = Math.min(remaining, rateLimit.remaining);
+    }
+    // Else a late answer from a window already reset: it says nothing about what is left now.
   }
 }
