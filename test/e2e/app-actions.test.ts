@@ -18,7 +18,7 @@ import { TestOctokit } from "../triggers/helpers.js";
 nock.disableNetConnect();
 nock.enableNetConnect(/^127\.0\.0\.1(:\d+)?$/);
 
-const why = await e2eSkipReason();
+const why = e2eSkipReason();
 if (why) console.warn(`skipping the Actions e2e tests: ${why}`);
 const suite = why ? describe.skip : describe;
 

@@ -14,7 +14,7 @@ import {
 nock.disableNetConnect();
 nock.enableNetConnect(/^127\.0\.0\.1(:\d+)?$/);
 
-const why = await e2eSkipReason();
+const why = e2eSkipReason();
 if (why) console.warn(`skipping the app e2e tests: ${why}`);
 const suite = why ? describe.skip : describe;
 

@@ -2,24 +2,20 @@
 // the real Probot HTTP server (what `npm start` runs) pointed at it, signed webhook deliveries, and the CLI's draft
 // of the same week to compare the published report with.
 import { createHmac, randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
 import { createServer } from "node:net";
-import { fileURLToPath } from "node:url";
 import { Probot, Server } from "probot";
 import { runCli } from "../../src/cli/run.js";
 import { startFakeGitHub, type FakeGitHub } from "../../src/fake-github/server.js";
 import { createClient } from "../../src/github/octokit.js";
 import type { GitHubClient } from "../../src/github/client.js";
-import { example, privateKey, publishReady, TestOctokit } from "./helpers.js";
+import { hasLinuxKitData, LINUXKIT_DATA, LINUXKIT_OVERLAY } from "../helpers/shared.js";
+import { example, privateKey, TestOctokit } from "./helpers.js";
 
-export const LINUXKIT = fileURLToPath(new URL("../../../shared/linuxkit", import.meta.url));
-export const OVERLAY = fileURLToPath(new URL("../fixtures/linuxkit-overlay", import.meta.url));
-export const haveLinuxKit = existsSync(LINUXKIT) && existsSync(`${OVERLAY}/repos/linuxkit/linuxkit/.github/devreport.yml`);
 export const SECRET = "e2e-webhook-secret";
 export const REPO = "linuxkit/linuxkit";
 
 export async function startLinuxKitFake(): Promise<FakeGitHub> {
-  return startFakeGitHub({ data: [LINUXKIT, OVERLAY] });
+  return startFakeGitHub({ data: [LINUXKIT_DATA, LINUXKIT_OVERLAY] });
 }
 
 /** A reader of the fake through its public API, as any client would see it. */
@@ -118,29 +114,7 @@ export async function fileAt(client: GitHubClient, path: string, ref: string): P
   return Buffer.from(data.content, "base64").toString("utf8");
 }
 
-/** Does the fake answer the raw media type Probot's context.config() asks for, as GitHub does? */
-export async function fakeServesRawContents(fake: FakeGitHub): Promise<boolean> {
-  const response = await fetch(`${fake.apiUrl}/repos/${REPO}/contents/.github%2Fdevreport.yml`, {
-    headers: { accept: "application/vnd.github.v3.raw", authorization: "token e2e-observer" },
-  });
-  return !(response.headers.get("content-type") ?? "").startsWith("application/json");
-}
-
-/**
- * Why the e2e suites cannot run here, or "" when they can. Probot's context.config() asks for the raw media type; a
- * fake that always answers JSON would read as a broken config file, so that is said instead of failing for the
- * wrong reason.
- */
-export async function e2eSkipReason(): Promise<string> {
-  if (!haveLinuxKit) return "../shared/linuxkit is absent";
-  if (!publishReady) return "src/publish is not there yet";
-  const probe = await startFakeGitHub({ data: [OVERLAY] });
-  try {
-    if (!(await fakeServesRawContents(probe))) {
-      return "the fake GitHub does not serve `Accept: application/vnd.github.v3.raw` contents yet (Probot's context.config needs it)";
-    }
-  } finally {
-    await probe.close();
-  }
-  return "";
+/** Why the e2e suites cannot run here, or "" when they can. */
+export function e2eSkipReason(): string {
+  return hasLinuxKitData ? "" : "../shared/linuxkit is absent";
 }

@@ -4,7 +4,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, jest, test } from "@jest/globals";
 import nock from "nock";
 import { Probot } from "probot";
-import { example, privateKey, publishReady, TestOctokit } from "./helpers.js";
+import { example, privateKey, TestOctokit } from "./helpers.js";
 
 const API = "https://api.github.com";
 const REPO = "/repos/Codertocat/Hello-World";
@@ -12,9 +12,7 @@ const CONFIG_FILE = `${REPO}/contents/.github%2Fdevreport.yml`;
 const ORG_CONFIG_FILE = "/repos/Codertocat/.github/contents/.github%2Fdevreport.yml";
 
 const refreshed: unknown[] = [];
-const suite = publishReady ? describe : describe.skip;
-
-suite("push and dispatch events", () => {
+describe("push and dispatch events", () => {
   let app: (probot: Probot) => void;
   let probot: Probot;
   let unmatched: string[];

@@ -1,7 +1,6 @@
 // Shared by the trigger tests: a throwaway app key, Probot's Octokit with retries and throttling off, and real
 // example payloads from @octokit/webhooks-examples (../shared/STACK.md §4).
 import { generateKeyPairSync } from "node:crypto";
-import { existsSync } from "node:fs";
 import { ProbotOctokit } from "probot";
 import type { WebhookDefinition } from "@octokit/webhooks-examples";
 import examples from "@octokit/webhooks-examples" with { type: "json" };
@@ -39,10 +38,3 @@ export function commentPayload(body: string, options: { action?: string; userTyp
   return payload;
 }
 
-/**
- * publishDraft (src/publish/index.ts) and refreshFooterOnPush (src/publish/footer-push.ts) are written in
- * parallel; until they land, the suites that import the app wait (skip) instead of failing to load.
- */
-export const publishReady =
-  existsSync(new URL("../../src/publish/index.ts", import.meta.url)) &&
-  existsSync(new URL("../../src/publish/footer-push.ts", import.meta.url));
