@@ -2,7 +2,7 @@
 // read through the API exactly as the app reads it.
 import { readFileSync } from "node:fs";
 import { CONFIG_PATH, parseConfigText, type Config } from "../config/index.js";
-import type { GitHubClient, ProgressLog } from "../github/client.js";
+import { statusOf, type GitHubClient, type ProgressLog } from "../github/client.js";
 import { readRepositoryFile } from "../github/files.js";
 import { gitHubError } from "../collect/errors.js";
 import { UsageError } from "./errors.js";
@@ -35,7 +35,7 @@ async function assertRepositoryExists(client: GitHubClient, repo: string): Promi
   try {
     await client.request("GET /repos/{owner}/{repo}", { owner, repo: name });
   } catch (error) {
-    if ((error as { status?: number }).status === 404) {
+    if (statusOf(error) === 404) {
       throw new UsageError(`--repo ${repo}: no such repository, or the token cannot see it`);
     }
     throw gitHubError("request", `repository ${repo}`, error);

@@ -1,3 +1,5 @@
+import { statusOf } from "../github/client.js";
+
 // Publishing fails with one line that names the repository and branch and says what to do; triggers show it as is.
 
 export class PublishError extends Error {
@@ -9,9 +11,7 @@ export class BranchMoved extends Error {
   override name = "BranchMoved";
 }
 
-export function statusOf(error: unknown): number | undefined {
-  return (error as { status?: number }).status;
-}
+export { statusOf } from "../github/client.js";
 
 /** GitHub's 422 explanation, from the message or the `errors[].message` list, for telling one 422 from another. */
 export function messageOf(error: unknown): string {

@@ -1,6 +1,6 @@
 // Who may run /draft-report: people who could push the report branch themselves (write, maintain, admin).
 // Anyone else could otherwise make the app open pull requests and spend the installation's rate limit.
-import type { GitHubClient } from "../github/client.js";
+import { statusOf, type GitHubClient } from "../github/client.js";
 
 /** The body of GET /repos/{owner}/{repo}/collaborators/{username}/permission, as far as we read it. */
 export interface CollaboratorPermission {
@@ -32,7 +32,7 @@ export async function canDraft(client: GitHubClient, repo: string, login: string
     });
     return mayDraft(data);
   } catch (error) {
-    if ((error as { status?: number }).status === 404) return false;
+    if (statusOf(error) === 404) return false;
     throw error;
   }
 }
