@@ -5,9 +5,8 @@ import { join } from "node:path";
 import { runCli } from "../cli/run.js";
 import { collectActivity } from "../collect/index.js";
 import { parseConfigText, type Config } from "../config/index.js";
-import { defaultTemplate, draftReport } from "../draft.js";
+import { defaultTemplate } from "../draft.js";
 import { createClient, webUrlFor } from "../github/octokit.js";
-import type { RetryPolicy } from "../github/retry.js";
 import type { Activity, Period, RepoName } from "../model.js";
 import { parsePeriod } from "../period.js";
 import { composeReport } from "../report/compose.js";
@@ -25,8 +24,8 @@ export interface Scenario {
   /** The config text and the repository it belongs to (what --repo would read). */
   configText: string;
   self?: RepoName;
-  /** "cli": runCli with these arguments (plus --api-url/--token); "draft": draftReport with the CLI's createClient. */
-  via: { kind: "cli"; args: string[] } | { kind: "draft" };
+  /** runCli with these arguments (plus --api-url/--token). */
+  via: { kind: "cli"; args: string[] };
 }
 
 export const LINUXKIT_REPOSITORIES = ["linuxkit/linuxkit", "linuxkit/linuxkit-ci", "linuxkit/rtf", "linuxkit/virtsock"];
@@ -71,29 +70,18 @@ export interface DraftRun {
   remaining?: number | null;
 }
 
-/**
- * Drafts a scenario as the CLI would. The CLI builds its own client with the default retry policy; `retry` is used
- * only on the draftReport path (the CLI takes no such option, so its waits are GitHub's real ones).
- */
-export async function draftScenario(scenario: Scenario, apiUrl: string, retry?: Partial<RetryPolicy>): Promise<DraftRun> {
-  if (scenario.via.kind === "cli") {
-    let stdout = "";
-    let stderr = "";
-    // Progress stays on so the summary line (cost, remaining) can be read; --quiet is dropped for that.
-    const args = [...scenario.via.args.filter((a) => a !== "--quiet"), "--api-url", apiUrl, "--token", "bench"];
-    const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} });
-    const lines = stderr.trim().split("\n");
-    const summary = lines[lines.length - 1] ?? "";
-    const match = /rate-limit cost (\d+)(?:, (\d+) remaining)?/.exec(summary);
-    return { markdown: stdout, code, summary, cost: match ? Number(match[1]) : undefined,
-      remaining: match?.[2] === undefined ? null : Number(match[2]) };
-  }
-  const client = createClient({ token: "bench", apiUrl, retry });
-  const config = scenarioConfig(scenario);
-  const draft = await draftReport({ client, config, period: scenario.period, webUrl: webUrlFor(apiUrl) });
-  const { stats } = draft;
-  return { markdown: draft.markdown, code: 0, cost: stats.cost, remaining: stats.remaining,
-    summary: `drafted ${draft.path}: ${stats.requests.total} requests, rate-limit cost ${stats.cost}, ${stats.remaining} remaining` };
+/** Drafts a scenario through the CLI, which builds its own client with the default retry policy. */
+export async function draftScenario(scenario: Scenario, apiUrl: string): Promise<DraftRun> {
+  let stdout = "";
+  let stderr = "";
+  // Progress stays on so the summary line (cost, remaining) can be read; --quiet is dropped for that.
+  const args = [...scenario.via.args.filter((a) => a !== "--quiet"), "--api-url", apiUrl, "--token", "bench"];
+  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} });
+  const lines = stderr.trim().split("\n");
+  const summary = lines[lines.length - 1] ?? "";
+  const match = /rate-limit cost (\d+)(?:, (\d+) remaining)?/.exec(summary);
+  return { markdown: stdout, code, summary, cost: match ? Number(match[1]) : undefined,
+    remaining: match?.[2] === undefined ? null : Number(match[2]) };
 }
 
 export interface RenderTiming {
