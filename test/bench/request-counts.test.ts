@@ -3,12 +3,12 @@
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import nock from "nock";
-import { batchedFilePages, lowerBound, splitSearch, windowContents } from "../../src/bench/bounds.js";
-import { countRequests } from "../../src/bench/run.js";
-import { draftScenario, linuxKitScenarios, syntheticScenario, type Scenario } from "../../src/bench/scenarios.js";
-import { syntheticDataset, writeSyntheticDataset } from "../../src/bench/synthetic.js";
+import { batchedFilePages, lowerBound, splitSearch, windowContents } from "../../tools/bench/bounds.js";
+import { countRequests } from "../../tools/bench/run.js";
+import { draftScenario, linuxKitScenarios, syntheticScenario, type Scenario } from "../../tools/bench/scenarios.js";
+import { syntheticDataset, writeSyntheticDataset } from "../../tools/bench/synthetic.js";
 import { periodWindow } from "../../src/collect/search.js";
-import { startFakeGitHub } from "../../src/fake-github/server.js";
+import { startFakeGitHub } from "@devreport/fake-github";
 import { describeWithLinuxKit, LINUXKIT_DATA, LINUXKIT_OVERLAY } from "../helpers/shared.js";
 
 beforeAll(() => {

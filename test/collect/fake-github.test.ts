@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import nock from "nock";
 import { Octokit } from "@octokit/rest";
 import { collectActivity } from "../../src/collect/index.js";
-import { startFakeGitHub, type FakeGitHub } from "../../src/fake-github/server.js";
+import { startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
 import { WEEK_27 } from "./helpers.js";
 
 const DATA = "../shared/linuxkit";

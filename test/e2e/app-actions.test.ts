@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import nock from "nock";
 import type { Probot } from "probot";
-import type { FakeGitHub } from "../../src/fake-github/server.js";
+import type { FakeGitHub } from "@devreport/fake-github";
 import type { GitHubClient } from "../../src/github/client.js";
 import type { ActionsEnv, ActionsIO } from "../../src/triggers/actions.js";
 import {

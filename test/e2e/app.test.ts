@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import nock from "nock";
 import type { Probot } from "probot";
-import type { FakeGitHub } from "../../src/fake-github/server.js";
+import type { FakeGitHub } from "@devreport/fake-github";
 import type { GitHubClient } from "../../src/github/client.js";
 import { withoutMentions } from "../../src/report/markdown.js";
 import {

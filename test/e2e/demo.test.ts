@@ -2,7 +2,7 @@
 // week over GraphQL from the fake GitHub. The expected text is the report a maintainer would start editing.
 import { afterAll, beforeAll, expect, test } from "@jest/globals";
 import { fileURLToPath } from "node:url";
-import { startFakeGitHub, type FakeGitHub } from "../../src/fake-github/server.js";
+import { startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
 import { cli } from "../helpers/cli.js";
 
 const SAMPLE = fileURLToPath(new URL("../../sample", import.meta.url));

@@ -2,7 +2,7 @@
 // holding `preset: linuxkit`) cites every PR they cited and every PR merged, with a clean footer, and puts PRs in the
 // sections they chose.
 import { afterAll, beforeAll, expect, test } from "@jest/globals";
-import { startFakeGitHub } from "../../src/fake-github/server.js";
+import { startFakeGitHub } from "@devreport/fake-github";
 import { cli } from "../helpers/cli.js";
 import { describeWithLinuxKit, LINUXKIT_DATA, LINUXKIT_OVERLAY, SHARED } from "../helpers/shared.js";
 

@@ -2,7 +2,7 @@
 // is in the draft exactly once, and the CLI's progress says how many requests it took.
 import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, test } from "@jest/globals";
-import { startFakeGitHub, type FakeGitHub } from "../../src/fake-github/server.js";
+import { startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
 import { cli } from "../helpers/cli.js";
 import { describeWithLinuxKit, LINUXKIT_DATA, LINUXKIT_OVERLAY } from "../helpers/shared.js";
 

@@ -2,7 +2,7 @@
 // error (exit 2) that says which file is missing.
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, test } from "@jest/globals";
-import { startFakeGitHub, type FakeGitHub } from "../../src/fake-github/server.js";
+import { startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
 import { cli } from "../helpers/cli.js";
 
 const SAMPLE = fileURLToPath(new URL("../../sample", import.meta.url));

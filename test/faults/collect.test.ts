@@ -2,10 +2,7 @@
 // either leaves the report byte-for-byte the clean run's, or fails the run with one exact line.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "@jest/globals";
 import nock from "nock";
-import {
-  dropConnection, primaryRateLimit, rotatingFaults, secondaryRateLimit, serverError, slow, FAULT_KINDS, type Fault,
-} from "../../src/fake-github/faults.js";
-import { startFakeGitHub, type FakeGitHub } from "../../src/fake-github/server.js";
+import { dropConnection, primaryRateLimit, rotatingFaults, secondaryRateLimit, serverError, slow, FAULT_KINDS, type Fault, startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
 import { cli } from "../helpers/cli.js";
 import { describeWithLinuxKit, LINUXKIT_DATA, LINUXKIT_OVERLAY } from "../helpers/shared.js";
 import { draftWeek27, virtualClock, type VirtualClock } from "./helpers.js";

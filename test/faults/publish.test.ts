@@ -3,11 +3,7 @@
 // clean run afterwards converges to one branch and one PR.
 import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
 import nock from "nock";
-import {
-  dropConnection, primaryRateLimit, rotatingFaults, secondaryRateLimit, serverError, slow, type Fault,
-} from "../../src/fake-github/faults.js";
-import { treeOfCommit } from "../../src/fake-github/git.js";
-import { startFakeGitHub, type FakeGitHub } from "../../src/fake-github/server.js";
+import { dropConnection, primaryRateLimit, rotatingFaults, secondaryRateLimit, serverError, slow, type Fault, treeOfCommit, startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
 import { createClient } from "../../src/github/octokit.js";
 import { publishDraft } from "../../src/publish/index.js";
 import { APP, BRANCH, PATH, config, makeDraft, newerDraft } from "../publish/helpers.js";

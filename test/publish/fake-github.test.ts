@@ -1,7 +1,7 @@
 // End to end against the loopback fake GitHub: real HTTP, a real (tiny) git model, a maintainer with their own token.
 import { afterAll, beforeAll, expect, test } from "@jest/globals";
 import { Octokit } from "@octokit/rest";
-import { startFakeGitHub, type FakeGitHub } from "../../src/fake-github/server.js";
+import { startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
 import type { GitHubClient } from "../../src/github/client.js";
 import { publishDraft, refreshFooterOnPush } from "../../src/publish/index.js";
 import { APP, BRANCH, PATH, config, makeDraft, newerDraft } from "./helpers.js";

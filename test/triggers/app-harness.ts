@@ -5,7 +5,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import { createServer } from "node:net";
 import { Probot, Server } from "probot";
 import { runCli } from "../../src/cli/run.js";
-import { startFakeGitHub, type FakeGitHub } from "../../src/fake-github/server.js";
+import { startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
 import { createClient } from "../../src/github/octokit.js";
 import type { GitHubClient } from "../../src/github/client.js";
 import { hasLinuxKitData, LINUXKIT_DATA, LINUXKIT_OVERLAY } from "../helpers/shared.js";

@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { loadStore } from "../../src/fake-github/dataset.js";
-import { resolveRevision, treeOfCommit } from "../../src/fake-github/git.js";
-import { searchIssues, type SearchResult } from "../../src/fake-github/search.js";
+import { loadStore } from "../src/dataset.js";
+import { resolveRevision, treeOfCommit } from "../src/git.js";
+import { searchIssues, type SearchResult } from "../src/search.js";
 import { LINUXKIT, SAMPLE } from "./helpers.js";
 
 const present = existsSync(join(LINUXKIT, "prs"));

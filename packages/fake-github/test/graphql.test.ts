@@ -1,7 +1,7 @@
 // GraphQL over HTTP against the sample dataset, with documents checked against GitHub's schema first.
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { startFakeGitHub, type FakeGitHub } from "../../src/fake-github/server.js";
-import { FakeStore } from "../../src/fake-github/store.js";
+import { startFakeGitHub, type FakeGitHub } from "../src/server.js";
+import { FakeStore } from "../src/store.js";
 import { gql, pull, SAMPLE } from "./helpers.js";
 
 const PULL_FIELDS = /* GraphQL */ `

@@ -2,8 +2,8 @@
 import { generateKeyPairSync } from "node:crypto";
 import { afterAll, beforeAll, expect, test } from "@jest/globals";
 import { Probot, ProbotOctokit } from "probot";
-import { startFakeGitHub, type FakeGitHub } from "../../src/fake-github/server.js";
-import { SAMPLE } from "./helpers.js";
+import { startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
+const SAMPLE = "sample";
 
 let fake: FakeGitHub;
 beforeAll(async () => {

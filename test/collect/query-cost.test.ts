@@ -1,7 +1,7 @@
 import { expect, test } from "@jest/globals";
 import { parse } from "graphql";
 import { SEARCH_CLOSED_ISSUES, SEARCH_MERGED_PULLS } from "../../src/collect/index.js";
-import { queryCost } from "../../src/fake-github/query-cost.js";
+import { queryCost } from "@devreport/fake-github";
 
 test("GitHub's worked example: 1 + 100 + 5,000 requests cost 51 points", () => {
   const query = `query { viewer { login repositories(first: 100) { edges { node { id

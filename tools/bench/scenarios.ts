@@ -2,15 +2,15 @@
 // benchmark's child process and, with latency 0, by test/bench (request counts only).
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { runCli } from "../cli/run.js";
-import { collectActivity } from "../collect/index.js";
-import { parseConfigText, type Config } from "../config/index.js";
-import { defaultTemplate } from "../draft.js";
-import { createClient, webUrlFor } from "../github/octokit.js";
-import type { Activity, Period, RepoName } from "../model.js";
-import { parsePeriod } from "../period.js";
-import { composeReport } from "../report/compose.js";
-import { render } from "../report/render.js";
+import { runCli } from "../../src/cli/run.js";
+import { collectActivity } from "../../src/collect/index.js";
+import { parseConfigText, type Config } from "../../src/config/index.js";
+import { defaultTemplate } from "../../src/draft.js";
+import { createClient, webUrlFor } from "../../src/github/octokit.js";
+import type { Activity, Period, RepoName } from "../../src/model.js";
+import { parsePeriod } from "../../src/period.js";
+import { composeReport } from "../../src/report/compose.js";
+import { render } from "../../src/report/render.js";
 
 export type ScenarioName = "a" | "b" | "c";
 

@@ -1,6 +1,6 @@
 // GitHub's issue-search semantics as a pure function over plain records.
 import { describe, expect, test } from "@jest/globals";
-import { parseDateRange, searchIssues, SEARCH_CAP, UNSEARCHABLE, type SearchResult } from "../../src/fake-github/search.js";
+import { parseDateRange, searchIssues, SEARCH_CAP, UNSEARCHABLE, type SearchResult } from "../src/search.js";
 import { issue, pull } from "./helpers.js";
 
 const items = [

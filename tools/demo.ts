@@ -2,8 +2,8 @@
 // the CLI reads the repository's .github/devreport.yml over the API and collects over GraphQL, here from the fake
 // GitHub serving the sample on loopback.
 import { fileURLToPath } from "node:url";
-import { runCli } from "./cli/run.js";
-import { startFakeGitHub } from "./fake-github/server.js";
+import { runCli } from "../src/cli/run.js";
+import { startFakeGitHub } from "@devreport/fake-github";
 
 const SAMPLE = fileURLToPath(new URL("../sample", import.meta.url));
 const WEEK = "2024-W10";

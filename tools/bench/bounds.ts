@@ -1,9 +1,9 @@
 // What a perfect collector would have to send, counted from the fake's store (not from what collect returned), so
 // the benchmark compares collect's requests with an independent figure.
-import { FILE_PAGE_BATCH } from "../collect/queries.js";
-import { MAX_SEARCH_RESULTS, periodWindow, sliceCount, splitWindow, type Window } from "../collect/search.js";
-import type { FakeStore } from "../fake-github/store.js";
-import type { Period, RepoName } from "../model.js";
+import { FILE_PAGE_BATCH } from "../../src/collect/queries.js";
+import { MAX_SEARCH_RESULTS, periodWindow, sliceCount, splitWindow, type Window } from "../../src/collect/search.js";
+import type { FakeStore } from "@devreport/fake-github";
+import type { Period, RepoName } from "../../src/model.js";
 
 const PAGE = 100;
 

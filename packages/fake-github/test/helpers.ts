@@ -1,11 +1,13 @@
 // Shared helpers for the fake GitHub's tests: synthetic records, and GraphQL / REST calls over real HTTP.
 import { validate } from "@octokit/graphql-schema";
 import { expect } from "@jest/globals";
-import type { FakeGitHub } from "../../src/fake-github/server.js";
-import type { IssueRecord, PullRecord } from "../../src/fake-github/types.js";
+import { fileURLToPath } from "node:url";
+import type { FakeGitHub } from "../src/server.js";
+import type { IssueRecord, PullRecord } from "../src/types.js";
 
-export const LINUXKIT = "../shared/linuxkit";
-export const SAMPLE = "sample";
+// The datasets live at the repository root: the committed sample, and the shared LinuxKit data beside the repository.
+export const SAMPLE = fileURLToPath(new URL("../../../sample", import.meta.url));
+export const LINUXKIT = fileURLToPath(new URL("../../../../shared/linuxkit", import.meta.url));
 
 export function pull(repo: string, number: number, mergedAt: string | null, extra: Partial<PullRecord> = {}): PullRecord {
   return {

@@ -1,5 +1,5 @@
 // The fake GitHub's in-memory records. They are shaped for the fake's own convenience; the GraphQL and REST layers
-// translate them into GitHub's wire shapes, so nothing outside src/fake-github should depend on these.
+// translate them into GitHub's wire shapes, so nothing outside this package should depend on these.
 
 export type AccountType = "User" | "Bot";
 

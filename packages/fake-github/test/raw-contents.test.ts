@@ -1,10 +1,10 @@
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, test } from "@jest/globals";
-import { startFakeGitHub, type FakeGitHub } from "../../src/fake-github/server.js";
+import { startFakeGitHub, type FakeGitHub } from "../src/server.js";
+import { SAMPLE } from "./helpers.js";
 
 let fake: FakeGitHub;
 beforeAll(async () => {
-  fake = await startFakeGitHub({ data: [fileURLToPath(new URL("../../sample", import.meta.url))] });
+  fake = await startFakeGitHub({ data: [SAMPLE] });
 });
 afterAll(() => fake.close());
 

@@ -1,7 +1,7 @@
 // REST flows the app relies on: contents with the sha check, the git data API with the fast-forward rule,
 // pull requests, comments and reactions, permissions. Each test gets its own fake over the sample dataset.
 import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
-import { startFakeGitHub, type FakeGitHub } from "../../src/fake-github/server.js";
+import { startFakeGitHub, type FakeGitHub } from "../src/server.js";
 import { b64, rest, SAMPLE } from "./helpers.js";
 
 let fake: FakeGitHub;

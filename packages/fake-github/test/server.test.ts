@@ -2,7 +2,7 @@
 // latency and the interceptor hook.
 import { afterEach, describe, expect, test } from "@jest/globals";
 import { Octokit } from "@octokit/rest";
-import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from "../../src/fake-github/server.js";
+import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from "../src/server.js";
 import { gql, rest, SAMPLE } from "./helpers.js";
 
 let fake: FakeGitHub;

@@ -3,13 +3,12 @@
 import { fork } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { rotatingFaults, type Fault } from "../fake-github/faults.js";
-import { startFakeGitHub, type RequestLogEntry } from "../fake-github/server.js";
+import { rotatingFaults, type Fault, startFakeGitHub, type RequestLogEntry } from "@devreport/fake-github";
 import { batchedFilePages, lowerBound, splitSearch, windowContents, type Bound } from "./bounds.js";
 import type { ChildJob, ChildResult } from "./child.js";
 import { linuxKitScenarios, syntheticScenario, type Scenario } from "./scenarios.js";
 import { linuxKitFileCounts, writeSyntheticDataset } from "./synthetic.js";
-import { periodWindow } from "../collect/search.js";
+import { periodWindow } from "../../src/collect/search.js";
 
 export const LATENCY_MS = 50;
 
@@ -67,7 +66,7 @@ export function countRequests(log: RequestLogEntry[]): RequestCounts {
   return counts;
 }
 
-const CHILD = fileURLToPath(new URL("./child.js", import.meta.url));
+const CHILD = fileURLToPath(new URL(import.meta.url.endsWith(".ts") ? "./child.ts" : "./child.js", import.meta.url));
 
 function runChild(job: ChildJob): Promise<ChildResult> {
   return new Promise((resolve, reject) => {

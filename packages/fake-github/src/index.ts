@@ -1,0 +1,12 @@
+// The fake GitHub's public face: what the app's tests, the demo and the benchmark use. Internals (search grammar,
+// GraphQL resolvers, REST routes) stay behind it and are tested in this package's own test/.
+export { startFakeGitHub } from "./server.js";
+export type { FakeGitHub, FakeGitHubOptions, FakeRequest, FakeResponse, Interceptor, InterceptorContext, RequestLogEntry } from "./server.js";
+export { FakeStore, type StoreOptions } from "./store.js";
+export {
+  FAULT_KINDS, dropConnection, makeFault, primaryRateLimit, rotatingFaults, secondaryRateLimit, serverError, slow,
+  type Clock, type Fault, type FaultEvent, type FaultKind, type FaultRule,
+} from "./faults.js";
+export { queryCost } from "./query-cost.js";
+export { treeOfCommit } from "./git.js";
+export type * from "./types.js";
