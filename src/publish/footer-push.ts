@@ -2,8 +2,9 @@
 // references the edit added, none for those it removed. The app's own pushes are ignored, or it would answer itself.
 import type { GitHubClient } from "../github/client.js";
 import type { RepoName } from "../model.js";
-import { lookupKinds, unknownNumbers, updateFooter } from "../report/footer-update.js";
-import { key, type ReferenceStyle } from "../report/references.js";
+import { updateFooter } from "../report/footer-update.js";
+import type { ReferenceStyle } from "../report/references.js";
+import { referenceKinds } from "./reference-kinds.js";
 import { BranchMoved } from "./errors.js";
 import { commitFile, moveBranch, readFileAt, target, treeOf } from "./git.js";
 import { messages } from "./text.js";
@@ -38,9 +39,7 @@ export async function refreshFooterOnPush(request: FooterPushRequest): Promise<F
   if (text === undefined) return { status: "ignored", reason: `${path} is not on ${branch}` };
 
   const style = request.style ?? { repositories: [repo] };
-  const unknown = unknownNumbers(text, style);
-  const looked = unknown.length > 0 ? await lookupKinds(client, unknown) : new Map();
-  const updated = updateFooter(text, style, (r, number) => looked.get(key({ type: "number", repo: r, number })));
+  const updated = updateFooter(text, style, await referenceKinds(client, style, [text]));
   if (updated === text) return { status: "unchanged" };
 
   const commit = await commitFile(t, { path, text: updated, message: messages.footer, parents: [headSha], baseTree: await treeOf(t, headSha) });

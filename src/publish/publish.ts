@@ -1,12 +1,11 @@
 // One publishing attempt: read the branch and its PR, decide what the new draft means for them, write.
 // Every write that can race (creating or moving the branch) throws BranchMoved, and the caller decides again.
 import type { ProgressLog } from "../github/client.js";
-import type { Report } from "../model.js";
-import { definedKinds, lookupKinds, splitFooter, unknownNumbers } from "../report/footer-update.js";
 import { mergeDrafts } from "../report/merge.js";
-import { key, type ReferenceKind, type ReferenceStyle } from "../report/references.js";
+import type { ReferenceStyle } from "../report/references.js";
 import { BranchMoved, PublishError, reasonOf, Unverified } from "./errors.js";
 import { branchHead, commitFile, createBranch, deleteOwnBranch, moveBranch, readFileAt, treeOf, type RepoTarget } from "./git.js";
+import { referenceKinds } from "./reference-kinds.js";
 import { branchCommits, isHuman, latestDraft, type BranchCommit } from "./history.js";
 import { commentOnce, decoratePull, findPull, openPull } from "./pull-request.js";
 import { conflictComment, conflictMarker, draftHash, messages, pullBody, pullTitle } from "./text.js";
@@ -133,7 +132,7 @@ async function mergeIntoEdits(a: Attempt, head: string, commits: BranchCommit[],
   }
   if (base === draft.markdown) return { status: "unchanged" };
 
-  const kindOf = await referenceKinds(a, draft.report, [ours, base, draft.markdown]);
+  const kindOf = await referenceKinds(a.t.client, a.style, [ours, base, draft.markdown], draft.report);
   const result = mergeDrafts({ base, ours, theirs: draft.markdown, style: a.style, kindOf });
   if (!result.clean) {
     const hash = draftHash(draft.markdown);
@@ -159,21 +158,6 @@ async function mergeIntoEdits(a: Attempt, head: string, commits: BranchCommit[],
 }
 
 /** PR-or-issue for every number the texts use: the report knows its own, the footers theirs, GitHub the rest. */
-async function referenceKinds(a: Attempt, report: Report, texts: string[]) {
-  const kinds = new Map<string, ReferenceKind>();
-  for (const item of report.sections.flatMap((s) => s.items)) {
-    for (const ref of item.related) kinds.set(key({ type: "number", ...ref }), "issue");
-    kinds.set(key({ type: "number", repo: item.repo, number: item.number }), item.kind);
-  }
-  for (const text of texts) {
-    for (const [id, kind] of definedKinds(splitFooter(text).definitions, a.style)) if (!kinds.has(id)) kinds.set(id, kind);
-  }
-  const known = (repo: string, number: number) => kinds.get(key({ type: "number", repo, number }));
-  const unknown = texts.flatMap((text) => unknownNumbers(text, a.style, known));
-  if (unknown.length > 0) for (const [id, kind] of await lookupKinds(a.t.client, unknown)) kinds.set(id, kind);
-  return known;
-}
-
 async function ensurePull(a: Attempt): Promise<PullRequestLink> {
   const { request } = a;
   const { link, opened } = await openPull(a.t, {

@@ -1,7 +1,7 @@
 // Keeps a report's reference-link footer true to its text after people edit it: every `[#N]`, `[repo#N]`, `[@user]`
 // and `[repo]` the text uses gets a definition, and definitions nothing uses any more go. Links that are not
 // references devreport understands (`[docs]: https://…`) are the editors' own and stay while the text uses them.
-import type { GitHubClient } from "../github/client.js";
+// Pure: whether a number is a PR or an issue comes in as a lookup (src/publish/reference-kinds.ts asks GitHub).
 import type { RepoName } from "../model.js";
 import { footer, key, label, parseLabel, referencesIn, type Reference, type ReferenceKind, type ReferenceStyle } from "./references.js";
 
@@ -83,59 +83,4 @@ function usedLabels(body: string): Set<string> {
     for (const match of line.matchAll(/\[([^\]]+)\]/g)) used.add(match[1]!.toLowerCase());
   }
   return used;
-}
-
-/**
- * Asks GitHub in one GraphQL request whether each number is a PR or an issue. Numbers GitHub does not know (or
- * that the token cannot see) are left out of the answer.
- */
-export async function lookupKinds(client: GitHubClient, refs: { repo: RepoName; number: number }[]): Promise<Map<string, ReferenceKind>> {
-  const kinds = new Map<string, ReferenceKind>();
-  // GitHub caps a query's complexity; a week's report references far fewer than this, so one request is the norm.
-  for (let start = 0; start < refs.length; start += LOOKUP_CHUNK) {
-    const chunk = refs.slice(start, start + LOOKUP_CHUNK);
-    const { query, aliases } = kindsQuery(chunk);
-    let data: Record<string, Record<string, { __typename?: string } | null> | null> | undefined;
-    try {
-      data = await client.graphql(query);
-    } catch (error) {
-      // A missing repository or number is an error entry beside partial data; the rest of the answer still counts.
-      data = (error as { data?: typeof data }).data;
-      if (!data) throw new Error(`references: asking GitHub whether ${describe(chunk)} are PRs or issues failed (${(error as Error).message})`, { cause: error });
-    }
-    for (const { repoAlias, numberAlias, ref } of aliases) {
-      const typename = data?.[repoAlias]?.[numberAlias]?.__typename;
-      if (typename === "PullRequest") kinds.set(key({ type: "number", ...ref }), "pull");
-      if (typename === "Issue") kinds.set(key({ type: "number", ...ref }), "issue");
-    }
-  }
-  return kinds;
-}
-
-const LOOKUP_CHUNK = 100;
-
-/** `query { r0: repository(owner: "o", name: "r") { n0: issueOrPullRequest(number: 1) { __typename } } }` */
-export function kindsQuery(refs: { repo: RepoName; number: number }[]) {
-  const byRepo = new Map<string, { repo: RepoName; numbers: number[] }>();
-  for (const ref of refs) {
-    const id = ref.repo.toLowerCase();
-    if (!byRepo.has(id)) byRepo.set(id, { repo: ref.repo, numbers: [] });
-    const entry = byRepo.get(id)!;
-    if (!entry.numbers.includes(ref.number)) entry.numbers.push(ref.number);
-  }
-  const aliases: { repoAlias: string; numberAlias: string; ref: { repo: RepoName; number: number } }[] = [];
-  const blocks = [...byRepo.values()].map(({ repo, numbers }, r) => {
-    const [owner, name] = repo.split("/") as [string, string];
-    const fields = numbers.map((number, n) => {
-      aliases.push({ repoAlias: `r${r}`, numberAlias: `n${n}`, ref: { repo, number } });
-      return `    n${n}: issueOrPullRequest(number: ${number}) { __typename }`;
-    });
-    return `  r${r}: repository(owner: ${JSON.stringify(owner)}, name: ${JSON.stringify(name)}) {\n${fields.join("\n")}\n  }`;
-  });
-  return { query: `query ReferenceKinds {\n${blocks.join("\n")}\n}`, aliases };
-}
-
-function describe(refs: { repo: RepoName; number: number }[]): string {
-  const shown = refs.slice(0, 3).map((r) => `${r.repo}#${r.number}`).join(", ");
-  return refs.length > 3 ? `${shown} and ${refs.length - 3} more` : shown;
 }

@@ -1,7 +1,7 @@
 // Reference-style links, as the LinuxKit reports write them: `[#2167]` into the primary repository, `[virtsock#35]`
 // into a sibling of the same owner, `[owner/repo#N]` across owners, `[@rn]` for people and `[linuxkit]` for a
 // repository. The footer defines exactly the references the text uses, in the order the human reports use.
-import type { RepoName } from "../model.js";
+import type { RepoName, Report } from "../model.js";
 
 export type ReferenceKind = "pull" | "issue";
 
@@ -101,6 +101,16 @@ export function footer(references: Reference[], style: ReferenceStyle, kindOf: (
     }
   }
   return lines;
+}
+
+/** What a drafted report knows of its numbers: each item's own kind, and the issues PRs close. Keyed by key(). */
+export function reportKinds(report: Pick<Report, "sections">): Map<string, ReferenceKind> {
+  const kinds = new Map<string, ReferenceKind>();
+  const items = report.sections.flatMap((s) => s.items);
+  for (const item of items) for (const ref of item.related) kinds.set(key({ type: "number", ...ref }), "issue");
+  // An item's own kind wins over a "closes" reference to the same number.
+  for (const item of items) kinds.set(key({ type: "number", repo: item.repo, number: item.number }), item.kind);
+  return kinds;
 }
 
 export function key(reference: Reference): string {

@@ -4,7 +4,7 @@ import Mustache from "mustache";
 import { format } from "date-fns";
 import type { RepoName, Report, ReportItem } from "../model.js";
 import { escapeTitle } from "./markdown.js";
-import { footer, label, referencesIn, type ReferenceKind, type ReferenceStyle } from "./references.js";
+import { footer, key, label, referencesIn, reportKinds, type ReferenceStyle } from "./references.js";
 
 export interface RenderText {
   title: string;
@@ -32,8 +32,8 @@ export function render(report: Report, options: RenderOptions): string {
     })),
     footer: [],
   });
-  const kinds = kindsOf(report);
-  const lines = footer(referencesIn(body, style), style, (repo, number) => kinds.get(`${repo.toLowerCase()}#${number}`) ?? "issue");
+  const kinds = reportKinds(report);
+  const lines = footer(referencesIn(body, style), style, (repo, number) => kinds.get(key({ type: "number", repo, number })) ?? "issue");
   return `${body.trimEnd()}\n${lines.length > 0 ? `\n${lines.join("\n")}\n` : ""}`;
 }
 
@@ -70,15 +70,6 @@ export function periodView(report: Pick<Report, "period" | "repositories" | "act
 
 export function renderTemplate(template: string, view: object): string {
   return Mustache.render(template, view, {}, { escape: (value: string) => value });
-}
-
-function kindsOf(report: Report): Map<string, ReferenceKind> {
-  const kinds = new Map<string, ReferenceKind>();
-  for (const item of report.sections.flatMap((s) => s.items)) {
-    for (const ref of item.related) kinds.set(`${ref.repo.toLowerCase()}#${ref.number}`, "issue");
-  }
-  for (const item of report.sections.flatMap((s) => s.items)) kinds.set(`${item.repo.toLowerCase()}#${item.number}`, item.kind);
-  return kinds;
 }
 
 function joinList(parts: string[]): string {

@@ -24,12 +24,13 @@ describe("refreshFooterOnPush", () => {
       .query({ ref: "h1" })
       .reply(200, contents(edited))
       .post("/graphql", {
-        query: `query ReferenceKinds {
-  r0: repository(owner: "linuxkit", name: "linuxkit") {
-    n0: issueOrPullRequest(number: 2170) { __typename }
-    n1: issueOrPullRequest(number: 2169) { __typename }
+        query: `query ReferenceKinds($o0: String!, $r0: String!, $n0_0: Int!, $n0_1: Int!) {
+  r0: repository(owner: $o0, name: $r0) {
+    n0: issueOrPullRequest(number: $n0_0) { __typename }
+    n1: issueOrPullRequest(number: $n0_1) { __typename }
   }
 }`,
+        variables: { o0: "linuxkit", r0: "linuxkit", n0_0: 2170, n0_1: 2169 },
       })
       .reply(200, { data: { r0: { n0: { __typename: "PullRequest" }, n1: { __typename: "Issue" } } } })
       .get(`${REPO}/git/commits/h1`)

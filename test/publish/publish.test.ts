@@ -138,7 +138,7 @@ Edit freely: when the report is drafted again, new items are merged into your te
       .query({ ref: "h1" })
       .reply(200, contents(edited))
       // #2170 is only in the maintainers' text: one question to GitHub.
-      .post("/graphql", (b) => /n0: issueOrPullRequest\(number: 2170\)/.test(b.query))
+      .post("/graphql", (b) => /n0: issueOrPullRequest\(number: \$n0_0\)/.test(b.query) && b.variables.n0_0 === 2170 && !("n0_1" in b.variables))
       .reply(200, { data: { r0: { n0: { __typename: "PullRequest" } } } })
       .post(`${REPO}/git/blobs`, { content: draft.markdown, encoding: "utf-8" })
       .reply(201, { sha: "b-draft" })

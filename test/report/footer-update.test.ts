@@ -1,14 +1,10 @@
-import { afterEach, beforeAll, describe, expect, test } from "@jest/globals";
-import { validate } from "@octokit/graphql-schema";
-import { Octokit } from "@octokit/rest";
-import nock from "nock";
-import { kindsQuery, lookupKinds, unknownNumbers, updateFooter } from "../../src/report/footer-update.js";
+// The footer rebuilt from plain text and a kind lookup: no GitHub here (test/publish/reference-kinds.test.ts asks it).
+import { describe, expect, test } from "@jest/globals";
+import { unknownNumbers, updateFooter } from "../../src/report/footer-update.js";
 import type { ReferenceStyle } from "../../src/report/references.js";
 
 const style: ReferenceStyle = { repositories: ["linuxkit/linuxkit", "linuxkit/virtsock", "moby/moby"] };
 const gh = "https://github.com/linuxkit";
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-const client = () => new Octokit({ auth: "t", baseUrl: "https://api.github.com", log: quiet });
 
 describe("updateFooter", () => {
   const text = `# Report
@@ -73,56 +69,3 @@ See [the notes][notes] and [linuxkit].
   });
 });
 
-describe("lookupKinds", () => {
-  const refs = [
-    { repo: "linuxkit/linuxkit", number: 2170 },
-    { repo: "linuxkit/linuxkit", number: 2171 },
-    { repo: "linuxkit/virtsock", number: 36 },
-  ];
-
-  beforeAll(() => nock.disableNetConnect());
-  afterEach(() => nock.cleanAll());
-
-  test("the aliased query is valid against GitHub's schema", () => {
-    const { query } = kindsQuery(refs);
-    expect(query).toBe(`query ReferenceKinds {
-  r0: repository(owner: "linuxkit", name: "linuxkit") {
-    n0: issueOrPullRequest(number: 2170) { __typename }
-    n1: issueOrPullRequest(number: 2171) { __typename }
-  }
-  r1: repository(owner: "linuxkit", name: "virtsock") {
-    n0: issueOrPullRequest(number: 36) { __typename }
-  }
-}`);
-    expect(validate(query)).toEqual([]);
-  });
-
-  test("one request answers every number; numbers GitHub does not know are left out", async () => {
-    const scope = nock("https://api.github.com")
-      .post("/graphql", { query: kindsQuery(refs).query })
-      .reply(200, {
-        data: { r0: { n0: { __typename: "PullRequest" }, n1: null }, r1: { n0: { __typename: "Issue" } } },
-        errors: [{ type: "NOT_FOUND", path: ["r0", "n1"], message: "Could not resolve to an issue or pull request with the number of 2171." }],
-      });
-    const github = client();
-    const kinds = await lookupKinds(github, refs);
-    expect([...kinds]).toEqual([
-      ["linuxkit/linuxkit#2170", "pull"],
-      ["linuxkit/virtsock#36", "issue"],
-    ]);
-    expect(scope.isDone()).toBe(true);
-  });
-
-  test("no numbers, no request", async () => {
-    const github = client();
-    expect((await lookupKinds(github, [])).size).toBe(0);
-  });
-
-  test("a failed request names the references", async () => {
-    nock("https://api.github.com").post("/graphql").reply(502, "bad gateway");
-    const github = client();
-    await expect(lookupKinds(github, refs)).rejects.toThrow(
-      /^references: asking GitHub whether linuxkit\/linuxkit#2170, linuxkit\/linuxkit#2171, linuxkit\/virtsock#36 are PRs or issues failed/,
-    );
-  });
-});
