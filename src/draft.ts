@@ -1,14 +1,14 @@
 // The middle of the flow, shared by every trigger: collect -> compose -> render.
 import { readFileSync } from "node:fs";
 import { collectActivity } from "./collect/index.js";
-import { DEFAULT_PATH, DEFAULT_TITLE } from "./config/defaults.js";
 import { ConfigError } from "./config/errors.js";
 import type { Config } from "./config/schema.js";
 import type { GitHubClient, ProgressLog } from "./github/client.js";
 import { readRepositoryFile } from "./github/files.js";
 import type { Period, Report } from "./model.js";
 import { composeReport } from "./report/compose.js";
-import { periodView, render, renderTemplate } from "./report/render.js";
+import { reportPath, titleTemplate } from "./report/naming.js";
+import { render } from "./report/render.js";
 
 export const DEFAULT_TEMPLATE_URL = new URL("../templates/report.md.mustache", import.meta.url);
 
@@ -33,12 +33,8 @@ export async function draftReport({ client, config, period, log, webUrl }: Draft
   const { activity, stats } = await collectActivity(client, { repositories: config.repositories, period, log });
   const report = composeReport(activity, config);
   const template = config.template ? await readTemplate(client, config.repositories[0]!, config.template) : defaultTemplate();
-  // A one-off period of another length (a month asked of a weekly config, a range of days) gets that kind's generic
-  // title and path rather than the configured ones, which would say "week" of a month.
-  const fits = period.kind === config.period;
-  const title = fits ? config.title : DEFAULT_TITLE[period.kind];
-  const markdown = render(report, { template, title, intro: config.intro, outro: config.outro, webUrl });
-  const path = renderTemplate(fits ? config.path : DEFAULT_PATH[period.kind], periodView(report, { repositories: config.repositories })).trim();
+  const markdown = render(report, { template, title: titleTemplate(config, period), intro: config.intro, outro: config.outro, webUrl });
+  const path = reportPath(config, period);
   return { path, markdown, report, stats };
 }
 

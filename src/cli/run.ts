@@ -1,11 +1,11 @@
-// `devreport draft`: the same draftReport() the app runs, with the report on stdout (or --out) and progress on
-// stderr. Exit 0 on success, 2 for usage and config mistakes, 1 when GitHub or the run fails; always one line.
+// `devreport draft`: the use case the app runs (src/usecase/), drafting only, with the report on stdout (or --out)
+// and progress on stderr. Exit 0 on success, 2 for usage and config mistakes, 1 when GitHub or the run fails; always one line.
 import { renameSync, writeFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { ConfigError } from "../config/index.js";
-import { draftReport } from "../draft.js";
 import { createClient, webUrlFor } from "../github/octokit.js";
-import { parsePeriod, PeriodError, PERIOD_FORMS } from "../period.js";
+import { PeriodError, PERIOD_FORMS } from "../period.js";
+import { draftAndPublish } from "../usecase/draft-and-publish.js";
 import { loadConfig } from "./config-source.js";
 import { UsageError } from "./errors.js";
 
@@ -68,12 +68,19 @@ async function draft(flags: DraftFlags, io: CliIO): Promise<number> {
     const token = flags.token ?? io.env.GITHUB_TOKEN;
     if (!token) throw new UsageError("no GitHub token: pass --token or set GITHUB_TOKEN");
     const client = createClient({ token, apiUrl: flags.apiUrl });
-    // Reject a malformed period before touching the network.
-    parsePeriod(flags.week, { now: io.now });
-    const config = await loadConfig({ config: flags.config, repo: flags.repo, client, log });
-    const period = parsePeriod(flags.week, { kind: config.period, timeZone: config.timeZone, now: io.now });
-    log(`period ${period.id}: ${period.start} .. ${period.end} (${period.timeZone}), repositories ${config.repositories.join(", ")}`);
-    const result = await draftReport({ client, config, period, log, webUrl: flags.webUrl ?? webUrlFor(flags.apiUrl) });
+    const outcome = await draftAndPublish({
+      client,
+      repo: flags.repo ?? "",
+      period: flags.week,
+      readConfig: () => loadConfig({ config: flags.config, repo: flags.repo, client, log }),
+      mode: "draft",
+      webUrl: flags.webUrl ?? webUrlFor(flags.apiUrl),
+      log,
+      now: io.now,
+    });
+    if (outcome.status === "failed") throw outcome.error;
+    if (outcome.status !== "drafted") throw new Error(`devreport draft: unexpected outcome "${outcome.status}"`);
+    const result = outcome.draft;
     const { stats } = result;
     log(
       `drafted ${result.path}: ${result.report.sections.reduce((n, s) => n + s.items.length, 0)} items in ${result.report.sections.length} sections, ` +

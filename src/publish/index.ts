@@ -11,7 +11,7 @@ export { refreshFooterOnPush, type FooterPushRequest, type FooterPushOutcome } f
 
 export async function publishDraft(request: PublishRequest): Promise<PublishOutcome> {
   const t = target(request.client, request.repo);
-  const branch = branchName(request.config, request.draft.report, request.repo);
+  const branch = branchName(request.config, request.draft.report.period, request.repo);
   const attempt: Attempt = {
     t,
     request,

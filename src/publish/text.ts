@@ -3,17 +3,16 @@
 // everything else goes through withoutMentions.
 import { createHash } from "node:crypto";
 import type { Config } from "../config/schema.js";
-import type { Report } from "../model.js";
+import type { Period, Report } from "../model.js";
 import type { MergeConflict } from "../report/merge.js";
 import { withoutMentions } from "../report/markdown.js";
-import { periodView, renderTemplate } from "../report/render.js";
+import { isValidBranchName, reportBranch } from "../report/naming.js";
 import { DRAFT_TRAILER } from "./history.js";
 import { PublishError } from "./errors.js";
 
-export function branchName(config: Config, report: Report, repo: string): string {
-  const branch = renderTemplate(config.publish.branch, periodView(report, { repositories: config.repositories })).trim();
-  // git check-ref-format, the parts a template can get wrong.
-  if (branch === "" || /[\s~^:?*[\\]|\.\.|@\{|\/\/|^\/|\/$|\.lock$|\.$/.test(branch)) {
+export function branchName(config: Config, period: Period, repo: string): string {
+  const branch = reportBranch(config, period);
+  if (!isValidBranchName(branch)) {
     throw new PublishError(`${repo}: publish.branch "${config.publish.branch}" gives "${branch}", which is not a valid branch name; fix publish.branch in .github/devreport.yml`);
   }
   return branch;
@@ -29,9 +28,15 @@ export const messages = {
 /** The report's own title line, so the PR reads like the report ("Weekly LinuxKit dev report for … (week 27)"). */
 export function pullTitle(markdown: string, report: Report): string {
   const heading = /^#\s+(.+?)\s*#*\s*$/m.exec(markdown)?.[1]?.replace(/\\(.)/g, "$1");
-  const fallback = `${report.period.kind === "week" ? "Weekly" : "Monthly"} report ${report.period.id}`;
+  const fallback = FALLBACK_TITLE[report.period.kind](report.period);
   return withoutMentions(heading && heading.length <= 200 ? heading : fallback);
 }
+
+const FALLBACK_TITLE: Record<Period["kind"], (period: Period) => string> = {
+  week: (period) => `Weekly report ${period.id}`,
+  month: (period) => `Monthly report ${period.id}`,
+  range: (period) => `Report for ${period.firstDay} to ${period.lastDay}`,
+};
 
 export const periodMarker = (id: string) => `<!-- devreport:period=${id} -->`;
 

@@ -1,6 +1,7 @@
 // Reads a report branch name back into its period: the config's `publish.branch` template ("devreport/{{id}}")
 // becomes a pattern whose Mustache tags capture what they stand for. Pure, so the push trigger's filter is tested
 // with strings.
+import { periodIdOfBranchId } from "../report/naming.js";
 
 const TAG = /\{\{\{?\s*([A-Za-z]+)\s*\}?\}\}/g;
 /** What a tag may expand to: period ids and numbers never hold a slash. */
@@ -28,7 +29,7 @@ export function matchBranch(template: string, branch: string): Record<string, st
 export function periodOfBranch(template: string, branch: string): string | null {
   const values = matchBranch(template, branch);
   if (!values) return null;
-  if (values.id) return values.id;
+  if (values.id) return periodIdOfBranchId(values.id);
   if (values.year && values.week) return `${values.year}-W${values.week.padStart(2, "0")}`;
   if (values.year && values.month) return `${values.year}-${values.month.padStart(2, "0")}`;
   return null;

@@ -1,16 +1,14 @@
-// `/draft-report` in an issue or pull request comment: acknowledge, check the commenter may run it, draft, publish
-// (or preview), reply, and mark the outcome with a reaction. Every failure ends in a one-line reply saying what to fix.
+// `/draft-report` in an issue or pull request comment: acknowledge, check the commenter may run it, run the use case
+// (publish, or draft only for a preview), reply, and mark the outcome with a reaction. Every failure ends in a
+// one-line reply saying what to fix.
 import type { Context } from "probot";
 import type { GitHubClient } from "../github/client.js";
-import { draftReport } from "../draft.js";
-import { parsePeriod } from "../period.js";
-import { publishDraft } from "../publish/index.js";
+import { draftAndPublish } from "../usecase/draft-and-publish.js";
 import { loadConfig } from "./config.js";
 import type { AppIdentity } from "./identity.js";
 import { parseCommand } from "./parse.js";
 import { canDraft } from "./permission.js";
 import { failure, preview, published, refusal, usage } from "./replies.js";
-import { serialized } from "./serialize.js";
 
 type CommentContext = Context<"issue_comment.created">;
 type Reaction = "eyes" | "+1" | "hooray" | "confused";
@@ -25,7 +23,6 @@ export async function onIssueComment(context: CommentContext, identity: AppIdent
   const repo = repository.full_name;
   const login = comment.user?.login ?? "";
   const client: GitHubClient = context.octokit;
-  const log = (line: string) => context.log.info({ repo, comment: comment.id }, line);
   try {
     await react(context, "eyes");
     if (!(await canDraft(client, repo, login))) {
@@ -38,31 +35,34 @@ export async function onIssueComment(context: CommentContext, identity: AppIdent
       await react(context, "confused");
       return;
     }
-    // A malformed period is known before any config is read.
-    parsePeriod(command.period);
-    const config = await loadConfig(context, repo);
-    const period = parsePeriod(command.period, { kind: config.period, timeZone: config.timeZone });
-    const primary = config.repositories[0]!;
-    // The PR goes to the config's primary repository, which may not be this one: the commenter must be able to
-    // write there too.
-    if (primary.toLowerCase() !== repo.toLowerCase() && !(await canDraft(client, primary, login))) {
-      await reply(context, refusal(primary));
-      return;
+    const outcome = await draftAndPublish({
+      client,
+      repo,
+      period: command.period,
+      readConfig: () => loadConfig(context, repo),
+      mode: command.preview ? "draft" : "publish",
+      appLogin: () => identity.login(),
+      // The PR goes to the config's primary repository, which may not be this one: the commenter must be able to
+      // write there too.
+      mayWrite: (primary) => canDraft(client, primary, login),
+      webUrl: new URL(repository.html_url).origin,
+      log: (line) => context.log.info({ repo, comment: comment.id }, line),
+    });
+    switch (outcome.status) {
+      case "failed":
+        throw outcome.error;
+      case "refused":
+        await reply(context, refusal(outcome.primary));
+        return;
+      case "drafted":
+        await reply(context, preview(outcome.period.id, outcome.draft.markdown));
+        await react(context, "+1");
+        return;
+      default:
+        context.log.info({ repo, comment: comment.id }, `${outcome.status}: ${outcome.draft.path} in ${outcome.primary}#${outcome.pr.number}`);
+        await reply(context, published(outcome, outcome.draft.path, outcome.primary, repo));
+        await react(context, outcome.status === "conflict" ? "confused" : outcome.status === "created" ? "hooray" : "+1");
     }
-    const webUrl = new URL(repository.html_url).origin;
-    const draft = await draftReport({ client, config, period, log, webUrl });
-    if (command.preview) {
-      await reply(context, preview(period.id, draft.markdown));
-      await react(context, "+1");
-      return;
-    }
-    const appLogin = await identity.login();
-    const outcome = await serialized(`${primary.toLowerCase()} ${period.id}`, () =>
-      publishDraft({ client, repo: primary, draft, config, appLogin, log }),
-    );
-    log(`${outcome.status}: ${draft.path} in ${primary}#${outcome.pr.number}`);
-    await reply(context, published(outcome, draft.path, primary, repo));
-    await react(context, outcome.status === "conflict" ? "confused" : outcome.status === "created" ? "hooray" : "+1");
   } catch (error) {
     context.log.error({ err: error, repo, comment: comment.id }, "/draft-report failed");
     try {

@@ -4,7 +4,7 @@ import type { Context } from "probot";
 import type { GitHubClient } from "../github/client.js";
 import { parsePeriod } from "../period.js";
 import { refreshFooterOnPush } from "../publish/footer-push.js";
-import { periodView, renderTemplate } from "../report/render.js";
+import { reportPath } from "../report/naming.js";
 import { periodOfBranch } from "./branch.js";
 import { loadConfig } from "./config.js";
 import type { AppIdentity } from "./identity.js";
@@ -28,8 +28,7 @@ export async function onPush(context: Context<"push">, identity: AppIdentity): P
   let path: string;
   try {
     const period = parsePeriod(periodText, { kind: config.period, timeZone: config.timeZone });
-    const view = periodView({ period, repositories: config.repositories, activeRepositories: [] }, { repositories: config.repositories });
-    path = renderTemplate(config.path, view).trim();
+    path = reportPath(config, period);
   } catch {
     // "devreport/notes" matches "devreport/{{id}}" but names no period: not a report branch.
     return;

@@ -4,14 +4,10 @@
 // repository and period. A run that repeats, or overlaps a /draft-report, ends in the same single PR because
 // publishDraft is idempotent.
 import type { Context } from "probot";
-import type { GitHubClient } from "../github/client.js";
-import { draftReport } from "../draft.js";
-import { parsePeriod } from "../period.js";
-import { publishDraft } from "../publish/index.js";
 import type { PublishOutcome } from "../publish/types.js";
+import { draftAndPublish } from "../usecase/draft-and-publish.js";
 import { loadConfig } from "./config.js";
 import type { AppIdentity } from "./identity.js";
-import { serialized } from "./serialize.js";
 
 /** The repository_dispatch event_type that asks for a draft. */
 export const DISPATCH_EVENT_TYPE = "draft-report";
@@ -59,31 +55,30 @@ export interface ScheduledOptions {
 
 export async function runScheduled(context: RepositoryContext, identity: AppIdentity, options: ScheduledOptions): Promise<PublishOutcome | undefined> {
   const repo = context.payload.repository?.full_name;
-  const asked = options.period?.trim() || "last";
   if (!repo) {
     context.log.error({ origin: options.origin }, `scheduled draft: the ${options.origin} event names no repository`);
     return undefined;
   }
-  const client: GitHubClient = context.octokit;
-  let periodId = asked;
-  try {
-    const config = await loadConfig(context, repo);
-    const period = parsePeriod(asked, { kind: config.period, timeZone: config.timeZone });
-    periodId = period.id;
-    const primary = config.repositories[0]!;
-    const log = (line: string) => context.log.info({ repo, period: period.id }, line);
-    const webUrl = context.payload.repository?.html_url ? new URL(context.payload.repository.html_url).origin : undefined;
-    const draft = await draftReport({ client, config, period, log, webUrl });
-    const appLogin = await identity.login();
-    const outcome = await serialized(`${primary.toLowerCase()} ${period.id}`, () =>
-      publishDraft({ client, repo: primary, draft, config, appLogin, log }),
-    );
-    context.log.info({ repo, period: period.id, origin: options.origin, status: outcome.status, pr: outcome.pr.url },
-      `scheduled draft of ${draft.path}: ${outcome.status} in ${primary}#${outcome.pr.number}`);
-    return outcome;
-  } catch (error) {
-    context.log.error({ err: error, repo, period: periodId, origin: options.origin },
-      `scheduled draft failed for ${repo}, period ${periodId}: ${(error as Error).message ?? String(error)}`);
+  const html = context.payload.repository?.html_url;
+  const outcome = await draftAndPublish({
+    client: context.octokit,
+    repo,
+    period: options.period,
+    readConfig: () => loadConfig(context, repo),
+    mode: "publish",
+    appLogin: () => identity.login(),
+    webUrl: html ? new URL(html).origin : undefined,
+    log: (line) => context.log.info({ repo, origin: options.origin }, line),
+  });
+  if (outcome.status === "failed") {
+    const { error, period } = outcome;
+    context.log.error({ err: error, repo, period, origin: options.origin },
+      `scheduled draft failed for ${repo}, period ${period}: ${(error as Error).message ?? String(error)}`);
     throw error;
   }
+  // Publishing runs are never refused (nobody to authorise) nor draft-only.
+  if (outcome.status === "refused" || outcome.status === "drafted") return undefined;
+  context.log.info({ repo, period: outcome.period.id, origin: options.origin, status: outcome.status, pr: outcome.pr.url },
+    `scheduled draft of ${outcome.draft.path}: ${outcome.status} in ${outcome.primary}#${outcome.pr.number}`);
+  return outcome;
 }
