@@ -4,6 +4,7 @@ import { renameSync, writeFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { ConfigError } from "../config/index.js";
 import { draftReport } from "../draft.js";
+import { messageInOneLine } from "../github/errors.js";
 import { createClient, webUrlFor } from "../github/octokit.js";
 import { parsePeriod, PeriodError, PERIOD_FORMS } from "../period.js";
 import { loadConfig } from "./config-source.js";
@@ -84,7 +85,7 @@ async function draft(flags: DraftFlags, io: CliIO): Promise<number> {
     return 0;
   } catch (error) {
     const usage = error instanceof UsageError || error instanceof ConfigError || error instanceof PeriodError;
-    io.stderr(`devreport: ${oneLine(error)}\n`);
+    io.stderr(`devreport: ${messageInOneLine(error)}\n`);
     return usage ? 2 : 1;
   }
 }
@@ -94,9 +95,4 @@ function writeAtomically(path: string, text: string): void {
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, text);
   renameSync(temporary, path);
-}
-
-function oneLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/\s+/g, " ").trim();
 }
