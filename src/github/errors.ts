@@ -146,7 +146,7 @@ export type FailureKind =
   | { kind: "secondary-rate-limit"; retryAfterSeconds?: number }
   /** Wait until `resetAtSeconds` (x-ratelimit-reset, epoch seconds) has passed. */
   | { kind: "primary-rate-limit"; resetAtSeconds?: number }
-  /** No answer came: a write may have happened. */
+  /** No answer came (anything thrown without a response counts): a write may have happened. */
   | { kind: "no-response" }
   /** GitHub failed while answering: a write may have happened. */
   | { kind: "server-error"; status: number }
@@ -156,6 +156,7 @@ export type FailureKind =
   | { kind: "graphql-error"; types: string[] }
   /** GitHub's final answer over HTTP: 401, 403, 404, 422... */
   | { kind: "http-error"; status: number }
+  /** Not a failure GitHub answered with an error: a 200 without errors, a 3xx. */
   | { kind: "other" };
 
 const header = (failure: Failure, name: string): string | undefined => {
