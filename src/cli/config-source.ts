@@ -2,9 +2,9 @@
 // read through the API exactly as the app reads it.
 import { readFileSync } from "node:fs";
 import { CONFIG_PATH, parseConfigText, type Config } from "../config/index.js";
-import { statusOf, type GitHubClient, type ProgressLog } from "../github/client.js";
+import type { GitHubClient, ProgressLog } from "../github/client.js";
+import { gitHubError, isNotFound } from "../github/errors.js";
 import { readRepositoryFile } from "../github/files.js";
-import { gitHubError } from "../collect/errors.js";
 import { UsageError } from "./errors.js";
 
 export async function loadConfig(options: { config?: string; repo?: string; client: GitHubClient; log: ProgressLog }): Promise<Config> {
@@ -35,7 +35,7 @@ async function assertRepositoryExists(client: GitHubClient, repo: string): Promi
   try {
     await client.request("GET /repos/{owner}/{repo}", { owner, repo: name });
   } catch (error) {
-    if (statusOf(error) === 404) {
+    if (isNotFound(error)) {
       throw new UsageError(`--repo ${repo}: no such repository, or the token cannot see it`);
     }
     throw gitHubError("request", `repository ${repo}`, error);

@@ -3,6 +3,7 @@
 import { renameSync, writeFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { ConfigError } from "../config/index.js";
+import { messageInOneLine } from "../github/errors.js";
 import { createClient, webUrlFor } from "../github/octokit.js";
 import { PeriodError, PERIOD_FORMS } from "../period.js";
 import { draftAndPublish } from "../usecase/draft-and-publish.js";
@@ -91,7 +92,7 @@ async function draft(flags: DraftFlags, io: CliIO): Promise<number> {
     return 0;
   } catch (error) {
     const usage = error instanceof UsageError || error instanceof ConfigError || error instanceof PeriodError;
-    io.stderr(`devreport: ${oneLine(error)}\n`);
+    io.stderr(`devreport: ${messageInOneLine(error)}\n`);
     return usage ? 2 : 1;
   }
 }
@@ -101,9 +102,4 @@ function writeAtomically(path: string, text: string): void {
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, text);
   renameSync(temporary, path);
-}
-
-function oneLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/\s+/g, " ").trim();
 }

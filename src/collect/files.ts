@@ -8,6 +8,7 @@ import {
   type FilesConnection,
   type PullRequestFilesResponse,
 } from "./queries.js";
+import { graphqlErrorsOf } from "../github/errors.js";
 import type { Session } from "./session.js";
 
 interface PullRef {
@@ -45,10 +46,9 @@ function nextCursor(connection: FilesConnection): string | null {
 
 /** The PRs a failed query names: those whose alias (`p3`) GitHub's errors point at, else the whole batch. */
 function batchSubject(batch: Pending[], error: unknown): string {
-  const errors = (error as { errors?: { path?: unknown[] }[] } | null)?.errors;
   const pointed = new Set<Pending>();
-  for (const entry of Array.isArray(errors) ? errors : []) {
-    const alias = /^p(\d+)$/.exec(String(entry?.path?.[0] ?? ""));
+  for (const entry of graphqlErrorsOf(error)) {
+    const alias = /^p(\d+)$/.exec(String(entry.path?.[0] ?? ""));
     const pending = alias ? batch[Number(alias[1])] : undefined;
     if (pending) pointed.add(pending);
   }

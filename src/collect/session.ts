@@ -2,7 +2,7 @@
 
 import pLimit, { type LimitFunction } from "p-limit";
 import type { GitHubClient, ProgressLog } from "../github/client.js";
-import { gitHubError } from "./errors.js";
+import { gitHubError } from "../github/errors.js";
 import type { RateLimitNode } from "./queries.js";
 
 export type RequestKind = "searchPulls" | "searchIssues" | "filePages";

@@ -15,8 +15,3 @@ export interface GitHubClient {
 
 /** A progress line sink (the CLI writes them to stderr, the app to its logger). */
 export type ProgressLog = (line: string) => void;
-
-/** The HTTP status of a failed Octokit request, or undefined when no answer came (or it was no request error). */
-export function statusOf(error: unknown): number | undefined {
-  return (error as { status?: number } | null)?.status;
-}

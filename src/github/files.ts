@@ -1,4 +1,5 @@
-import { statusOf, type GitHubClient } from "./client.js";
+import type { GitHubClient } from "./client.js";
+import { isNotFound } from "./errors.js";
 
 /** A file's text on a branch (the default branch when `ref` is omitted), or undefined when there is none. */
 export async function readRepositoryFile(client: GitHubClient, repo: string, path: string, ref?: string): Promise<string | undefined> {
@@ -8,7 +9,7 @@ export async function readRepositoryFile(client: GitHubClient, repo: string, pat
     if (Array.isArray(data) || data.type !== "file") throw new Error(`${repo}:${path} is not a file`);
     return Buffer.from(data.content, "base64").toString("utf8");
   } catch (error) {
-    if (statusOf(error) === 404) return undefined;
+    if (isNotFound(error)) return undefined;
     throw error;
   }
 }

@@ -4,7 +4,9 @@
 // Why not @octokit/plugin-throttling: it routes every GraphQL request through its "write" group (one at a time,
 // one second apart), which turns collect's 4 concurrent searches and file pages into one request per second: the
 // synthetic organisation benchmark would take minutes. @octokit/plugin-retry ignores Retry-After and both use real
-// timers. This file honours GitHub's headers, keeps collect's concurrency, and takes an injectable clock.
+// timers. This file honours GitHub's headers, keeps collect's concurrency, and takes an injectable clock. What kind
+// of failure it was (which rate limit, whether GitHub answered at all) is errors.ts's to say; this file decides.
+import { classifyFailure, gitHubMessageOf, givenUpReason, type Failure } from "./errors.js";
 
 export interface RetryPolicy {
   /** Attempts per request, the first one included. */
@@ -30,34 +32,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   now: () => Date.now(),
 };
 
-/** What a failed request looks like to the decision: Octokit's RequestError, or a response we turned into one. */
-export interface Failure {
-  status?: number;
-  message: string;
-  headers?: Record<string, string | number | undefined>;
-  data?: unknown;
-  /** Octokit reports a connection that failed or closed without an answer as status 500 with no response. */
-  noResponse: boolean;
-}
-
 export type Decision = { retry: true; waitMs: number; reason: string } | { retry: false; error?: string };
-
-const header = (failure: Failure, name: string): string | undefined => {
-  const value = failure.headers?.[name];
-  return value === undefined ? undefined : String(value);
-};
-
-function dataMessage(data: unknown): string | undefined {
-  if (typeof data === "object" && data !== null && typeof (data as { message?: unknown }).message === "string") {
-    return (data as { message: string }).message;
-  }
-  return undefined;
-}
-
-function graphqlErrorTypes(data: unknown): string[] {
-  const errors = (data as { errors?: { type?: string; message?: string }[] } | null)?.errors;
-  return Array.isArray(errors) ? errors.map((e) => e.type ?? e.message ?? "") : [];
-}
 
 /**
  * `write`: the request may change something (REST other than GET/HEAD, a GraphQL mutation). A 5xx or a dropped
@@ -65,48 +40,43 @@ function graphqlErrorTypes(data: unknown): string[] {
  * because GitHub refused the request before acting on it.
  */
 export function retryDecision(failure: Failure, attempt: number, write: boolean, policy: RetryPolicy): Decision {
-  const status = failure.status;
-  const message = dataMessage(failure.data) ?? failure.message;
-  const types = graphqlErrorTypes(failure.data);
-  const secondary = (status === 403 || status === 429) &&
-    (/secondary rate limit/i.test(message) || header(failure, "retry-after") !== undefined);
-  const primary = !secondary && (((status === 403 || status === 429) && header(failure, "x-ratelimit-remaining") === "0") ||
-    types.includes("RATE_LIMITED"));
-
+  const failed = classifyFailure(failure);
   let waitMs: number;
   let reason: string;
-  if (secondary) {
-    const after = Number(header(failure, "retry-after"));
-    waitMs = Number.isFinite(after) && after >= 0 ? after * 1000 : policy.secondaryFallbackMs;
-    reason = "a secondary rate limit";
-  } else if (primary) {
-    const reset = Number(header(failure, "x-ratelimit-reset"));
-    // The reset is in whole seconds: wait until it has certainly passed.
-    waitMs = Number.isFinite(reset) ? Math.max(0, reset * 1000 - policy.now()) + 1000 : policy.secondaryFallbackMs;
-    reason = "the rate limit";
-    if (waitMs > policy.maxWaitMs) {
-      const at = Number.isFinite(reset) ? new Date(reset * 1000).toISOString().replace(/\.\d{3}Z$/, "Z") : "later";
-      return { retry: false, error: `${message} (it resets at ${at}, in ${Math.ceil(waitMs / 1000)} s: longer than the ` +
-        `${Math.round(policy.maxWaitMs / 1000)} s devreport waits)` };
+  switch (failed.kind) {
+    case "secondary-rate-limit":
+      waitMs = failed.retryAfterSeconds !== undefined ? failed.retryAfterSeconds * 1000 : policy.secondaryFallbackMs;
+      reason = "a secondary rate limit";
+      break;
+    case "primary-rate-limit": {
+      const reset = failed.resetAtSeconds;
+      // The reset is in whole seconds: wait until it has certainly passed.
+      waitMs = reset !== undefined ? Math.max(0, reset * 1000 - policy.now()) + 1000 : policy.secondaryFallbackMs;
+      reason = "the rate limit";
+      if (waitMs > policy.maxWaitMs) {
+        const at = reset !== undefined ? new Date(reset * 1000).toISOString().replace(/\.\d{3}Z$/, "Z") : "later";
+        return { retry: false, error: `${gitHubMessageOf(failure)} (it resets at ${at}, in ${Math.ceil(waitMs / 1000)} s: ` +
+          `longer than the ${Math.round(policy.maxWaitMs / 1000)} s devreport waits)` };
+      }
+      break;
     }
-  } else if (!write && (failure.noResponse || (status !== undefined && status >= 500) ||
-    types.some((t) => /Something went wrong while executing your query/.test(t)))) {
-    waitMs = policy.backoffMs * 2 ** (attempt - 1);
-    reason = failure.noResponse ? `a dropped connection (${failure.message})` : `HTTP ${status ?? 200} ${message}`;
-  } else {
-    return { retry: false };
+    case "no-response":
+    case "server-error":
+    case "graphql-timeout":
+      if (write) return { retry: false };
+      waitMs = policy.backoffMs * 2 ** (attempt - 1);
+      reason = failure.noResponse ? `a dropped connection (${failure.message})` :
+        `HTTP ${failure.status ?? 200} ${gitHubMessageOf(failure)}`;
+      break;
+    default:
+      return { retry: false };
   }
   if (attempt >= policy.attempts) {
-    return { retry: false, error: `${describe(failure, message)} (gave up after ${policy.attempts} attempts)` };
+    return { retry: false, error: `${givenUpReason(failure)} (gave up after ${policy.attempts} attempts)` };
   }
   if (waitMs > policy.maxWaitMs) {
-    return { retry: false, error: `${describe(failure, message)} (GitHub asked to wait ${Math.ceil(waitMs / 1000)} s: ` +
+    return { retry: false, error: `${givenUpReason(failure)} (GitHub asked to wait ${Math.ceil(waitMs / 1000)} s: ` +
       `longer than the ${Math.round(policy.maxWaitMs / 1000)} s devreport waits)` };
   }
   return { retry: true, waitMs, reason };
-}
-
-function describe(failure: Failure, message: string): string {
-  if (failure.noResponse) return `connection lost: ${failure.message}`;
-  return message.replace(/ - https:\/\/\S+$/, "");
 }

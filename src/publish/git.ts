@@ -4,7 +4,8 @@
 import type { GitHubClient } from "../github/client.js";
 import { readRepositoryFile } from "../github/files.js";
 import type { RepoName } from "../model.js";
-import { BranchMoved, messageOf, outcomeUnknown, statusOf, Unverified } from "./errors.js";
+import { isNotFound, isOutcomeUnknown, isValidationFailure } from "../github/errors.js";
+import { BranchMoved, Unverified } from "./errors.js";
 
 export interface RepoTarget {
   client: GitHubClient;
@@ -29,7 +30,7 @@ export async function branchHead(t: RepoTarget, branch: string): Promise<string 
     const { data } = await t.client.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { owner: t.owner, repo: t.name, ref: `heads/${branch}` });
     return data.object.sha as string;
   } catch (error) {
-    if (statusOf(error) === 404) return undefined;
+    if (isNotFound(error)) return undefined;
     throw error;
   }
 }
@@ -87,8 +88,8 @@ export async function createBranch(t: RepoTarget, branch: string, sha: string): 
   try {
     await t.client.request("POST /repos/{owner}/{repo}/git/refs", { owner: t.owner, repo: t.name, ref: `refs/heads/${branch}`, sha });
   } catch (error) {
-    if (statusOf(error) === 422 && /already exists/i.test(messageOf(error))) throw new BranchMoved(`${t.repo}: ${branch} was created meanwhile`);
-    if (!outcomeUnknown(error)) throw error;
+    if (isValidationFailure(error, /already exists/i)) throw new BranchMoved(`${t.repo}: ${branch} was created meanwhile`);
+    if (!isOutcomeUnknown(error)) throw error;
     const head = await readBack(t, branch, error);
     if (head === sha) return;
     if (head !== undefined) throw new BranchMoved(`${t.repo}: ${branch} was created meanwhile`);
@@ -101,8 +102,8 @@ export async function moveBranch(t: RepoTarget, branch: string, sha: string): Pr
   try {
     await t.client.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { owner: t.owner, repo: t.name, ref: `heads/${branch}`, sha, force: false });
   } catch (error) {
-    if (statusOf(error) === 422) throw new BranchMoved(`${t.repo}: ${branch} moved meanwhile`);
-    if (outcomeUnknown(error) && (await readBack(t, branch, error)) === sha) return;
+    if (isValidationFailure(error)) throw new BranchMoved(`${t.repo}: ${branch} moved meanwhile`);
+    if (isOutcomeUnknown(error) && (await readBack(t, branch, error)) === sha) return;
     throw error;
   }
 }
@@ -117,8 +118,8 @@ export async function deleteOwnBranch(t: RepoTarget, branch: string, sha: string
       await t.client.request("DELETE /repos/{owner}/{repo}/git/refs/{ref}", { owner: t.owner, repo: t.name, ref: `heads/${branch}` });
       return;
     } catch (error) {
-      if (statusOf(error) === 422 && /does not exist/i.test(messageOf(error))) return;
-      if (!outcomeUnknown(error)) throw error;
+      if (isValidationFailure(error, /does not exist/i)) return;
+      if (!isOutcomeUnknown(error)) throw error;
       const head = await readBack(t, branch, error);
       if (head === undefined) return;
       if (head !== sha) throw new Error(`${branch} moved to ${head.slice(0, 7)} meanwhile, so it was kept`, { cause: error });

@@ -3,7 +3,8 @@
 import type { ProgressLog } from "../github/client.js";
 import { mergeDrafts } from "../report/merge.js";
 import type { ReferenceStyle } from "../report/references.js";
-import { BranchMoved, PublishError, reasonOf, Unverified } from "./errors.js";
+import { reasonOf } from "../github/errors.js";
+import { BranchMoved, PublishError, Unverified } from "./errors.js";
 import { branchHead, commitFile, createBranch, deleteOwnBranch, moveBranch, readFileAt, treeOf, type RepoTarget } from "./git.js";
 import { referenceKinds } from "./reference-kinds.js";
 import { branchCommits, isHuman, latestDraft, type BranchCommit } from "./history.js";

@@ -3,7 +3,8 @@
 import type { ProgressLog } from "../github/client.js";
 import type { PullRequestLink } from "./types.js";
 import type { RepoTarget } from "./git.js";
-import { messageOf, outcomeUnknown, PublishError, statusOf, Unverified } from "./errors.js";
+import { isOutcomeUnknown, isValidationFailure } from "../github/errors.js";
+import { PublishError, Unverified } from "./errors.js";
 
 export async function findPull(t: RepoTarget, branch: string, state: "open" | "closed"): Promise<(PullRequestLink & { merged: boolean }) | undefined> {
   const { data } = await t.client.request("GET /repos/{owner}/{repo}/pulls", { owner: t.owner, repo: t.name, head: `${t.owner}:${branch}`, state });
@@ -34,7 +35,7 @@ export async function openPull(t: RepoTarget, pull: NewPull): Promise<{ link: Pu
     });
     return { link: { number: data.number, url: data.html_url }, opened: true };
   } catch (error) {
-    if (outcomeUnknown(error)) {
+    if (isOutcomeUnknown(error)) {
       let found: PullRequestLink | undefined;
       try {
         found = await findPull(t, pull.branch, "open");
@@ -44,7 +45,7 @@ export async function openPull(t: RepoTarget, pull: NewPull): Promise<{ link: Pu
       if (!found) throw error;
       return { link: { number: found.number, url: found.url }, opened: true };
     }
-    if (statusOf(error) !== 422 || !/already exists/i.test(messageOf(error))) throw error;
+    if (!isValidationFailure(error, /already exists/i)) throw error;
     const existing = await findPull(t, pull.branch, "open");
     if (!existing) throw new PublishError(`${t.repo}: GitHub says a PR for ${pull.branch} exists but none is open; check the repository's pull requests and run again`);
     return { link: { number: existing.number, url: existing.url }, opened: false };

@@ -2,6 +2,7 @@
 // knows, then what existing footers link, and only for the rest one aliased GraphQL query. This is the GitHub side
 // of the footer; src/report/footer-update.ts rebuilds the footer from the answers without any I/O.
 import type { GitHubClient } from "../github/client.js";
+import { describeGitHubError, partialDataOf } from "../github/errors.js";
 import type { RepoName, Report } from "../model.js";
 import { definedKinds, splitFooter, unknownNumbers, type KindLookup } from "../report/footer-update.js";
 import { key, reportKinds, type ReferenceKind, type ReferenceStyle } from "../report/references.js";
@@ -38,8 +39,8 @@ export async function lookupKinds(client: GitHubClient, refs: NumberRef[]): Prom
       data = await client.graphql(query, variables);
     } catch (error) {
       // A missing repository or number is an error entry beside partial data; the rest of the answer still counts.
-      data = (error as { data?: typeof data }).data;
-      if (!data) throw new Error(`references: asking GitHub whether ${describe(chunk)} are PRs or issues failed (${(error as Error).message})`, { cause: error });
+      data = partialDataOf<NonNullable<typeof data>>(error);
+      if (!data) throw new Error(`references: asking GitHub whether ${describe(chunk)} are PRs or issues failed (${describeGitHubError(error)})`, { cause: error });
     }
     for (const { repoAlias, numberAlias, ref } of aliases) {
       const typename = data?.[repoAlias]?.[numberAlias]?.__typename;

@@ -2,6 +2,7 @@
 // repository when the file is missing and follows `_extends` chains. The result is validated like the CLI's.
 import type { Context } from "probot";
 import { CONFIG_PATH, ConfigError, resolveConfig, type Config } from "../config/index.js";
+import { isGitHubRequestError } from "../github/errors.js";
 
 export const CONFIG_FILE = "devreport.yml";
 
@@ -17,7 +18,7 @@ export async function loadConfig(context: ConfigReader, repo: string): Promise<C
     raw = await context.config<unknown>(CONFIG_FILE, undefined, { arrayMerge: (_inherited, nearer) => nearer });
   } catch (error) {
     // GitHub failures carry a status and are not config mistakes; the plugin throws unparsable files as plain Errors.
-    if (typeof (error as { status?: unknown }).status === "number") throw error;
+    if (isGitHubRequestError(error)) throw error;
     throw new ConfigError(`${source}: ${describeReadError(error as Error)}`);
   }
   // No file anywhere (null) means the defaults: a one-repository report of `repo`.

@@ -1,6 +1,7 @@
 // Who may run /draft-report: people who could push the report branch themselves (write, maintain, admin).
 // Anyone else could otherwise make the app open pull requests and spend the installation's rate limit.
-import { statusOf, type GitHubClient } from "../github/client.js";
+import type { GitHubClient } from "../github/client.js";
+import { isNotFound } from "../github/errors.js";
 
 /** The body of GET /repos/{owner}/{repo}/collaborators/{username}/permission, as far as we read it. */
 export interface CollaboratorPermission {
@@ -32,7 +33,7 @@ export async function canDraft(client: GitHubClient, repo: string, login: string
     });
     return mayDraft(data);
   } catch (error) {
-    if (statusOf(error) === 404) return false;
+    if (isNotFound(error)) return false;
     throw error;
   }
 }

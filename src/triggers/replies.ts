@@ -1,8 +1,7 @@
 // Every sentence the app says in a comment, in one place. GitHub notifies `@name` in comments, so every reply goes
 // through withoutMentions(): a report draft or an error message quoting a title must never ping anyone.
 import { ConfigError } from "../config/index.js";
-import { describeGitHubError } from "../collect/errors.js";
-import { statusOf } from "../github/client.js";
+import { isForbidden, reasonForReader } from "../github/errors.js";
 import { PeriodError } from "../period.js";
 import { PublishError, type PublishOutcome } from "../publish/index.js";
 import { withoutMentions } from "../report/markdown.js";
@@ -51,8 +50,7 @@ export function failure(error: unknown, repo: string): string {
   if (error instanceof PeriodError) return usage(error.message.replace(/\.$/, ""));
   // Publish's errors already name the repository and branch and say what to do.
   if (error instanceof PublishError) return safe(`Could not publish the draft: ${error.message}`);
-  const status = statusOf(error) ?? statusOf((error as { cause?: unknown }).cause);
-  if (status === 403) {
+  if (isForbidden(error)) {
     return safe(
       `GitHub refused the app (403: ${detail(error)}). Check that the devreport app is installed on ${repo} and every ` +
         "configured repository, with read and write access to contents, pull requests and issues.",
@@ -62,9 +60,7 @@ export function failure(error: unknown, repo: string): string {
 }
 
 function detail(error: unknown): string {
-  // Errors from collect already read "GitHub search failed for repo:...: HTTP 502 ..."; raw Octokit errors do not.
-  const message = error instanceof Error && statusOf(error) === undefined ? error.message : describeGitHubError(error);
-  return message.replace(/\s+/g, " ").trim().replace(/\.$/, "");
+  return reasonForReader(error).replace(/\.$/, "");
 }
 
 function safe(line: string): string {

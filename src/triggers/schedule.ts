@@ -6,6 +6,7 @@
 import type { Context } from "probot";
 import type { PublishOutcome } from "../publish/types.js";
 import { draftAndPublish } from "../usecase/draft-and-publish.js";
+import { messageInOneLine } from "../github/errors.js";
 import { loadConfig } from "./config.js";
 import type { AppIdentity } from "./identity.js";
 
@@ -73,7 +74,7 @@ export async function runScheduled(context: RepositoryContext, identity: AppIden
   if (outcome.status === "failed") {
     const { error, period } = outcome;
     context.log.error({ err: error, repo, period, origin: options.origin },
-      `scheduled draft failed for ${repo}, period ${period}: ${(error as Error).message ?? String(error)}`);
+      `scheduled draft failed for ${repo}, period ${period}: ${messageInOneLine(error)}`);
     throw error;
   }
   // Publishing runs are never refused (nobody to authorise) nor draft-only.

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
 import nock from "nock";
 import { collectActivity } from "../../src/collect/index.js";
-import { gitHubError } from "../../src/collect/errors.js";
+import { gitHubError } from "../../src/github/errors.js";
 import { SEARCH_MERGED_PULLS } from "../../src/collect/queries.js";
 import { API, bigPull, fakeGraphql, filesAnswer, operationName, paths, pullNode, searchPage, testClient, WEEK_27, type GraphqlBody } from "./helpers.js";
 

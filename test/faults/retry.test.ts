@@ -1,7 +1,8 @@
 // retryDecision on its own: which failures are retried, for how long, and which are left to the caller.
 import { describe, expect, test } from "@jest/globals";
 import { isWrite } from "../../src/github/retry-hook.js";
-import { DEFAULT_RETRY_POLICY, retryDecision, type Failure } from "../../src/github/retry.js";
+import type { Failure } from "../../src/github/errors.js";
+import { DEFAULT_RETRY_POLICY, retryDecision } from "../../src/github/retry.js";
 
 const NOW = Date.parse("2024-03-11T12:00:00Z");
 const policy = { ...DEFAULT_RETRY_POLICY, now: () => NOW };
