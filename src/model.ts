@@ -4,9 +4,37 @@
 /** "owner/name", as GitHub spells it. */
 export type RepoName = string;
 
+// Each closed set of values is listed once, `as const`: zod's enums (src/config/schema.ts), the collector's checks
+// of GitHub's answers (src/collect/map.ts) and the types below all come from these lists.
+
+/** What a config's `period` can say: the length of each report. */
+export const CONFIG_PERIOD_KINDS = ["week", "month"] as const;
+export type ConfigPeriodKind = (typeof CONFIG_PERIOD_KINDS)[number];
+
+/** Every kind of period: the configured ones and a one-off range of days. */
+export const PERIOD_KINDS = [...CONFIG_PERIOD_KINDS, "range"] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+/** GraphQL's Actor implementations (GitHub's schema). */
+export const ACTOR_KINDS = ["User", "Bot", "Organization", "Mannequin", "EnterpriseUserAccount"] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+/** GraphQL's PullRequestReviewState. */
+export const REVIEW_STATES = ["APPROVED", "COMMENTED", "CHANGES_REQUESTED", "DISMISSED", "PENDING"] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+
+/** GraphQL's IssueStateReason (DUPLICATE is newer than @octokit/graphql-schema; see src/collect/queries.ts). */
+export const ISSUE_STATE_REASONS = ["COMPLETED", "NOT_PLANNED", "DUPLICATE", "REOPENED"] as const;
+export type IssueStateReason = (typeof ISSUE_STATE_REASONS)[number];
+
+/** Is `value` one of `list`? Narrows a string GitHub sent to the list's type. */
+export function isOneOf<T extends string>(list: readonly T[], value: string | null | undefined): value is T {
+  return value != null && (list as readonly string[]).includes(value);
+}
+
 /** A reporting period: an ISO week, a calendar month or a range of days, as a half-open window [start, end). */
 export interface Period {
-  kind: "week" | "month" | "range";
+  kind: PeriodKind;
   /** "2017-W27", "2018-01" or "2017-01-01..2017-12-31". */
   id: string;
   /** The ISO week-year for weeks, the calendar year of the first day otherwise. */
@@ -26,14 +54,10 @@ export interface Period {
   lastDay: string;
 }
 
-export type ActorKind = "User" | "Bot" | "Organization" | "Mannequin" | "EnterpriseUserAccount";
-
 export interface Person {
   login: string;
   kind: ActorKind;
 }
-
-export type ReviewState = "APPROVED" | "COMMENTED" | "CHANGES_REQUESTED" | "DISMISSED" | "PENDING";
 
 export interface Review {
   reviewer: Person;
@@ -63,8 +87,6 @@ export interface PullRequest {
   /** Issues this PR closes (closingIssuesReferences). */
   closes: IssueRef[];
 }
-
-export type IssueStateReason = "COMPLETED" | "NOT_PLANNED" | "DUPLICATE" | "REOPENED";
 
 export interface Issue {
   kind: "issue";

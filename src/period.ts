@@ -16,10 +16,8 @@ import {
   startOfISOWeek,
   startOfMonth,
 } from "date-fns";
-import type { Period } from "./model.js";
+import type { ConfigPeriodKind, Period } from "./model.js";
 
-/** What a config's `period` can say: the length of each report. */
-export type PeriodKind = "week" | "month";
 
 export const PERIOD_FORMS =
   '"2017-W27" (ISO week), "2018-01" (month), "2017-07-05" (the period holding that date), "2017-01-01..2017-12-31" (days), "last" (the last complete period) or "this" (the current one)';
@@ -40,7 +38,7 @@ export function isTimeZone(name: string): boolean {
  * Parse a period argument. `kind` is the configured period ("week" or "month"): it decides what "last", "this"
  * and a bare date mean; an explicit "2017-W27" or "2018-01" chooses its own kind.
  */
-export function parsePeriod(input: string, options: { kind?: PeriodKind; timeZone?: string; now?: Date } = {}): Period {
+export function parsePeriod(input: string, options: { kind?: ConfigPeriodKind; timeZone?: string; now?: Date } = {}): Period {
   const kind = options.kind ?? "week";
   const timeZone = options.timeZone ?? "UTC";
   if (!isTimeZone(timeZone)) throw new PeriodError(`unknown time zone "${timeZone}": use an IANA name such as "UTC" or "Europe/Berlin"`);
@@ -103,7 +101,7 @@ function rangePeriod(first: Date, last: Date, timeZone: string): Period {
   };
 }
 
-function periodAt(start: Date, kind: PeriodKind, timeZone: string): Period {
+function periodAt(start: Date, kind: ConfigPeriodKind, timeZone: string): Period {
   const inZone = { in: tz(timeZone) };
   const zoned = new TZDate(start.getTime(), timeZone);
   const next = kind === "week" ? addWeeks(zoned, 1, inZone) : addMonths(zoned, 1, inZone);

@@ -1,21 +1,12 @@
 // GraphQL nodes -> the plain model types, and the order collect hands them on in.
 
-import type {
-  ActorKind,
-  Issue,
-  IssueStateReason,
-  Person,
-  PullRequest,
-  RepoName,
-  Review,
-  ReviewState,
+import {
+  ACTOR_KINDS, ISSUE_STATE_REASONS, isOneOf, REVIEW_STATES,
+  type ActorKind, type Issue, type Person, type PullRequest, type RepoName, type Review,
 } from "../model.js";
 import type { ActorNode, IssueNode, PullRequestNode } from "./queries.js";
 import { isOrgEntry } from "./search.js";
 
-const ACTOR_KINDS = new Set<string>(["User", "Bot", "Organization", "Mannequin", "EnterpriseUserAccount"]);
-const REVIEW_STATES = new Set<string>(["APPROVED", "COMMENTED", "CHANGES_REQUESTED", "DISMISSED", "PENDING"]);
-const STATE_REASONS = new Set<string>(["COMPLETED", "NOT_PLANNED", "DUPLICATE", "REOPENED"]);
 
 function present<T>(connection: { nodes: (T | null)[] | null } | null | undefined): T[] {
   return (connection?.nodes ?? []).filter((node): node is T => node !== null);
@@ -24,7 +15,7 @@ function present<T>(connection: { nodes: (T | null)[] | null } | null | undefine
 /** null for a deleted account ("ghost"). An actor type newer than the model counts as a person, not a bot. */
 export function toPerson(actor: ActorNode | null): Person | null {
   if (!actor) return null;
-  const kind = (ACTOR_KINDS.has(actor.__typename) ? actor.__typename : "User") as ActorKind;
+  const kind: ActorKind = isOneOf(ACTOR_KINDS, actor.__typename) ? actor.__typename : "User";
   return { login: actor.login, kind };
 }
 
@@ -35,7 +26,7 @@ function labelNames(node: PullRequestNode | IssueNode): string[] {
 function reviews(node: PullRequestNode): Review[] {
   return present(node.reviews).flatMap((review) => {
     const reviewer = toPerson(review.author);
-    return reviewer && REVIEW_STATES.has(review.state) ? [{ reviewer, state: review.state as ReviewState }] : [];
+    return reviewer && isOneOf(REVIEW_STATES, review.state) ? [{ reviewer, state: review.state }] : [];
   });
 }
 
@@ -86,7 +77,7 @@ export function mapIssue(node: IssueNode): Issue {
     author: toPerson(node.author),
     closedAt: node.closedAt ?? "",
     labels: labelNames(node),
-    stateReason: node.stateReason && STATE_REASONS.has(node.stateReason) ? (node.stateReason as IssueStateReason) : null,
+    stateReason: isOneOf(ISSUE_STATE_REASONS, node.stateReason) ? node.stateReason : null,
   };
 }
 

@@ -2,6 +2,7 @@
 // committed JSON Schema (schema/devreport.schema.json, for editors) are both derived from it.
 import picomatch from "picomatch";
 import { z } from "zod";
+import { CONFIG_PERIOD_KINDS, ISSUE_STATE_REASONS } from "../model.js";
 import { isTimeZone } from "../period.js";
 
 const repoName = z
@@ -52,7 +53,7 @@ const section = z
   })
   .describe("A section of the report and the rules that place changes in it.");
 
-const stateReason = z.enum(["COMPLETED", "NOT_PLANNED", "DUPLICATE", "REOPENED"]);
+const stateReason = z.enum(ISSUE_STATE_REASONS);
 
 export const configSchema = z
   .strictObject({
@@ -61,7 +62,7 @@ export const configSchema = z
       .array(repoName)
       .default([])
       .describe("Repositories to report on; the first is primary (its references are [#N]). Defaults to the repository holding the config."),
-    period: z.enum(["week", "month"]).default("week").describe("Length of a report."),
+    period: z.enum(CONFIG_PERIOD_KINDS).default("week").describe("Length of a report."),
     timeZone: z
       .string()
       .refine(isTimeZone, { message: 'must be an IANA time zone such as "UTC" or "Europe/Berlin"' })
