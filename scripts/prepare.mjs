@@ -1,7 +1,7 @@
 // npm's `prepare` (run by `npm ci`/`npm install` in a checkout, and by `npm pack`): build lib/, so that
 // `npm ci && npm start` and `npm ci --omit=dev && npm start` both just work on a fresh clone. TypeScript is a
 // production dependency for this reason alone. A production install has no type packages (@types/*), so there it
-// emits without type-checking (`--noCheck`, TypeScript >= 5.6): `npm run typecheck` in CI is the type gate, and the
+// emits without type-checking (tsconfig.prod.json: `noCheck`, TypeScript >= 5.6): `npm run typecheck` in CI is the type gate, and the
 // emitted JavaScript is the same either way (isolatedModules). A failing build fails the install.
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
@@ -17,7 +17,8 @@ const hasTypes = (() => {
   }
 })();
 // npm puts node_modules/.bin on PATH; the full build is package.json's `build`, defined there once.
-const command = hasTypes ? "npm run build" : "tsc -p tsconfig.build.json --noCheck --types ''";
+const tsc = JSON.stringify(require.resolve("typescript/bin/tsc"));
+const command = hasTypes ? "npm run build" : `node ${tsc} -p tsconfig.prod.json`;
 if (!hasTypes) process.stdout.write("devreport: production install, building lib/ without type-checking\n");
 const { status, signal } = spawnSync(command, { shell: true, stdio: "inherit" });
 process.exit(status ?? (signal ? 1 : 0));
