@@ -20,7 +20,7 @@ FROM node:24-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
-# --omit=dev: no TypeScript, Jest or fake GitHub (with packages/ absent, npm leaves the workspace out entirely).
+# --omit=dev: no Jest, type packages or fake GitHub (with packages/ absent, npm leaves the workspace out entirely).
 # --ignore-scripts: no production dependency has an install script, and `prepare` has nothing to build with here.
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/lib/ lib/
