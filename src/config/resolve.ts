@@ -2,6 +2,7 @@
 import { DEFAULT_INTRO, DEFAULT_PATH, DEFAULT_SECTIONS, DEFAULT_TITLE } from "./defaults.js";
 import { ConfigError, describeIssue } from "./errors.js";
 import { PRESETS } from "./presets/index.js";
+import { REPORT_PATH_RULE, reportPathProblem, templateSample } from "./report-path.js";
 import { configSchema, type Config, type ConfigInput } from "./schema.js";
 
 export interface ResolveOptions {
@@ -39,11 +40,15 @@ export function resolveConfig(raw: unknown, options: ResolveOptions): Config {
     ids.add(section.id);
   }
 
+  const path = parsed.path ?? DEFAULT_PATH[parsed.period];
+  const pathProblem = reportPathProblem(templateSample(path));
+  if (pathProblem) throw new ConfigError(`${source}: path: "${path}" is refused (${pathProblem}); ${REPORT_PATH_RULE}`);
+
   return {
     ...parsed,
     repositories,
     sections,
-    path: parsed.path ?? DEFAULT_PATH[parsed.period],
+    path,
     title: parsed.title ?? DEFAULT_TITLE[parsed.period],
     intro: parsed.intro ?? DEFAULT_INTRO,
   };

@@ -1,6 +1,8 @@
 // Where a period's report lives and what it is called: the file path, the branch, the title template. Computed here
 // and only here, so drafting, publishing and the push handler can never disagree about a period's file.
 import { DEFAULT_PATH, DEFAULT_TITLE } from "../config/defaults.js";
+import { ConfigError } from "../config/errors.js";
+import { REPORT_PATH_RULE, reportPathProblem } from "../config/report-path.js";
 import type { Config } from "../config/schema.js";
 import type { Period } from "../model.js";
 import { periodView, renderTemplate } from "./render.js";
@@ -15,7 +17,11 @@ const fits = (config: Naming, period: Period): boolean => period.kind === config
 
 /** "reports/2017-27.md": the configured path for the config's own kind of period, else the kind's default. */
 export function reportPath(config: Naming, period: Period): string {
-  return renderTemplate(fits(config, period) ? config.path : DEFAULT_PATH[period.kind], view(config, period)).trim();
+  const template = fits(config, period) ? config.path : DEFAULT_PATH[period.kind];
+  const path = renderTemplate(template, view(config, period)).trim();
+  const problem = reportPathProblem(path);
+  if (problem) throw new ConfigError(`path: "${template}" gives "${path}" for ${period.id}, which is refused (${problem}); ${REPORT_PATH_RULE}`);
+  return path;
 }
 
 /** The title template (Mustache) for the period. */

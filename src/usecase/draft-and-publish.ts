@@ -9,6 +9,7 @@ import type { Period, RepoName } from "../model.js";
 import { parsePeriod } from "../period.js";
 import { publishDraft, type PublishOutcome } from "../publish/index.js";
 import { branchName } from "../publish/text.js";
+import { reportPath } from "../report/naming.js";
 import { serialized } from "./serialize.js";
 
 export type DraftMode = "publish" | "draft";
@@ -67,7 +68,8 @@ export async function draftAndPublish(request: DraftRequest): Promise<DraftOutco
     }
     log(`period ${period.id}: ${period.start} .. ${period.end} (${period.timeZone}), repositories ${config.repositories.join(", ")}`);
     const publishing = request.mode === "publish";
-    // A branch name git would refuse is a config mistake: say so before a single search is spent.
+    // A path or branch name that must be refused is a config mistake: say so before a single search is spent.
+    reportPath(config, period);
     if (publishing) branchName(config, period, primary);
     const draft = await draftReport({ client, config, period, log, webUrl: request.webUrl });
     if (!publishing) return { status: "drafted", period, primary, draft };

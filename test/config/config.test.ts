@@ -67,6 +67,13 @@ describe("bad config: one line naming the key, the value and what is allowed", (
     ["issues:\n  excludeStateReasons: [WONTFIX]\n", `${source}: issues.excludeStateReasons[0]: "WONTFIX" is not allowed; use one of "COMPLETED", "NOT_PLANNED", "DUPLICATE", "REOPENED"`],
     ["- a\n- b\n", `${source}: the file must hold a mapping of keys to values, not a list`],
     ["sections:\n  - title: A\n  - title: A\n", `${source}: sections[1]: id "a" is used twice; give each section its own title or id`],
+    ["path: '../../etc/{{year}}.md'\n", `${source}: path: "../../etc/{{year}}.md" is refused (it has an empty, . or .. segment); a report path must be relative, inside the repository, outside .github/workflows/, and end in .md`],
+    ["path: /etc/report-{{week}}.md\n", `${source}: path: "/etc/report-{{week}}.md" is refused (it is absolute); a report path must be relative, inside the repository, outside .github/workflows/, and end in .md`],
+    ["path: .github/workflows/report-{{week}}.yml\n", `${source}: path: ".github/workflows/report-{{week}}.yml" is refused (it is inside .github/workflows); a report path must be relative, inside the repository, outside .github/workflows/, and end in .md`],
+    ["path: .GitHub/Workflows/r-{{week}}.md\n", `${source}: path: ".GitHub/Workflows/r-{{week}}.md" is refused (it is inside .github/workflows); a report path must be relative, inside the repository, outside .github/workflows/, and end in .md`],
+    ["path: reports/{{year}}-{{week}}.txt\n", `${source}: path: "reports/{{year}}-{{week}}.txt" is refused (it does not end in .md); a report path must be relative, inside the repository, outside .github/workflows/, and end in .md`],
+    ["path: .git/hooks/{{week}}.md\n", `${source}: path: ".git/hooks/{{week}}.md" is refused (it is inside .git); a report path must be relative, inside the repository, outside .github/workflows/, and end in .md`],
+    ["path: 'C:/reports/{{week}}.md'\n", `${source}: path: "C:/reports/{{week}}.md" is refused (it is absolute); a report path must be relative, inside the repository, outside .github/workflows/, and end in .md`],
     ["sections: [\n", `${source}: invalid YAML at line 2, column 1: Flow sequence in block collection must be sufficiently indented and end with a ]`],
   ];
   test.each(cases)("%j", (text, message) => {

@@ -20,6 +20,13 @@ describe("reportPath", () => {
   });
 });
 
+test("a rendered path is checked again: a template the config check cannot see through is refused for the period", () => {
+  const config = { ...weekly, path: "{{{project}}}/../{{year}}.md" };
+  expect(() => reportPath(config, parsePeriod("2017-W27"))).toThrow(
+    'path: "{{{project}}}/../{{year}}.md" gives "linuxkit/../2017.md" for 2017-W27, which is refused (it has an empty, . or .. segment); a report path must be relative, inside the repository, outside .github/workflows/, and end in .md',
+  );
+});
+
 describe("branches", () => {
   test.each([
     ["2017-W27", "devreport/2017-W27"],
