@@ -8,6 +8,7 @@ import { readRepositoryFile } from "./github/files.js";
 import type { Period, Report } from "./model.js";
 import { composeReport } from "./report/compose.js";
 import { reportPath, titleTemplate } from "./report/naming.js";
+import { GITHUB_WEB } from "./report/references.js";
 import { render } from "./report/render.js";
 
 export const DEFAULT_TEMPLATE_URL = new URL("../templates/report.md.mustache", import.meta.url);
@@ -27,6 +28,8 @@ export interface Draft {
   markdown: string;
   report: Report;
   stats: Awaited<ReturnType<typeof collectActivity>>["stats"];
+  /** The web host the links point at; publishing rebuilds footers with the same one. */
+  webUrl: string;
 }
 
 export async function draftReport({ client, config, period, log, webUrl }: DraftOptions): Promise<Draft> {
@@ -35,7 +38,7 @@ export async function draftReport({ client, config, period, log, webUrl }: Draft
   const template = config.template ? await readTemplate(client, config.repositories[0]!, config.template) : defaultTemplate();
   const markdown = render(report, { template, title: titleTemplate(config, period), intro: config.intro, outro: config.outro, webUrl });
   const path = reportPath(config, period);
-  return { path, markdown, report, stats };
+  return { path, markdown, report, stats, webUrl: webUrl ?? GITHUB_WEB };
 }
 
 let cachedTemplate: string | undefined;

@@ -20,8 +20,8 @@ export interface FooterPushRequest {
   appLogin: string;
   /** Login of whoever pushed (the event's sender). */
   pusher: string;
-  /** How references are written; defaults to `repo` as the primary repository. Pass the config's repositories. */
-  style?: ReferenceStyle;
+  /** How references are written: the config's repositories and the web host the links point at. */
+  style: ReferenceStyle;
 }
 
 export type FooterPushOutcome =
@@ -38,7 +38,7 @@ export async function refreshFooterOnPush(request: FooterPushRequest): Promise<F
   const text = await readFileAt(t, path, headSha);
   if (text === undefined) return { status: "ignored", reason: `${path} is not on ${branch}` };
 
-  const style = request.style ?? { repositories: [repo] };
+  const { style } = request;
   const updated = updateFooter(text, style, await referenceKinds(client, style, [text]));
   if (updated === text) return { status: "unchanged" };
 

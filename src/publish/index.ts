@@ -17,7 +17,10 @@ export async function publishDraft(request: PublishRequest): Promise<PublishOutc
     request,
     branch,
     base: await defaultBranch(t),
-    style: { repositories: request.config.repositories.length > 0 ? request.config.repositories : [request.repo] },
+    style: {
+      repositories: request.config.repositories.length > 0 ? request.config.repositories : [request.repo],
+      webUrl: request.draft.webUrl,
+    },
     log: request.log ?? (() => {}),
   };
   // Another run (a second trigger, another instance) may write the branch between our read and our write. Reading

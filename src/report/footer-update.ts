@@ -3,7 +3,7 @@
 // references devreport understands (`[docs]: https://…`) are the editors' own and stay while the text uses them.
 // Pure: whether a number is a PR or an issue comes in as a lookup (src/publish/reference-kinds.ts asks GitHub).
 import type { RepoName } from "../model.js";
-import { footer, key, label, parseLabel, referencesIn, type Reference, type ReferenceKind, type ReferenceStyle } from "./references.js";
+import { footer, GITHUB_WEB, key, label, parseLabel, referencesIn, type Reference, type ReferenceKind, type ReferenceStyle } from "./references.js";
 
 /** Says whether a number is a PR or an issue; undefined when the caller does not know. */
 export type KindLookup = (repo: RepoName, number: number) => ReferenceKind | undefined;
@@ -51,6 +51,10 @@ export function unknownNumbers(markdown: string, style: ReferenceStyle, kindOf: 
 /**
  * Drops the footer block and appends the one the text now calls for. A number's kind comes from `kindOf`, then from
  * the old footer's link, then defaults to an issue (GitHub redirects `/issues/N` to the PR when N is one).
+ *
+ * A definition devreport did not write (a corrected URL, a link of the editors' own) belongs to the maintainers: it
+ * takes the place of the generated line for its label and stays even when the text no longer uses it. Only
+ * definitions exactly as devreport writes them are added, rewritten (a number found to be a PR) or dropped.
  */
 export function updateFooter(markdown: string, style: ReferenceStyle, kindOf: KindLookup = () => undefined): string {
   const { body, definitions } = splitFooter(markdown);
@@ -58,29 +62,33 @@ export function updateFooter(markdown: string, style: ReferenceStyle, kindOf: Ki
   // A definition an editor wrote inside the body already serves its label; a second one would be dead weight.
   const definedInBody = new Set(body.split("\n").flatMap((line) => {
     const match = DEFINITION.exec(line);
-    return match ? [match[1]!.toLowerCase()] : [];
+    return match?.[1] ? [match[1].toLowerCase()] : [];
   }));
   const references = referencesIn(body, style).filter((r) => !definedInBody.has(label(r, style).toLowerCase()));
   const generated = footer(references, style, (repo, number) => kindOf(repo, number) ?? defined.get(key({ type: "number", repo, number })) ?? "issue");
 
-  const used = usedLabels(body);
-  const seen = new Set(generated.map((line) => DEFINITION.exec(line)![1]!.toLowerCase()));
-  const custom = definitions.filter(({ label }) => {
-    const id = label.toLowerCase();
-    if (seen.has(id) || parseLabel(label, style) !== undefined || !used.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
-  const lines = [...generated, ...custom.map((d) => d.line)];
+  const human = new Map<string, Definition>();
+  for (const definition of definitions) {
+    const id = definition.label.toLowerCase();
+    if (!human.has(id) && !definedInBody.has(id) && !isGenerated(definition, style)) human.set(id, definition);
+  }
+  const lines = generated.map((line) => human.get(labelOfLine(line))?.line ?? line);
+  const placed = new Set(generated.map(labelOfLine));
+  for (const [id, definition] of human) if (!placed.has(id)) lines.push(definition.line);
   return `${body.trimEnd()}\n${lines.length > 0 ? `\n${lines.join("\n")}\n` : ""}`;
 }
 
-/** Every `[text]` in the body, lower-cased: a custom definition stays while something links to it. */
-function usedLabels(body: string): Set<string> {
-  const used = new Set<string>();
-  for (const line of body.split("\n")) {
-    if (DEFINITION.test(line)) continue;
-    for (const match of line.matchAll(/\[([^\]]+)\]/g)) used.add(match[1]!.toLowerCase());
-  }
-  return used;
+/** Is this line exactly what devreport writes for its label (either kind for a number; github.com links too)? */
+function isGenerated(definition: Definition, style: ReferenceStyle): boolean {
+  const reference = parseLabel(definition.label, style);
+  if (!reference) return false;
+  // github.com as well as the configured host: footers written before the host was passed along used github.com.
+  const hosts = [...new Set([style.webUrl, GITHUB_WEB])];
+  return hosts.some((webUrl) =>
+    (["pull", "issue"] as const).some((kind) => footer([reference], { ...style, webUrl }, () => kind)[0] === definition.line),
+  );
+}
+
+function labelOfLine(line: string): string {
+  return (DEFINITION.exec(line)?.[1] ?? "").toLowerCase();
 }

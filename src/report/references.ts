@@ -13,20 +13,25 @@ export type Reference =
 export interface ReferenceStyle {
   /** Configured repositories in config order; the first is primary. */
   repositories: RepoName[];
-  /** Web host, "https://github.com" unless GitHub Enterprise Server. */
-  webUrl?: string;
+  /**
+   * Web host of every link: GITHUB_WEB, or the GitHub Enterprise Server host. Required, so that no caller can fall
+   * back to github.com by forgetting it.
+   */
+  webUrl: string;
 }
+
+export const GITHUB_WEB = "https://github.com";
 
 const LOGIN = "[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*(?:\\[bot\\])?";
 const NAME = "[A-Za-z0-9._-]+";
 
-export function repoLabel(repo: RepoName, style: ReferenceStyle): string {
+export function repoLabel(repo: RepoName, style: Pick<ReferenceStyle, "repositories">): string {
   const [owner, name] = repo.split("/") as [string, string];
   const primaryOwner = style.repositories[0]!.split("/")[0]!;
   return owner.toLowerCase() === primaryOwner.toLowerCase() ? name : repo;
 }
 
-export function label(reference: Reference, style: ReferenceStyle): string {
+export function label(reference: Reference, style: Pick<ReferenceStyle, "repositories">): string {
   switch (reference.type) {
     case "user":
       return `@${reference.login}`;
@@ -74,7 +79,7 @@ function resolveRepo(text: string, style: ReferenceStyle): RepoName | undefined 
  * alphabetically) with its link followed by its numbers in ascending order. `kindOf` says whether a number is a PR.
  */
 export function footer(references: Reference[], style: ReferenceStyle, kindOf: (repo: RepoName, number: number) => ReferenceKind): string[] {
-  const web = style.webUrl ?? "https://github.com";
+  const web = style.webUrl;
   const users = [...new Set(references.flatMap((r) => (r.type === "user" ? [r.login] : [])))].sort(ascii);
   const lines = users.map((login) => `[@${login}]: ${web}/${login.replace(/\[bot\]$/, "")}`);
 

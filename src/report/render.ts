@@ -4,7 +4,7 @@ import Mustache from "mustache";
 import { format } from "date-fns";
 import type { RepoName, Report, ReportItem } from "../model.js";
 import { escapeTitle } from "./markdown.js";
-import { footer, key, label, referencesIn, reportKinds, type ReferenceStyle } from "./references.js";
+import { footer, GITHUB_WEB, key, label, referencesIn, reportKinds, type ReferenceStyle } from "./references.js";
 
 export interface RenderText {
   title: string;
@@ -14,11 +14,12 @@ export interface RenderText {
 
 export interface RenderOptions extends RenderText {
   template: string;
+  /** Web host of the links (GitHub Enterprise Server); github.com when not given. */
   webUrl?: string;
 }
 
 export function render(report: Report, options: RenderOptions): string {
-  const style: ReferenceStyle = { repositories: report.repositories, webUrl: options.webUrl };
+  const style: ReferenceStyle = { repositories: report.repositories, webUrl: options.webUrl ?? GITHUB_WEB };
   const view = periodView(report, style);
   const text = (template: string) => renderTemplate(template, view).trim();
   const body = renderTemplate(options.template, {
@@ -48,7 +49,7 @@ export function itemLine(item: ReportItem, style: ReferenceStyle): string {
 }
 
 /** The values title, intro, outro and path templates can use. */
-export function periodView(report: Pick<Report, "period" | "repositories" | "activeRepositories">, style: ReferenceStyle) {
+export function periodView(report: Pick<Report, "period" | "repositories" | "activeRepositories">, style: Pick<ReferenceStyle, "repositories">) {
   const { period } = report;
   // A quiet period still says which repositories it covers.
   const named = report.activeRepositories.length > 0 ? report.activeRepositories : report.repositories.filter((r) => !r.endsWith("/*"));

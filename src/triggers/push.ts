@@ -43,7 +43,8 @@ export async function onPush(context: Context<"push">, identity: AppIdentity): P
     path,
     appLogin,
     pusher: sender?.login ?? context.payload.pusher.name,
-    style: { repositories: config.repositories },
+    // The links point at the host the repository lives on (GitHub Enterprise Server included).
+    style: { repositories: config.repositories, webUrl: new URL(repository.html_url).origin },
   });
   context.log.info({ repo, branch, ...outcome }, `footer of ${path} on ${branch}: ${outcome.status}`);
 }

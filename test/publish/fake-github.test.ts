@@ -47,7 +47,7 @@ test("publish, publish again, a maintainer edits the branch, a re-draft merges i
 
   // The push event: the maintainer's new [@justincormack] gets its definition.
   const head = (await app.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { owner: "linuxkit", repo: "linuxkit", ref: `heads/${BRANCH}` })).data.object.sha;
-  const refreshed = await refreshFooterOnPush({ client: app, repo: "linuxkit/linuxkit", branch: BRANCH, headSha: head, path: PATH, appLogin: APP, pusher: "rn" });
+  const refreshed = await refreshFooterOnPush({ client: app, repo: "linuxkit/linuxkit", branch: BRANCH, headSha: head, path: PATH, appLogin: APP, pusher: "rn", style: { repositories: ["linuxkit/linuxkit"], webUrl: "https://github.com" } });
   expect(refreshed).toMatchObject({ status: "updated" });
   expect((await fileOnBranch()).text).toContain("[@justincormack]: https://github.com/justincormack\n");
 

@@ -6,7 +6,7 @@ import { APP, BRANCH, BRANCH_REF, CONTENTS, PATH, REPO, contents, github, makeDr
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 
-const style = { repositories: ["linuxkit/linuxkit", "linuxkit/linuxkit-ci", "linuxkit/rtf", "linuxkit/virtsock"] };
+const style = { repositories: ["linuxkit/linuxkit", "linuxkit/linuxkit-ci", "linuxkit/rtf", "linuxkit/virtsock"], webUrl: "https://github.com" };
 const push = (pusher = "rn") => ({ client: testClient(), repo: "linuxkit/linuxkit", branch: BRANCH, headSha: "h1", path: PATH, appLogin: APP, pusher, style });
 
 describe("refreshFooterOnPush", () => {

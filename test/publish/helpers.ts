@@ -32,7 +32,7 @@ const issues = [issue("linuxkit/linuxkit", 2100, "Support arm64 in run", { label
 export function makeDraft(extraPulls: ReturnType<typeof pull>[] = []): Draft {
   const report = composeReport(activity([...pulls, ...extraPulls], issues), config);
   const markdown = render(report, { template: defaultTemplate(), title: config.title, intro: config.intro, outro: config.outro });
-  return { path: PATH, markdown, report, stats: {} as Draft["stats"] };
+  return { path: PATH, markdown, report, stats: {} as Draft["stats"], webUrl: "https://github.com" };
 }
 
 /** A second week's draft: one more kernel PR by someone new. */

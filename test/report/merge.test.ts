@@ -3,7 +3,7 @@ import { updateFooter } from "../../src/report/footer-update.js";
 import { mergeDrafts } from "../../src/report/merge.js";
 import type { ReferenceStyle } from "../../src/report/references.js";
 
-const style: ReferenceStyle = { repositories: ["linuxkit/linuxkit", "linuxkit/linuxkit-ci", "linuxkit/rtf", "linuxkit/virtsock"] };
+const style: ReferenceStyle = { repositories: ["linuxkit/linuxkit", "linuxkit/linuxkit-ci", "linuxkit/rtf", "linuxkit/virtsock"], webUrl: "https://github.com" };
 const gh = "https://github.com/linuxkit";
 
 /** What the app committed last week. */

@@ -93,7 +93,7 @@ describe("push and dispatch events", () => {
         path: "reports/2017-27.md",
         appLogin: "devreport[bot]",
         pusher: "Codertocat",
-        style: { repositories: ["Codertocat/Hello-World"] },
+        style: { repositories: ["Codertocat/Hello-World"], webUrl: "https://github.com" },
       },
     ]);
   });
