@@ -2,11 +2,11 @@
 // a report branch without its PR, a PR without its branch, or a branch whose report is not exactly the draft; and a
 // clean run afterwards converges to one branch and one PR.
 import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
-import nock from "nock";
 import { dropConnection, primaryRateLimit, rotatingFaults, secondaryRateLimit, serverError, slow, type Fault, treeOfCommit, startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
 import { createClient } from "../../src/github/octokit.js";
 import { publishDraft } from "../../src/publish/index.js";
 import { APP, BRANCH, PATH, config, makeDraft, newerDraft } from "../publish/helpers.js";
+import { loopbackOnly } from "../support/net.js";
 import { virtualClock, type VirtualClock } from "./helpers.js";
 
 const REPO = "linuxkit/linuxkit";
@@ -15,16 +15,14 @@ const draft = makeDraft();
 let fake: FakeGitHub;
 // One clock for the retry policy and the rate-limit faults, so a wait moves the time both of them read.
 let clock: VirtualClock;
+loopbackOnly();
 beforeEach(async () => {
   clock = virtualClock();
-  nock.disableNetConnect();
-  nock.enableNetConnect("127.0.0.1");
   fake = await startFakeGitHub();
   fake.store.ensureRepo(REPO, "master");
 });
 afterEach(async () => {
   await fake.close();
-  nock.enableNetConnect();
 });
 
 function publish() {

@@ -1,14 +1,14 @@
-import { afterEach, beforeAll, describe, expect, test } from "@jest/globals";
+import { describe, expect, test } from "@jest/globals";
 import { validate } from "@octokit/graphql-schema";
-import { Octokit } from "@octokit/rest";
 import nock from "nock";
 import { kindsQuery, lookupKinds, unknownNumbers, updateFooter } from "../../src/report/footer-update.js";
 import type { ReferenceStyle } from "../../src/report/references.js";
+import { testClient } from "../support/github.js";
+import { offline } from "../support/net.js";
 
 const style: ReferenceStyle = { repositories: ["linuxkit/linuxkit", "linuxkit/virtsock", "moby/moby"] };
 const gh = "https://github.com/linuxkit";
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-const client = () => new Octokit({ auth: "t", baseUrl: "https://api.github.com", log: quiet });
+const client = () => testClient();
 
 describe("updateFooter", () => {
   const text = `# Report
@@ -80,8 +80,7 @@ describe("lookupKinds", () => {
     { repo: "linuxkit/virtsock", number: 36 },
   ];
 
-  beforeAll(() => nock.disableNetConnect());
-  afterEach(() => nock.cleanAll());
+  offline();
 
   test("the aliased query is valid against GitHub's schema", () => {
     const { query } = kindsQuery(refs);
