@@ -1,21 +1,17 @@
 // The benchmark's request counts (never its times), from the fake GitHub's own request log: (a) and (b) on the
 // LinuxKit dataset, and a scaled-down synthetic organisation that crosses the 1,000-result cap.
 import { rmSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import nock from "nock";
+import { describe, expect, test } from "@jest/globals";
 import { batchedFilePages, lowerBound, splitSearch, windowContents } from "../../tools/bench/bounds.js";
 import { countRequests } from "../../tools/bench/run.js";
 import { draftScenario, linuxKitScenarios, syntheticScenario, type Scenario } from "../../tools/bench/scenarios.js";
 import { syntheticDataset, writeSyntheticDataset } from "../../tools/bench/synthetic.js";
 import { periodWindow } from "../../src/collect/search.js";
 import { startFakeGitHub } from "@devreport/fake-github";
-import { describeWithLinuxKit, LINUXKIT_DATA, LINUXKIT_OVERLAY } from "../helpers/shared.js";
+import { describeWithLinuxKit, LINUXKIT_DATA, LINUXKIT_OVERLAY } from "../support/datasets.js";
+import { loopbackOnly } from "../support/net.js";
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect("127.0.0.1");
-});
-afterAll(() => nock.enableNetConnect());
+loopbackOnly();
 
 /** Drafts `scenario` against a fresh fake (no latency) and returns its request counts and bounds. */
 async function measure(scenario: Scenario) {

@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "@jest/globals";
-import nock from "nock";
-import { cli } from "../helpers/cli.js";
+import { cli } from "../support/cli.js";
+import { offline } from "../support/net.js";
 
 let dir: string;
 const file = (name: string, text: string) => {
@@ -13,8 +13,8 @@ const file = (name: string, text: string) => {
   return path;
 };
 
+offline();
 beforeAll(() => {
-  nock.disableNetConnect();
   dir = mkdtempSync(join(tmpdir(), "devreport-cli-"));
 });
 

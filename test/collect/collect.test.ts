@@ -1,18 +1,15 @@
-import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
-import nock from "nock";
+import { describe, expect, test } from "@jest/globals";
 import { collectActivity } from "../../src/collect/index.js";
 import { SEARCH_CLOSED_ISSUES, SEARCH_MERGED_PULLS } from "../../src/collect/queries.js";
-import { actor, fakeGraphql, issueNode, pullNode, searchPage, testClient, WEEK_27 } from "./helpers.js";
+import { actor, fakeGraphql, issueNode, pullNode, searchPage, WEEK_27 } from "./helpers.js";
+import { testClient } from "../support/github.js";
+import { offline } from "../support/net.js";
 
 const WEEK = "2017-07-03T00:00:00Z..2017-07-09T23:59:59Z";
 const LINUXKIT = ["linuxkit/linuxkit", "linuxkit/linuxkit-ci", "linuxkit/rtf", "linuxkit/virtsock"];
 const SCOPE = "repo:linuxkit/linuxkit repo:linuxkit/linuxkit-ci repo:linuxkit/rtf repo:linuxkit/virtsock";
 
-beforeEach(() => nock.disableNetConnect());
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+offline();
 
 describe("a four-repository week", () => {
   const pulls = [

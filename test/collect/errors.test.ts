@@ -1,20 +1,18 @@
-import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
+import { describe, expect, test } from "@jest/globals";
 import nock from "nock";
 import { collectActivity } from "../../src/collect/index.js";
 import { gitHubError } from "../../src/github/errors.js";
 import { SEARCH_MERGED_PULLS } from "../../src/collect/queries.js";
-import { API, bigPull, fakeGraphql, filesAnswer, operationName, paths, pullNode, searchPage, testClient, WEEK_27, type GraphqlBody } from "./helpers.js";
+import { bigPull, fakeGraphql, filesAnswer, operationName, paths, pullNode, searchPage, WEEK_27, type GraphqlBody } from "./helpers.js";
+import { API, testClient } from "../support/github.js";
+import { offline } from "../support/net.js";
 
 const isFiles = (body: GraphqlBody): boolean => operationName(body) === "PullRequestFiles";
 
 const CANNOT_SEARCH =
   "The listed users and repositories cannot be searched either because the resources do not exist or you do not have permission to view them.";
 
-beforeEach(() => nock.disableNetConnect());
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+offline();
 
 async function failure(promise: Promise<unknown>): Promise<Error> {
   try {

@@ -1,36 +1,30 @@
 // End to end against the loopback fake GitHub, which executes our documents against GitHub's schema over the
 // LinuxKit dataset (../shared/linuxkit, not part of this repository).
-import { existsSync, readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import nock from "nock";
-import { Octokit } from "@octokit/rest";
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, expect, test } from "@jest/globals";
 import { collectActivity } from "../../src/collect/index.js";
 import { startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
+import { describeWithLinuxKit, LINUXKIT_DATA } from "../support/datasets.js";
+import { testClient } from "../support/github.js";
+import { loopbackOnly } from "../support/net.js";
 import { WEEK_27 } from "./helpers.js";
 
-const DATA = "../shared/linuxkit";
-const present = existsSync(`${DATA}/prs/2017-W27.json`);
-if (!present) console.warn(`skipping the fake GitHub collect test: ${DATA} is absent (the LinuxKit dataset)`);
-const describeWithData = present ? describe : describe.skip;
+const DATA = LINUXKIT_DATA;
 
 const LINUXKIT = ["linuxkit/linuxkit", "linuxkit/linuxkit-ci", "linuxkit/rtf", "linuxkit/virtsock"];
 
-describeWithData("collect 2017-W27 from the fake GitHub", () => {
+describeWithLinuxKit("collect 2017-W27 from the fake GitHub", () => {
   let fake: FakeGitHub;
-  const silent = { debug() {}, info() {}, warn() {}, error() {} };
-
+  loopbackOnly();
   beforeAll(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect("127.0.0.1");
     fake = await startFakeGitHub({ data: [DATA], latencyMs: 5 });
   });
   afterAll(async () => {
     await fake.close();
-    nock.enableNetConnect();
   });
 
   test("33 merged PRs, 27 in linuxkit/linuxkit and 6 in linuxkit/virtsock, files complete", async () => {
-    const client = new Octokit({ auth: "t", baseUrl: fake.url, log: silent });
+    const client = testClient(fake.url);
     const lines: string[] = [];
     const before = fake.requests.length;
     const { activity, stats } = await collectActivity(client, {
@@ -79,7 +73,7 @@ describeWithData("collect 2017-W27 from the fake GitHub", () => {
   });
 
   test("an unknown repository fails with GitHub's message, naming it", async () => {
-    const client = new Octokit({ auth: "t", baseUrl: fake.url, log: silent });
+    const client = testClient(fake.url);
     await expect(collectActivity(client, { repositories: ["linuxkit/nope"], period: WEEK_27 })).rejects.toThrow(
       /^GitHub search failed for repo:linuxkit\/nope: The listed users and repositories cannot be searched/,
     );
@@ -87,7 +81,7 @@ describeWithData("collect 2017-W27 from the fake GitHub", () => {
 
   test("a rejected token fails the run with the 401 message", async () => {
     fake.auth.rejectTokens.push("revoked");
-    const client = new Octokit({ auth: "revoked", baseUrl: fake.url, log: silent });
+    const client = testClient(fake.url, "revoked");
     await expect(collectActivity(client, { repositories: LINUXKIT, period: WEEK_27 })).rejects.toThrow(
       "GitHub rejected the token (401 Bad credentials)",
     );

@@ -1,5 +1,4 @@
-import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
-import nock from "nock";
+import { describe, expect, test } from "@jest/globals";
 import { collectActivity } from "../../src/collect/index.js";
 import { pullRequestFilesQuery, SEARCH_CLOSED_ISSUES, SEARCH_MERGED_PULLS } from "../../src/collect/queries.js";
 import {
@@ -11,16 +10,13 @@ import {
   pullNode,
   rateLimit,
   searchPage,
-  testClient,
   WEEK_27,
   type GraphqlBody,
 } from "./helpers.js";
+import { testClient } from "../support/github.js";
+import { offline } from "../support/net.js";
 
-beforeEach(() => nock.disableNetConnect());
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+offline();
 
 const isFiles = (body: GraphqlBody): boolean => operationName(body) === "PullRequestFiles";
 

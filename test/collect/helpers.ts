@@ -1,16 +1,9 @@
 // Fixtures and a nock-backed GitHub for the collect tests: GraphQL answers built from small node factories.
 
 import nock from "nock";
-import { Octokit } from "@octokit/rest";
-import type { GitHubClient } from "../../src/github/client.js";
 import type { Period } from "../../src/model.js";
+import { API } from "../support/github.js";
 
-export const API = "https://api.github.com";
-
-/** A real Octokit (fetch + @octokit/request), so nock sees the exact HTTP bodies. @octokit/rest has no retry or throttle plugin. */
-export function testClient(): GitHubClient {
-  return new Octokit({ auth: "t", log: { debug() {}, info() {}, warn() {}, error() {} } });
-}
 
 export const WEEK_27: Period = {
   kind: "week",

@@ -1,16 +1,13 @@
-import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
-import nock from "nock";
+import { describe, expect, test } from "@jest/globals";
 import { collectActivity } from "../../src/collect/index.js";
 import { SEARCH_MERGED_PULLS } from "../../src/collect/queries.js";
-import { fakeGraphql, pullNode, searchPage, testClient, WEEK_27 } from "./helpers.js";
+import { fakeGraphql, pullNode, searchPage, WEEK_27 } from "./helpers.js";
+import { testClient } from "../support/github.js";
+import { offline } from "../support/net.js";
 
 const WEEK = "2017-07-03T00:00:00Z..2017-07-09T23:59:59Z";
 
-beforeEach(() => nock.disableNetConnect());
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+offline();
 
 describe("organisations and order", () => {
   test("owner/* searches org:owner and sorts its repositories after the explicit ones, alphabetically", async () => {

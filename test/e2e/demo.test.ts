@@ -1,11 +1,13 @@
 // The demo's path end to end: the CLI reads acme/tinyos's .github/devreport.yml over the API and collects the sample
 // week over GraphQL from the fake GitHub. The expected text is the report a maintainer would start editing.
 import { afterAll, beforeAll, expect, test } from "@jest/globals";
-import { fileURLToPath } from "node:url";
 import { startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
-import { cli } from "../helpers/cli.js";
+import { cli } from "../support/cli.js";
+import { SAMPLE } from "../support/datasets.js";
+import { loopbackOnly } from "../support/net.js";
 
-const SAMPLE = fileURLToPath(new URL("../../sample", import.meta.url));
+loopbackOnly();
+
 let fake: FakeGitHub;
 beforeAll(async () => {
   fake = await startFakeGitHub({ data: [SAMPLE] });

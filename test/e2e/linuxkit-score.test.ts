@@ -3,10 +3,13 @@
 // sections they chose.
 import { afterAll, beforeAll, expect, test } from "@jest/globals";
 import { startFakeGitHub } from "@devreport/fake-github";
-import { cli } from "../helpers/cli.js";
-import { describeWithLinuxKit, LINUXKIT_DATA, LINUXKIT_OVERLAY, SHARED } from "../helpers/shared.js";
+import { cli } from "../support/cli.js";
+import { describeWithLinuxKit, LINUXKIT_DATA, LINUXKIT_OVERLAY, SHARED } from "../support/datasets.js";
+import { loopbackOnly } from "../support/net.js";
 
 type Fake = Awaited<ReturnType<typeof startFakeGitHub>>;
+
+loopbackOnly();
 
 describeWithLinuxKit("LinuxKit weeks scored against the human reports", () => {
   let fake: Fake;

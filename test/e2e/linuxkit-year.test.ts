@@ -3,8 +3,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, test } from "@jest/globals";
 import { startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
-import { cli } from "../helpers/cli.js";
-import { describeWithLinuxKit, LINUXKIT_DATA, LINUXKIT_OVERLAY } from "../helpers/shared.js";
+import { cli } from "../support/cli.js";
+import { describeWithLinuxKit, LINUXKIT_DATA, LINUXKIT_OVERLAY } from "../support/datasets.js";
+import { loopbackOnly } from "../support/net.js";
+
+loopbackOnly();
 
 describeWithLinuxKit("LinuxKit 2017 as one window", () => {
   let fake: FakeGitHub;

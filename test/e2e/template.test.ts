@@ -1,11 +1,13 @@
 // A repository's own Mustache template replaces the built-in one; naming a template that is not there is a config
 // error (exit 2) that says which file is missing.
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, test } from "@jest/globals";
 import { startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
-import { cli } from "../helpers/cli.js";
+import { cli } from "../support/cli.js";
+import { SAMPLE } from "../support/datasets.js";
+import { loopbackOnly } from "../support/net.js";
 
-const SAMPLE = fileURLToPath(new URL("../../sample", import.meta.url));
+loopbackOnly();
+
 let fake: FakeGitHub;
 beforeAll(async () => {
   fake = await startFakeGitHub({ data: [SAMPLE] });

@@ -1,10 +1,10 @@
 // Collecting LinuxKit 2017-W27 through the CLI's client while the fake GitHub fails in GitHub's ways: every fault
 // either leaves the report byte-for-byte the clean run's, or fails the run with one exact line.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "@jest/globals";
-import nock from "nock";
 import { dropConnection, primaryRateLimit, rotatingFaults, secondaryRateLimit, serverError, slow, FAULT_KINDS, type Fault, startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
-import { cli } from "../helpers/cli.js";
-import { describeWithLinuxKit, LINUXKIT_DATA, LINUXKIT_OVERLAY } from "../helpers/shared.js";
+import { cli } from "../support/cli.js";
+import { describeWithLinuxKit, LINUXKIT_DATA, LINUXKIT_OVERLAY } from "../support/datasets.js";
+import { loopbackOnly } from "../support/net.js";
 import { draftWeek27, virtualClock, type VirtualClock } from "./helpers.js";
 
 const SCOPE = "repo:linuxkit/linuxkit repo:linuxkit/linuxkit-ci repo:linuxkit/rtf repo:linuxkit/virtsock";
@@ -20,9 +20,8 @@ describeWithLinuxKit("collect under GitHub's failures", () => {
   const draft = () => draftWeek27(fake.url, { now: clock.now, sleep: clock.sleep });
   const inject = (...faults: Fault[]) => fake.interceptors.push(...faults);
 
+  loopbackOnly();
   beforeAll(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect("127.0.0.1");
     fake = await startFakeGitHub({ data: [LINUXKIT_DATA, LINUXKIT_OVERLAY] });
     clean = (await draftWeek27(fake.url, false)).markdown;
   });
@@ -37,7 +36,6 @@ describeWithLinuxKit("collect under GitHub's failures", () => {
   });
   afterAll(async () => {
     await fake.close();
-    nock.enableNetConnect();
   });
 
   test("the clean run drafts the week", () => {

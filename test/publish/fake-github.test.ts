@@ -1,14 +1,16 @@
 // End to end against the loopback fake GitHub: real HTTP, a real (tiny) git model, a maintainer with their own token.
 import { afterAll, beforeAll, expect, test } from "@jest/globals";
-import { Octokit } from "@octokit/rest";
 import { startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
 import type { GitHubClient } from "../../src/github/client.js";
 import { publishDraft, refreshFooterOnPush } from "../../src/publish/index.js";
+import { testClient } from "../support/github.js";
+import { loopbackOnly } from "../support/net.js";
 import { APP, BRANCH, PATH, config, makeDraft, newerDraft } from "./helpers.js";
 
+loopbackOnly();
+
 let fake: FakeGitHub;
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-const as = (token: string): GitHubClient => new Octokit({ auth: token, baseUrl: fake.url, log: quiet });
+const as = (token: string): GitHubClient => testClient(fake.url, token);
 
 beforeAll(async () => {
   fake = await startFakeGitHub();

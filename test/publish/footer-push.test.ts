@@ -1,10 +1,10 @@
-import { afterEach, beforeAll, describe, expect, test } from "@jest/globals";
-import nock from "nock";
+import { describe, expect, test } from "@jest/globals";
 import { refreshFooterOnPush } from "../../src/publish/footer-push.js";
-import { APP, BRANCH, BRANCH_REF, CONTENTS, PATH, REPO, contents, github, makeDraft, testClient } from "./helpers.js";
+import { APP, BRANCH, BRANCH_REF, CONTENTS, PATH, REPO, contents, github, makeDraft } from "./helpers.js";
+import { testClient } from "../support/github.js";
+import { offline } from "../support/net.js";
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
+offline();
 
 const style = { repositories: ["linuxkit/linuxkit", "linuxkit/linuxkit-ci", "linuxkit/rtf", "linuxkit/virtsock"], webUrl: "https://github.com" };
 const push = (pusher = "rn") => ({ client: testClient(), repo: "linuxkit/linuxkit", branch: BRANCH, headSha: "h1", path: PATH, appLogin: APP, pusher, style });

@@ -1,24 +1,19 @@
 // Drafts and canned GitHub answers for the publish tests: a LinuxKit week rendered by the real pipeline, and REST
 // bodies shaped like GitHub's (only the fields publish reads, plus enough to be recognisable).
-import { Octokit } from "@octokit/rest";
 import nock from "nock";
 import { resolveConfig } from "../../src/config/index.js";
 import { defaultTemplate, type Draft } from "../../src/draft.js";
-import type { GitHubClient } from "../../src/github/client.js";
 import { composeReport } from "../../src/report/compose.js";
 import { render } from "../../src/report/render.js";
 import { activity, issue, pull, user } from "../report/fixtures.js";
+import { API } from "../support/github.js";
 
-export const API = "https://api.github.com";
 export const REPO = "/repos/linuxkit/linuxkit";
 export const APP = "devreport[bot]";
 export const BRANCH = "devreport/2017-W27";
 export const BRANCH_REF = "heads%2Fdevreport%2F2017-W27";
 export const PATH = "reports/2017-27.md";
 export const CONTENTS = `${REPO}/contents/reports%2F2017-27.md`;
-
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-export const testClient = (): GitHubClient => new Octokit({ auth: "t", baseUrl: API, log: quiet });
 
 export const config = resolveConfig({ preset: "linuxkit", publish: { labels: ["weekly-report"], reviewers: ["rn", "linuxkit/maintainers"] } }, { source: "test" });
 

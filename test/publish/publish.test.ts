@@ -1,10 +1,11 @@
-import { afterEach, beforeAll, describe, expect, test } from "@jest/globals";
+import { describe, expect, test } from "@jest/globals";
 import nock from "nock";
 import { publishDraft } from "../../src/publish/index.js";
-import { APP, BRANCH, BRANCH_REF, CONTENTS, PATH, REPO, commit, compare, config, contents, github, makeDraft, newerDraft, pullJson, testClient } from "./helpers.js";
+import { APP, BRANCH, BRANCH_REF, CONTENTS, PATH, REPO, commit, compare, config, contents, github, makeDraft, newerDraft, pullJson } from "./helpers.js";
+import { testClient } from "../support/github.js";
+import { offline } from "../support/net.js";
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
+offline();
 
 const request = (draft = makeDraft()) => ({ client: testClient(), repo: "linuxkit/linuxkit", draft, config, appLogin: APP });
 const PR = { number: 7, url: "https://github.com/linuxkit/linuxkit/pull/7" };

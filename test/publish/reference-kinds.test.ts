@@ -1,12 +1,10 @@
 // The GitHub side of the footer: one aliased GraphQL query, values as variables, partial answers kept.
-import { afterEach, beforeAll, describe, expect, test } from "@jest/globals";
+import { describe, expect, test } from "@jest/globals";
 import { validate } from "@octokit/graphql-schema";
-import { Octokit } from "@octokit/rest";
 import nock from "nock";
 import { kindsQuery, lookupKinds } from "../../src/publish/reference-kinds.js";
-
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-const client = () => new Octokit({ auth: "t", baseUrl: "https://api.github.com", log: quiet });
+import { testClient as client } from "../support/github.js";
+import { offline } from "../support/net.js";
 
 describe("lookupKinds", () => {
   const refs = [
@@ -15,8 +13,7 @@ describe("lookupKinds", () => {
     { repo: "linuxkit/virtsock", number: 36 },
   ];
 
-  beforeAll(() => nock.disableNetConnect());
-  afterEach(() => nock.cleanAll());
+  offline();
 
   test("the aliased query is valid against GitHub's schema", () => {
     const { query, variables } = kindsQuery(refs);

@@ -1,10 +1,11 @@
 // The /draft-report handler through Probot, with nock answering for GitHub and asserting every request: what a
 // comment starts, what a refusal looks like, and that nothing else happens for people who may not run it.
-import { afterEach, beforeAll, beforeEach, describe, expect, test } from "@jest/globals";
+import { beforeAll, beforeEach, describe, expect, test } from "@jest/globals";
 import nock from "nock";
-import { Probot } from "probot";
+import type { Probot } from "probot";
 import { USAGE } from "../../src/triggers/parse.js";
-import { commentPayload, privateKey, TestOctokit } from "./helpers.js";
+import { offline, unmatchedRequests } from "../support/net.js";
+import { commentPayload, testProbot } from "../support/probot.js";
 
 const API = "https://api.github.com";
 const REPO = "/repos/Codertocat/Hello-World";
@@ -15,25 +16,16 @@ const CONFIG_FILE = `${REPO}/contents/.github%2Fdevreport.yml`;
 describe("/draft-report through Probot", () => {
   let app: (probot: Probot) => void;
   let probot: Probot;
-  let unmatched: string[];
-  const onNoMatch = (req: { method?: string; path?: string }) => unmatched.push(`${req.method} ${req.path}`);
+  offline();
+  const unmatched = unmatchedRequests();
 
   beforeAll(async () => {
     app = (await import("../../src/index.js")).default;
   });
 
   beforeEach(async () => {
-    nock.disableNetConnect();
-    unmatched = [];
-    nock.emitter.on("no match", onNoMatch);
-    probot = new Probot({ appId: 123, privateKey, logLevel: "fatal", Octokit: TestOctokit });
+    probot = testProbot();
     await probot.load(app);
-  });
-
-  afterEach(() => {
-    nock.emitter.removeListener("no match", onNoMatch);
-    nock.cleanAll();
-    nock.enableNetConnect();
   });
 
   const token = () => nock(API).post("/app/installations/2/access_tokens").reply(201, { token: "ghs_test", permissions: {} });

@@ -1,10 +1,11 @@
 // push, repository_dispatch and workflow_dispatch through Probot: which events start work and which are ignored
 // without a single request. The footer refresh itself is publish's (tested there); here it is replaced by a
 // recorder so the test sees exactly what the push trigger asks of it.
-import { afterEach, beforeAll, beforeEach, describe, expect, jest, test } from "@jest/globals";
+import { beforeAll, beforeEach, describe, expect, jest, test } from "@jest/globals";
 import nock from "nock";
-import { Probot } from "probot";
-import { example, privateKey, TestOctokit } from "./helpers.js";
+import type { Probot } from "probot";
+import { offline, unmatchedRequests } from "../support/net.js";
+import { example, testProbot } from "../support/probot.js";
 
 const API = "https://api.github.com";
 const REPO = "/repos/Codertocat/Hello-World";
@@ -15,8 +16,8 @@ const refreshed: unknown[] = [];
 describe("push and dispatch events", () => {
   let app: (probot: Probot) => void;
   let probot: Probot;
-  let unmatched: string[];
-  const onNoMatch = (req: { method?: string; path?: string }) => unmatched.push(`${req.method} ${req.path}`);
+  offline();
+  const unmatched = unmatchedRequests();
 
   beforeAll(async () => {
     jest.unstable_mockModule("../../src/publish/footer-push.js", () => ({
@@ -30,18 +31,9 @@ describe("push and dispatch events", () => {
   });
 
   beforeEach(async () => {
-    nock.disableNetConnect();
-    unmatched = [];
     refreshed.length = 0;
-    nock.emitter.on("no match", onNoMatch);
-    probot = new Probot({ appId: 123, privateKey, logLevel: "fatal", Octokit: TestOctokit });
+    probot = testProbot();
     await probot.load(app);
-  });
-
-  afterEach(() => {
-    nock.emitter.removeListener("no match", onNoMatch);
-    nock.cleanAll();
-    nock.enableNetConnect();
   });
 
   function push(ref: string, sender: { login: string; type: string }, extra: object = {}): any {

@@ -1,9 +1,11 @@
 // Probot as a GitHub Enterprise Server client of the fake: app JWT -> installation token -> REST and GraphQL.
-import { generateKeyPairSync } from "node:crypto";
 import { afterAll, beforeAll, expect, test } from "@jest/globals";
-import { Probot, ProbotOctokit } from "probot";
 import { startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
-const SAMPLE = "sample";
+import { SAMPLE } from "../support/datasets.js";
+import { loopbackOnly } from "../support/net.js";
+import { testProbot } from "../support/probot.js";
+
+loopbackOnly();
 
 let fake: FakeGitHub;
 beforeAll(async () => {
@@ -12,14 +14,8 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 
 test("Probot pointed at /api/v3 authenticates as an installation and acts as devreport[bot]", async () => {
-  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048,
-    privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
-  const probot = new Probot({
-    appId: 1, privateKey, baseUrl: `${fake.url}/api/v3`, logLevel: "fatal",
-    // Probot 14 ignores the object form of throttle defaults; the function form turns retries and throttling off.
-    Octokit: ProbotOctokit.defaults((options: Record<string, unknown>) => ({ ...options,
-      throttle: { enabled: false }, retry: { enabled: false } })),
-  });
+  // Retries and throttling off (support/probot.ts: Probot 14 ignores the object form of throttle defaults).
+  const probot = testProbot({ appId: 1, baseUrl: `${fake.url}/api/v3` });
   const octokit = await probot.auth(1);
   const { data: comment } = await octokit.rest.issues.createComment({ owner: "acme", repo: "tinyos", issue_number: 113,
     body: "Drafted" });

@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
+import { describe, expect, test } from "@jest/globals";
 import nock from "nock";
 import { createClient } from "../../src/github/octokit.js";
 import { canDraft, mayDraft } from "../../src/triggers/permission.js";
+import { offline } from "../support/net.js";
 
 describe("mayDraft: who may run /draft-report", () => {
   test.each([
@@ -29,11 +30,7 @@ describe("mayDraft: who may run /draft-report", () => {
 });
 
 describe("canDraft", () => {
-  beforeEach(() => nock.disableNetConnect());
-  afterEach(() => {
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
+  offline();
   const client = createClient({ token: "t" });
 
   test("asks the collaborator permission endpoint", async () => {

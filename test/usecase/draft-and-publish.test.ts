@@ -1,22 +1,22 @@
 // The use case every trigger calls, against the fake GitHub serving the committed sample (acme/tinyos): what it
 // returns for each way a run can end, and what it asks of GitHub before it knows the run can succeed.
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import nock from "nock";
 import { startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
 import { parseConfigText, type Config } from "../../src/config/index.js";
 import { createClient } from "../../src/github/octokit.js";
 import { PeriodError } from "../../src/period.js";
 import { PublishError } from "../../src/publish/index.js";
 import { draftAndPublish, type DraftRequest } from "../../src/usecase/draft-and-publish.js";
+import { SAMPLE } from "../support/datasets.js";
+import { loopbackOnly } from "../support/net.js";
 
-nock.disableNetConnect();
-nock.enableNetConnect(/^127\.0\.0\.1(:\d+)?$/);
+loopbackOnly();
 
 const REPO = "acme/tinyos";
 const SAMPLE_CONFIG = "repositories: [acme/tinyos, acme/tinyos-ci, acme/rtf, acme/vsock]\n";
 let fake: FakeGitHub;
 beforeAll(async () => {
-  fake = await startFakeGitHub({ data: ["sample"] });
+  fake = await startFakeGitHub({ data: [SAMPLE] });
 });
 afterAll(() => fake.close());
 

@@ -83,6 +83,15 @@ describe("fake GitHub server", () => {
 
   test("latency, peak in-flight requests and interceptors (the hook for fault injection)", async () => {
     await start({ latencyMs: 50 });
+    // All five are held until the fifth has arrived, so the peak is 5 however slowly a loaded machine sends them.
+    let arrived = 0;
+    let release: () => void = () => {};
+    const allArrived = new Promise<void>((resolve) => (release = resolve));
+    fake.interceptors.push(async () => {
+      if (++arrived === 5) release();
+      await allArrived;
+      return undefined;
+    });
     let seen = 0;
     fake.interceptors.push((req) => {
       if (!req.kind.startsWith("graphql") || seen++ > 0) return undefined;

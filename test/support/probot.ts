@@ -1,7 +1,7 @@
-// Shared by the trigger tests: a throwaway app key, Probot's Octokit with retries and throttling off, and real
-// example payloads from @octokit/webhooks-examples (../shared/STACK.md §4).
+// Probot for the tests (../shared/STACK.md §4): a throwaway app key, Probot's Octokit with retries and throttling off,
+// real example payloads from @octokit/webhooks-examples, and a Probot instance built from them.
 import { generateKeyPairSync } from "node:crypto";
-import { ProbotOctokit } from "probot";
+import { Probot, ProbotOctokit } from "probot";
 import type { WebhookDefinition } from "@octokit/webhooks-examples";
 import examples from "@octokit/webhooks-examples" with { type: "json" };
 
@@ -17,6 +17,11 @@ export const TestOctokit = ProbotOctokit.defaults((options: any) => ({
   retry: { enabled: false },
   throttle: { ...options.throttle, enabled: false },
 }));
+
+/** A quiet Probot with the test key and Octokit: app 123 on api.github.com unless `options` say otherwise. */
+export function testProbot(options: { appId?: number; baseUrl?: string } = {}): Probot {
+  return new Probot({ appId: 123, privateKey, logLevel: "fatal", Octokit: TestOctokit, ...options });
+}
 
 const webhooks = examples as unknown as WebhookDefinition[];
 
@@ -37,4 +42,3 @@ export function commentPayload(body: string, options: { action?: string; userTyp
   payload.installation = { id: 2 };
   return payload;
 }
-
