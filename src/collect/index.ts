@@ -34,8 +34,9 @@ export const DEFAULT_CONCURRENCY = 4;
 const LABELS: Record<SearchKind, string> = { pulls: "pulls merged", issues: "issues closed" };
 
 /**
- * All configured repositories are searched together (GitHub OR-s the repo:/org: qualifiers), split into several
- * searches only when the qualifiers would make a search string longer than 256 characters. A search that matches
+ * All configured repositories are searched together, their repo:/org: qualifiers OR-ed in the form GitHub's search
+ * grammar wants (learned from the first answer, see grammar.ts), split into several searches only when one string
+ * would exceed GitHub's limits (256 characters, five operators: at most six qualifiers). A search that matches
  * more than 1,000 items is cut into ceil(count / 900) time slices (again for a slice still over 1,000). PRs with
  * more than 100 files get their remaining file pages in batched queries (the next page of up to 20 PRs each), sent
  * while the searches still page. Never more than `concurrency` requests at once.
@@ -84,10 +85,10 @@ export async function collectActivity(
     }
   };
 
-  const searches = scopes.flatMap((scope, index) =>
+  const searches = scopes.flatMap((qualifiers, index) =>
     (["pulls", "issues"] as const).map((kind): SearchTarget => {
       const part = scopes.length > 1 ? ` (scope ${index + 1} of ${scopes.length})` : "";
-      return { kind, scope, label: `${LABELS[kind]}${part}` };
+      return { kind, qualifiers, label: `${LABELS[kind]}${part}` };
     }),
   );
 

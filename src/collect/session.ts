@@ -4,6 +4,7 @@ import pLimit, { type LimitFunction } from "p-limit";
 import type { GitHubClient, ProgressLog } from "../github/client.js";
 import { gitHubError } from "./errors.js";
 import type { RateLimitNode } from "./queries.js";
+import type { SearchGrammar } from "./search.js";
 
 export type RequestKind = "searchPulls" | "searchIssues" | "filePages";
 
@@ -28,6 +29,13 @@ export interface CollectStats {
   resetAt: string | null;
   /** The most requests ever in flight at once (never more than `concurrency`). */
   maxInFlight: number;
+  /**
+   * How GitHub read several repo:/org: qualifiers in one search (see grammar.ts): null when no search had more than
+   * one, or none found anything to tell by.
+   */
+  searchGrammar: SearchGrammar | null;
+  /** What looks wrong with the result without failing the run, one sentence each: the CLI prints them. */
+  warnings: string[];
 }
 
 export function emptyStats(): CollectStats {
@@ -40,6 +48,8 @@ export function emptyStats(): CollectStats {
     remaining: null,
     resetAt: null,
     maxInFlight: 0,
+    searchGrammar: null,
+    warnings: [],
   };
 }
 
@@ -58,6 +68,12 @@ export interface RequestLabel {
 
 export class Session {
   readonly stats = emptyStats();
+  get searchGrammar(): SearchGrammar | null {
+    return this.stats.searchGrammar;
+  }
+  set searchGrammar(grammar: SearchGrammar | null) {
+    this.stats.searchGrammar = grammar;
+  }
   private readonly limit: LimitFunction;
   private inFlight = 0;
   /** The first failure of the run; once set, queued requests settle with it instead of being sent. */
