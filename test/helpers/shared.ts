@@ -9,7 +9,12 @@ export const LINUXKIT_DATA = `${SHARED}linuxkit`;
 export const LINUXKIT_OVERLAY = fileURLToPath(new URL("../fixtures/linuxkit-overlay", import.meta.url));
 export const hasLinuxKitData = existsSync(`${LINUXKIT_DATA}/prs`);
 
-/** `describe` when ../shared/linuxkit is present, else a skipped block whose name says what is missing. */
+const absent = (name: string): string => `${name} (skipped: ../shared/linuxkit is absent)`;
+
+/** `describe` (and `.each`) when ../shared/linuxkit is present, else skipped blocks whose names say what is missing. */
 export const describeWithLinuxKit: typeof describe = hasLinuxKitData
   ? describe
-  : (((name: string, fn: () => void) => describe.skip(`${name} (skipped: ../shared/linuxkit is absent)`, fn)) as typeof describe);
+  : (Object.assign((name: string, fn: () => void) => describe.skip(absent(name), fn), {
+      each: (table: readonly unknown[]) => (name: string, fn: (...args: any[]) => void) =>
+        describe.skip.each(table as unknown[])(absent(name), fn),
+    }) as unknown as typeof describe);
