@@ -59,7 +59,8 @@ export async function searchWindow(
       requestKind,
       document,
       probe ? { searchQuery, cursor, probe, probeQuery } : { searchQuery, cursor },
-      { action: "search", subject: scope },
+      // Errors name the repositories the way the config lists them, whichever form the string took.
+      { action: "search", subject: legacyScope(qualifiers) },
     );
     const { issueCount, pageInfo } = data.search;
     const where = `search ${target.label} ${formatWindow(window)}`;
@@ -79,7 +80,7 @@ export async function searchWindow(
       const slices = splitWindow(window, sliceCount(issueCount));
       if (!slices) {
         throw new Error(
-          `GitHub search for ${scope} matches ${issueCount} ${target.kind} in the single second ` +
+          `GitHub search for ${legacyScope(qualifiers)} matches ${issueCount} ${target.kind} in the single second ` +
             `${formatInstant(window.from)}: more than the ${MAX_SEARCH_RESULTS} search can return`,
         );
       }

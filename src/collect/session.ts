@@ -6,11 +6,14 @@ import { gitHubError } from "./errors.js";
 import type { RateLimitNode } from "./queries.js";
 import type { SearchGrammar } from "./search.js";
 
-export type RequestKind = "searchPulls" | "searchIssues" | "filePages";
+export type RequestKind = "searchPulls" | "searchIssues" | "filePages" | "branchHistory";
 
 export interface CollectStats {
   /** GraphQL requests sent, by kind, and their sum. */
-  requests: Record<RequestKind, number> & { total: number };
+  requests: Record<Exclude<RequestKind, "branchHistory">, number> & { total: number } & {
+    /** Only when the search found nothing and the default branches were checked (see moved.ts). */
+    branchHistory?: number;
+  };
   /** Search strings per kind: more than 1 when the repository qualifiers had to be split to fit 256 characters. */
   searchScopes: number;
   /** Windows cut into time slices because their search matched more than 1,000 items. */
@@ -103,7 +106,7 @@ export class Session {
     return this.limit(async () => {
       // Rejecting (rather than dropping the queue) lets every waiting promise settle, and with the first error.
       if (this.failure) throw this.failure;
-      this.stats.requests[kind] += 1;
+      this.stats.requests[kind] = (this.stats.requests[kind] ?? 0) + 1;
       this.stats.requests.total += 1;
       this.inFlight += 1;
       this.stats.maxInFlight = Math.max(this.stats.maxInFlight, this.inFlight);
