@@ -87,6 +87,8 @@ async function draft(flags: DraftFlags, io: CliIO): Promise<number> {
       `drafted ${result.path}: ${result.report.sections.reduce((n, s) => n + s.items.length, 0)} items in ${result.report.sections.length} sections, ` +
         `${stats.requests.total} requests, rate-limit cost ${stats.cost}${stats.remaining === null ? "" : `, ${stats.remaining} remaining`}`,
     );
+    // Even with --quiet: a warning is about the report itself.
+    for (const warning of stats.warnings) io.stderr(`devreport: warning: ${warning}\n`);
     if (flags.out) writeAtomically(flags.out, result.markdown);
     else io.stdout(result.markdown);
     return 0;

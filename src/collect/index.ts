@@ -4,6 +4,7 @@ import type { GitHubClient, ProgressLog } from "../github/client.js";
 import type { Activity, Issue, Period, PullRequest, RepoName } from "../model.js";
 import { FilePager } from "./files.js";
 import { activityRepositories, changeKey, mapIssue, mapPull, sortChanges } from "./map.js";
+import { movedBranchesWarning } from "./moved.js";
 import { searchWindow, type SearchTarget } from "./paginate.js";
 import type { IssueNode, PullRequestNode, SearchNode } from "./queries.js";
 import { periodWindow, searchScopes, type SearchKind } from "./search.js";
@@ -34,8 +35,9 @@ export const DEFAULT_CONCURRENCY = 4;
 const LABELS: Record<SearchKind, string> = { pulls: "pulls merged", issues: "issues closed" };
 
 /**
- * All configured repositories are searched together (GitHub OR-s the repo:/org: qualifiers), split into several
- * searches only when the qualifiers would make a search string longer than 256 characters. A search that matches
+ * All configured repositories are searched together, their repo:/org: qualifiers OR-ed in the form GitHub's search
+ * grammar wants (learned from the first answer, see grammar.ts), split into several searches only when one string
+ * would exceed GitHub's limits (256 characters, five operators: at most six qualifiers). A search that matches
  * more than 1,000 items is cut into ceil(count / 900) time slices (again for a slice still over 1,000). PRs with
  * more than 100 files get their remaining file pages in batched queries (the next page of up to 20 PRs each), sent
  * while the searches still page. Never more than `concurrency` requests at once.
@@ -84,10 +86,10 @@ export async function collectActivity(
     }
   };
 
-  const searches = scopes.flatMap((scope, index) =>
+  const searches = scopes.flatMap((qualifiers, index) =>
     (["pulls", "issues"] as const).map((kind): SearchTarget => {
       const part = scopes.length > 1 ? ` (scope ${index + 1} of ${scopes.length})` : "";
-      return { kind, scope, label: `${LABELS[kind]}${part}` };
+      return { kind, qualifiers, label: `${LABELS[kind]}${part}` };
     }),
   );
 
@@ -96,6 +98,10 @@ export async function collectActivity(
     await Promise.all(searches.map((target) => searchWindow(session, target, window, onPage(target.kind))));
     filePager.searchesDone();
     pulls = await Promise.all(pullTasks);
+    if (pulls.length === 0 && issues.length === 0) {
+      const warning = await movedBranchesWarning(session, repositories, period, window);
+      if (warning) session.stats.warnings.push(warning);
+    }
   } catch (error) {
     throw session.abort(error);
   }

@@ -1,9 +1,12 @@
 // One search, paged with its cursor, and cut into time slices while it matches more than search can return.
 
 import { PAGE_SIZE, SEARCH_CLOSED_ISSUES, SEARCH_MERGED_PULLS, type SearchNode, type SearchResponse } from "./queries.js";
+import { fitsScope, learnGrammar, readProbe } from "./grammar.js";
 import {
+  advancedScope,
   formatInstant,
   formatWindow,
+  legacyScope,
   MAX_SEARCH_RESULTS,
   searchString,
   sliceCount,
@@ -15,8 +18,8 @@ import type { Session } from "./session.js";
 
 export interface SearchTarget {
   kind: SearchKind;
-  /** Space-separated repo:/org: qualifiers. */
-  scope: string;
+  /** repo:/org: qualifiers, disjoint (see scopeQualifiers), OR-ed in whichever form the grammar wants. */
+  qualifiers: string[];
   /** How the progress log names this search: "pulls merged", "issues closed (scope 2 of 3)". */
   label: string;
 }
@@ -37,7 +40,12 @@ export async function searchWindow(
   window: Window,
   onPage: PageHandler,
 ): Promise<void> {
-  const searchQuery = searchString(target.scope, target.kind, window);
+  const { qualifiers } = target;
+  // One qualifier reads the same under both grammars; several need the grammar, or a probe to learn it.
+  const grammar = qualifiers.length === 1 ? "advanced" : session.searchGrammar;
+  const scope = grammar === "legacy" ? legacyScope(qualifiers) : advancedScope(qualifiers);
+  const searchQuery = searchString(scope, target.kind, window);
+  const probeQuery = grammar === null ? searchString(legacyScope(qualifiers), target.kind, window) : null;
   const [requestKind, document] =
     target.kind === "pulls"
       ? (["searchPulls", SEARCH_MERGED_PULLS] as const)
@@ -46,20 +54,33 @@ export async function searchWindow(
   let received = 0;
   // Search serves at most 1,000 hits, so a server that keeps saying hasNextPage cannot loop us forever.
   for (let page = 1; page <= MAX_SEARCH_RESULTS / PAGE_SIZE; page++) {
+    const probe = page === 1 && probeQuery !== null;
     const data: SearchResponse = await session.send<SearchResponse>(
       requestKind,
       document,
-      { searchQuery, cursor },
-      { action: "search", subject: target.scope },
+      probe ? { searchQuery, cursor, probe, probeQuery } : { searchQuery, cursor },
+      // Errors name the repositories the way the config lists them, whichever form the string took.
+      { action: "search", subject: legacyScope(qualifiers) },
     );
     const { issueCount, pageInfo } = data.search;
     const where = `search ${target.label} ${formatWindow(window)}`;
+    const nodes = (data.search.nodes ?? []).filter((node): node is SearchNode => node !== null);
+
+    if (probe) {
+      if (!data.probe) throw new Error(`GitHub's answer to the search for ${scope} lacks the probe it was asked for`);
+      const verdict = readProbe(data.probe.issueCount, nodes, fitsScope(qualifiers, target.kind, window));
+      if (verdict === "advanced" || verdict === "legacy") learnGrammar(session, verdict, where);
+      else if (verdict === "legacy, nothing to find") learnGrammar(session, "legacy", where);
+      // Under the legacy grammar this answer was to the wrong question: ask again in the legacy form.
+      if (verdict === "legacy") return searchWindow(session, target, window, onPage);
+      if (verdict === "legacy, nothing to find") return;
+    }
 
     if (page === 1 && issueCount > MAX_SEARCH_RESULTS) {
       const slices = splitWindow(window, sliceCount(issueCount));
       if (!slices) {
         throw new Error(
-          `GitHub search for ${target.scope} matches ${issueCount} ${target.kind} in the single second ` +
+          `GitHub search for ${legacyScope(qualifiers)} matches ${issueCount} ${target.kind} in the single second ` +
             `${formatInstant(window.from)}: more than the ${MAX_SEARCH_RESULTS} search can return`,
         );
       }
@@ -72,7 +93,6 @@ export async function searchWindow(
       return;
     }
 
-    const nodes = (data.search.nodes ?? []).filter((node): node is SearchNode => node !== null);
     received += nodes.length;
     session.log(`${where}: page ${page}, ${received} of ${issueCount} ${session.rateNote(data.rateLimit)}`);
     onPage(nodes);

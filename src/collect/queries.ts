@@ -103,9 +103,18 @@ export const ISSUE_FIELDS = /* GraphQL */ `
   }
 `;
 
+// With `probe: true` a search also counts what `$probeQuery` matches (no nodes: it adds 1 / 100 to the cost). Collect
+// uses it to learn how GitHub reads several repo: qualifiers (see grammar.ts); without it the field is not sent.
+const PROBE = /* GraphQL */ `
+    probe: search(query: $probeQuery, type: ISSUE, first: 1) @include(if: $probe) {
+      issueCount
+    }
+`;
+
 // `$searchQuery`, not `$query`: @octokit/graphql reserves the `query` parameter for the document itself.
 export const SEARCH_MERGED_PULLS = /* GraphQL */ `
-  query SearchMergedPulls($searchQuery: String!, $cursor: String) {
+  query SearchMergedPulls($searchQuery: String!, $cursor: String, $probe: Boolean = false, $probeQuery: String = "") {
+    ${PROBE}
     search(query: $searchQuery, type: ISSUE, first: 100, after: $cursor) {
       issueCount
       pageInfo {
@@ -123,7 +132,8 @@ export const SEARCH_MERGED_PULLS = /* GraphQL */ `
 `;
 
 export const SEARCH_CLOSED_ISSUES = /* GraphQL */ `
-  query SearchClosedIssues($searchQuery: String!, $cursor: String) {
+  query SearchClosedIssues($searchQuery: String!, $cursor: String, $probe: Boolean = false, $probeQuery: String = "") {
+    ${PROBE}
     search(query: $searchQuery, type: ISSUE, first: 100, after: $cursor) {
       issueCount
       pageInfo {
@@ -281,6 +291,8 @@ export interface SearchResponse {
     pageInfo: PageInfoNode;
     nodes: (SearchNode | null)[] | null;
   };
+  /** Present when the request asked for the probe. */
+  probe?: { issueCount: number };
   rateLimit: RateLimitNode | null;
 }
 

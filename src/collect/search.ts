@@ -10,6 +10,9 @@ export const MAX_SEARCH_RESULTS = 1000;
 
 export type SearchKind = "pulls" | "issues";
 
+/** How GitHub reads a search string with several scope qualifiers: see below, and grammar.ts. */
+export type SearchGrammar = "advanced" | "legacy";
+
 /**
  * An inclusive window of whole seconds since the epoch. Search ranges `A..B` are inclusive at both ends, so the
  * half-open period [start, end) becomes [start, end - 1s], and slices [a, m] and [m + 1, b] never share a second.
@@ -84,34 +87,78 @@ export function searchString(scope: string, kind: SearchKind, window: Window): s
   return `${scope} ${kindQualifiers(kind, window)}`;
 }
 
-/**
- * Groups the repository qualifiers into as few scopes (space-separated, which GitHub OR-s) as keep every search
- * string within 256 characters. First fit in config order: each qualifier joins the first scope with room, so the
- * order within a scope is still config order. The longest suffix (both kinds have the same length, as every
- * window's timestamps do) is what the budget is measured against, so a scope fits every query built from it.
- * GitHub's documentation says qualifiers do not count towards the limit; counting them is the safe reading.
+/*
+ * How GitHub reads several scope qualifiers depends on its search grammar:
+ * - legacy (github.com until 4 September 2025, older GitHub Enterprise Server): `repo:a repo:b` OR-s them, and `OR`
+ *   and parentheses are words to match, not operators;
+ * - advanced (github.com since, https://github.blog/changelog/2025-03-06-github-issues-projects-api-support-for-issues-advanced-search-and-more/):
+ *   spaces AND every term, so `repo:a repo:b` matches nothing, and `( repo:a OR repo:b )` is the union.
+ * A scope of one qualifier reads the same under both. Limits of one search string, from GitHub's documentation:
+ * at most 256 characters and at most five AND, OR or NOT operators
+ * (https://docs.github.com/en/search-github/getting-started-with-searching-on-github/troubleshooting-search-queries),
+ * parentheses nested five levels deep at most
+ * (https://docs.github.com/en/issues/tracking-your-work-with-issues/using-issues/filtering-and-searching-issues-and-pull-requests):
+ * a scope is therefore at most 6 qualifiers (5 ORs) in one group (1 level).
  */
-export function searchScopes(repositories: RepoName[], sampleWindow: Window): string[] {
-  const qualifiers = [...new Set(repositories.map(scopeQualifier))];
+export const MAX_BOOLEAN_OPERATORS = 5;
+export const MAX_SCOPE_QUALIFIERS = MAX_BOOLEAN_OPERATORS + 1;
+
+/** The scope as the legacy grammar reads it: space-separated qualifiers, OR-ed. */
+export function legacyScope(qualifiers: string[]): string {
+  return qualifiers.join(" ");
+}
+
+/**
+ * The scope as the advanced grammar reads it: one group of OR-ed qualifiers. The parentheses stand apart (as the
+ * GitHub CLI writes its groups) so that the legacy grammar still reads `repo:a/b` rather than `(repo:a/b`.
+ */
+export function advancedScope(qualifiers: string[]): string {
+  return qualifiers.length === 1 ? qualifiers[0] : `( ${qualifiers.join(" OR ")} )`;
+}
+
+/**
+ * The distinct qualifiers of a repository list, in config order: each once (case-insensitively), and no repo:o/x
+ * beside org:o, which already covers it. Disjoint qualifiers are what makes grammar.ts's probe sound: under the
+ * advanced grammar their space-separated conjunction matches nothing.
+ */
+export function scopeQualifiers(repositories: RepoName[]): string[] {
+  const orgs = new Set(repositories.filter(isOrgEntry).map((entry) => entry.slice(0, -2).toLowerCase()));
+  const seen = new Set<string>();
+  const qualifiers: string[] = [];
+  for (const entry of repositories) {
+    const qualifier = scopeQualifier(entry);
+    if (!isOrgEntry(entry) && orgs.has(entry.split("/")[0].toLowerCase())) continue;
+    if (seen.has(qualifier.toLowerCase())) continue;
+    seen.add(qualifier.toLowerCase());
+    qualifiers.push(qualifier);
+  }
+  return qualifiers;
+}
+
+/**
+ * Groups the repository qualifiers into as few scopes as keep every search string, in either grammar's form, within
+ * 256 characters and five operators. First fit in config order: each qualifier joins the first scope with room, so
+ * the order within a scope is still config order. The advanced form is the longer one, and the longest suffix (both
+ * kinds have the same length, as every window's timestamps do) is what the budget is measured against, so a scope
+ * fits every query built from it. GitHub's documentation says qualifiers do not count towards the length limit;
+ * counting them is the safe reading.
+ */
+export function searchScopes(repositories: RepoName[], sampleWindow: Window): string[][] {
   const suffix = Math.max(
     kindQualifiers("pulls", sampleWindow).length,
     kindQualifiers("issues", sampleWindow).length,
   );
   const budget = MAX_SEARCH_LENGTH - suffix - 1;
   const scopes: string[][] = [];
-  const lengths: number[] = [];
-  for (const qualifier of qualifiers) {
+  for (const qualifier of scopeQualifiers(repositories)) {
     if (qualifier.length > budget) {
       throw new Error(`repository qualifier ${qualifier} is too long for a GitHub search (max ${MAX_SEARCH_LENGTH})`);
     }
-    const index = lengths.findIndex((length) => length + 1 + qualifier.length <= budget);
-    if (index === -1) {
-      scopes.push([qualifier]);
-      lengths.push(qualifier.length);
-    } else {
-      scopes[index].push(qualifier);
-      lengths[index] += 1 + qualifier.length;
-    }
+    const fits = (scope: string[]) =>
+      scope.length < MAX_SCOPE_QUALIFIERS && advancedScope([...scope, qualifier]).length <= budget;
+    const scope = scopes.find(fits);
+    if (scope) scope.push(qualifier);
+    else scopes.push([qualifier]);
   }
-  return scopes.map((scope) => scope.join(" "));
+  return scopes;
 }

@@ -4,12 +4,16 @@ import pLimit, { type LimitFunction } from "p-limit";
 import type { GitHubClient, ProgressLog } from "../github/client.js";
 import { gitHubError } from "../github/errors.js";
 import type { RateLimitNode } from "./queries.js";
+import type { SearchGrammar } from "./search.js";
 
-export type RequestKind = "searchPulls" | "searchIssues" | "filePages";
+export type RequestKind = "searchPulls" | "searchIssues" | "filePages" | "branchHistory";
 
 export interface CollectStats {
   /** GraphQL requests sent, by kind, and their sum. */
-  requests: Record<RequestKind, number> & { total: number };
+  requests: Record<Exclude<RequestKind, "branchHistory">, number> & { total: number } & {
+    /** Only when the search found nothing and the default branches were checked (see moved.ts). */
+    branchHistory?: number;
+  };
   /** Search strings per kind: more than 1 when the repository qualifiers had to be split to fit 256 characters. */
   searchScopes: number;
   /** Windows cut into time slices because their search matched more than 1,000 items. */
@@ -28,6 +32,13 @@ export interface CollectStats {
   resetAt: string | null;
   /** The most requests ever in flight at once (never more than `concurrency`). */
   maxInFlight: number;
+  /**
+   * How GitHub read several repo:/org: qualifiers in one search (see grammar.ts): null when no search had more than
+   * one, or none found anything to tell by.
+   */
+  searchGrammar: SearchGrammar | null;
+  /** What looks wrong with the result without failing the run, one sentence each: the CLI prints them. */
+  warnings: string[];
 }
 
 export function emptyStats(): CollectStats {
@@ -40,6 +51,8 @@ export function emptyStats(): CollectStats {
     remaining: null,
     resetAt: null,
     maxInFlight: 0,
+    searchGrammar: null,
+    warnings: [],
   };
 }
 
@@ -58,6 +71,12 @@ export interface RequestLabel {
 
 export class Session {
   readonly stats = emptyStats();
+  get searchGrammar(): SearchGrammar | null {
+    return this.stats.searchGrammar;
+  }
+  set searchGrammar(grammar: SearchGrammar | null) {
+    this.stats.searchGrammar = grammar;
+  }
   private readonly limit: LimitFunction;
   private inFlight = 0;
   /** The first failure of the run; once set, queued requests settle with it instead of being sent. */
@@ -87,7 +106,7 @@ export class Session {
     return this.limit(async () => {
       // Rejecting (rather than dropping the queue) lets every waiting promise settle, and with the first error.
       if (this.failure) throw this.failure;
-      this.stats.requests[kind] += 1;
+      this.stats.requests[kind] = (this.stats.requests[kind] ?? 0) + 1;
       this.stats.requests.total += 1;
       this.inFlight += 1;
       this.stats.maxInFlight = Math.max(this.stats.maxInFlight, this.inFlight);

@@ -1,17 +1,18 @@
 import { describe, expect, test } from "@jest/globals";
 import { collectActivity } from "../../src/collect/index.js";
 import { SEARCH_CLOSED_ISSUES, SEARCH_MERGED_PULLS } from "../../src/collect/queries.js";
-import { actor, fakeGraphql, issueNode, pullNode, searchPage, WEEK_27 } from "./helpers.js";
+import { actor, fakeGraphql, issueNode, pullNode, searchPage, underGrammar, WEEK_27 } from "./helpers.js";
 import { testClient } from "../support/github.js";
 import { offline } from "../support/net.js";
 
 const WEEK = "2017-07-03T00:00:00Z..2017-07-09T23:59:59Z";
 const LINUXKIT = ["linuxkit/linuxkit", "linuxkit/linuxkit-ci", "linuxkit/rtf", "linuxkit/virtsock"];
 const SCOPE = "repo:linuxkit/linuxkit repo:linuxkit/linuxkit-ci repo:linuxkit/rtf repo:linuxkit/virtsock";
+const GROUPED = "( repo:linuxkit/linuxkit OR repo:linuxkit/linuxkit-ci OR repo:linuxkit/rtf OR repo:linuxkit/virtsock )";
 
 offline();
 
-describe("a four-repository week", () => {
+describe.each(["advanced", "legacy"] as const)("a four-repository week, %s search grammar", (grammar) => {
   const pulls = [
     pullNode("linuxkit/virtsock", 35, { author: actor("rneugeba") }),
     pullNode("linuxkit/linuxkit", 2167, {
@@ -56,19 +57,31 @@ describe("a four-repository week", () => {
   async function run() {
     const lines: string[] = [];
     const { bodies } = fakeGraphql((body) =>
-      body.query === SEARCH_MERGED_PULLS ? searchPage(pulls, { remaining: 4998 }) : searchPage(issues, { cost: 2, remaining: 4996 }),
+      underGrammar(grammar, body,
+        body.query === SEARCH_MERGED_PULLS ? searchPage(pulls, { remaining: 4998 }) : searchPage(issues, { cost: 2, remaining: 4996 })),
     );
     const result = await collectActivity(testClient(), { repositories: LINUXKIT, period: WEEK_27, log: (l) => lines.push(l) });
     return { ...result, bodies, lines };
   }
 
   test("one search per kind over all repositories, with the exact search strings", async () => {
-    const { bodies } = await run();
-    const sorted = [...bodies].sort((a, b) => a.query.localeCompare(b.query));
-    expect(sorted).toEqual([
-      { query: SEARCH_CLOSED_ISSUES, variables: { searchQuery: `${SCOPE} is:issue is:closed closed:${WEEK}`, cursor: null } },
-      { query: SEARCH_MERGED_PULLS, variables: { searchQuery: `${SCOPE} is:pr is:merged merged:${WEEK}`, cursor: null } },
+    const { bodies, stats } = await run();
+    const sorted = [...bodies].sort((a, b) => a.query.localeCompare(b.query) || String(a.variables.probe).localeCompare(String(b.variables.probe)));
+    const issuesClosed = `is:issue is:closed closed:${WEEK}`;
+    const pullsMerged = `is:pr is:merged merged:${WEEK}`;
+    // The first search of each kind is grouped (advanced) and probes the legacy form's count in the same request.
+    const probed = [
+      { query: SEARCH_CLOSED_ISSUES, variables: { searchQuery: `${GROUPED} ${issuesClosed}`, cursor: null, probe: true, probeQuery: `${SCOPE} ${issuesClosed}` } },
+      { query: SEARCH_MERGED_PULLS, variables: { searchQuery: `${GROUPED} ${pullsMerged}`, cursor: null, probe: true, probeQuery: `${SCOPE} ${pullsMerged}` } },
+    ];
+    // Under the legacy grammar the probe counts the hits: each search is asked again, space-separated.
+    expect(sorted).toEqual(grammar === "advanced" ? probed : [
+      probed[0],
+      { query: SEARCH_CLOSED_ISSUES, variables: { searchQuery: `${SCOPE} ${issuesClosed}`, cursor: null } },
+      probed[1],
+      { query: SEARCH_MERGED_PULLS, variables: { searchQuery: `${SCOPE} ${pullsMerged}`, cursor: null } },
     ]);
+    expect(stats.searchGrammar).toBe(grammar);
   });
 
   test("maps nodes to the model and sorts by config order, then number", async () => {
@@ -126,19 +139,26 @@ describe("a four-repository week", () => {
 
   test("logs one line per page with cost and remaining, and counts them", async () => {
     const { lines, stats } = await run();
-    expect([...lines].sort()).toEqual([
+    const legacy = `GitHub reads several repo:/org: qualifiers with the legacy search grammar (OR-ed): searching in that form`;
+    // Once, from whichever search learned it first.
+    expect(lines.filter((l) => l.endsWith(legacy))).toEqual(grammar === "legacy" ? [expect.stringMatching(/^search (pulls merged|issues closed) /)] : []);
+    expect(lines.filter((l) => !l.endsWith(legacy)).sort()).toEqual([
       `search issues closed ${WEEK}: page 1, 3 of 3 (cost 2, 4996 remaining)`,
       `search pulls merged ${WEEK}: page 1, 4 of 4 (cost 1, 4998 remaining)`,
     ]);
+    const searches = grammar === "advanced" ? 1 : 2;
     expect(stats).toEqual({
-      requests: { searchPulls: 1, searchIssues: 1, filePages: 0, total: 2 },
+      requests: { searchPulls: searches, searchIssues: searches, filePages: 0, total: 2 * searches },
       searchScopes: 1,
       windowSplits: 0,
       duplicates: 0,
-      cost: 3,
+      // Legacy: the probing answers (empty, cost 1 each) and then the real ones (1 and 2).
+      cost: grammar === "advanced" ? 3 : 5,
       remaining: expect.any(Number),
       resetAt: "2017-07-10T01:00:00Z",
       maxInFlight: 2,
+      searchGrammar: grammar,
+      warnings: [],
     });
   });
 });

@@ -111,6 +111,23 @@ export function filesAnswer(body: GraphqlBody, totals: Record<number, number>, r
   return { data };
 }
 
+export type Grammar = "advanced" | "legacy";
+
+/** A search string with several scope qualifiers in the advanced form: `( repo:a OR repo:b ) ...`. */
+export const isGrouped = (searchQuery: unknown): boolean => String(searchQuery).startsWith("( ");
+
+/**
+ * Answers a search the way GitHub would under `grammar`, given the right answer `page` to a multi-repository search:
+ * under advanced, the grouped form gets it and the space-separated (legacy) form matches nothing; under legacy, the
+ * other way round (its "OR" and parentheses are words no item holds). The probe counts the legacy form.
+ */
+export function underGrammar(grammar: Grammar, body: GraphqlBody, page: ReturnType<typeof searchPage>) {
+  const legacyCount = grammar === "legacy" ? page.data.search.issueCount : 0;
+  const right = isGrouped(body.variables.searchQuery) === (grammar === "advanced");
+  const answer = right ? page : searchPage([]);
+  return body.variables.probe === true ? { data: { ...answer.data, probe: { issueCount: legacyCount } } } : answer;
+}
+
 /**
  * One nock interceptor for every POST /graphql, answering through `answer` and recording each body in order.
  * `delayMs` holds every answer back, so concurrent requests overlap.
@@ -124,6 +141,13 @@ export function fakeGraphql(answer: (body: GraphqlBody) => unknown, options: { d
       return true;
     });
   if (options.delayMs) interceptor = interceptor.delay(options.delayMs);
-  const scope = interceptor.reply(options.status ?? 200, (_uri, body) => answer(body as GraphqlBody) as nock.Body);
+  // A probe nobody answered counts 0, as github.com's advanced grammar does for disjoint qualifiers.
+  const withProbe = (body: GraphqlBody, reply: unknown): unknown => {
+    const data = (reply as { data?: Record<string, unknown> } | null)?.data;
+    if (body.variables.probe !== true || !data?.search || "probe" in data) return reply;
+    return { ...(reply as object), data: { ...data, probe: { issueCount: 0 } } };
+  };
+  const scope = interceptor.reply(options.status ?? 200, (_uri, body) =>
+    withProbe(body as GraphqlBody, answer(body as GraphqlBody)) as nock.Body);
   return { bodies, scope };
 }

@@ -8,6 +8,7 @@ import {
   pullRequestFilesVariables,
   SEARCH_MERGED_PULLS,
 } from "../../src/collect/queries.js";
+import { BRANCH_HISTORY_BATCH, branchHistoryQuery } from "../../src/collect/moved.js";
 
 describe("GraphQL documents", () => {
   test.each(Object.entries(DOCUMENTS))("%s is valid against GitHub's schema", (name, document) => {
@@ -27,6 +28,15 @@ describe("GraphQL documents", () => {
   test("the PR fragment is shared, not copied", () => {
     expect(SEARCH_MERGED_PULLS).toContain(PULL_REQUEST_FIELDS);
     expect(SEARCH_MERGED_PULLS.match(/fragment PullRequestFields/g)).toHaveLength(1);
+  });
+});
+
+describe("the default-branch check", () => {
+  test.each([1, 4, BRANCH_HISTORY_BATCH])("the query for %i repositories is valid against GitHub's schema", (size) => {
+    const document = branchHistoryQuery(size);
+    expect(validate(document).map((e) => e.message)).toEqual([]);
+    expect(document).toMatch(/^\s*query DefaultBranchHistory\(/);
+    expect(document.match(/history\(first: 1, since: \$since, until: \$until\)/g)).toHaveLength(size);
   });
 });
 

@@ -1,6 +1,9 @@
 import { describe, expect, test } from "@jest/globals";
 import {
+  advancedScope,
   formatWindow,
+  legacyScope,
+  MAX_SCOPE_QUALIFIERS,
   MAX_SEARCH_LENGTH,
   periodWindow,
   scopeQualifier,
@@ -81,36 +84,50 @@ describe("search strings", () => {
     );
   });
 
-  test("a few repositories fit one search", () => {
-    expect(searchScopes(["linuxkit/linuxkit", "linuxkit/rtf", "linuxkit/*"], week)).toEqual([
-      "repo:linuxkit/linuxkit repo:linuxkit/rtf org:linuxkit",
+  test("a few repositories fit one search; an org: covers its repositories", () => {
+    expect(searchScopes(["linuxkit/linuxkit", "linuxkit/rtf", "moby/*", "moby/moby"], week)).toEqual([
+      ["repo:linuxkit/linuxkit", "repo:linuxkit/rtf", "org:moby"],
     ]);
+    expect(searchScopes(["linuxkit/linuxkit", "linuxkit/rtf", "linuxkit/*"], week)).toEqual([["org:linuxkit"]]);
   });
 
   test("the same entry twice is searched once", () => {
-    expect(searchScopes(["a/b", "a/b"], week)).toEqual(["repo:a/b"]);
+    expect(searchScopes(["a/b", "a/b", "A/B"], week)).toEqual([["repo:a/b"]]);
+  });
+
+  test("a scope in either grammar's form", () => {
+    expect(legacyScope(["repo:a/b", "org:c"])).toBe("repo:a/b org:c");
+    expect(advancedScope(["repo:a/b", "org:c"])).toBe("( repo:a/b OR org:c )");
+    expect(advancedScope(["repo:a/b"])).toBe("repo:a/b");
+    expect(legacyScope(["repo:a/b"])).toBe("repo:a/b");
   });
 
   test("many repositories are split into as few searches as stay within 256 characters", () => {
     const repos = Array.from({ length: 20 }, (_, i) => `owner-abcd/repo-${String(i).padStart(3, "0")}`);
     expect(scopeQualifier(repos[0])).toHaveLength(24);
     const scopes = searchScopes(repos, week);
-    // The issue suffix " is:issue is:closed closed:...Z" is 69 characters, leaving 187: 7 qualifiers (7*24 + 6 = 174).
-    expect(scopes.map((scope) => scope.split(" ").length)).toEqual([7, 7, 6]);
+    // The issue suffix " is:issue is:closed closed:...Z" is 69 characters, leaving 186: 7 grouped qualifiers would
+    // fit (2 + 7*24 + 6*4 + 2 = 196 would not, but 6 with five ORs do: 168), and five operators allow 6 at most.
+    expect(scopes.map((scope) => scope.length)).toEqual([6, 6, 6, 2]);
+    expect(MAX_SCOPE_QUALIFIERS).toBe(6);
     for (const scope of scopes) {
       for (const kind of ["pulls", "issues"] as const) {
-        expect(searchString(scope, kind, week).length).toBeLessThanOrEqual(MAX_SEARCH_LENGTH);
+        for (const form of [advancedScope(scope), legacyScope(scope)]) {
+          expect(searchString(form, kind, week).length).toBeLessThanOrEqual(MAX_SEARCH_LENGTH);
+        }
+        expect(advancedScope(scope).split(" OR ").length - 1).toBeLessThanOrEqual(5);
       }
     }
-    // Tight: one more qualifier would not have fitted.
-    expect(searchString(`${scopes[0]} ${scopeQualifier(repos[7])}`, "issues", week).length).toBeGreaterThan(MAX_SEARCH_LENGTH);
     // Config order is kept within and across searches.
-    expect(scopes.join(" ")).toBe(repos.map((repo) => `repo:${repo}`).join(" "));
+    expect(scopes.flat()).toEqual(repos.map((repo) => `repo:${repo}`));
   });
 
-  test("first fit fills an earlier search before opening a new one", () => {
-    const long = `owner/${"x".repeat(150)}`; // 161-character qualifier
-    const scopes = searchScopes([long, `owner/${"y".repeat(150)}`, "a/b"], week);
-    expect(scopes).toEqual([`repo:${long} repo:a/b`, `repo:owner/${"y".repeat(150)}`]);
+  test("long qualifiers: first fit by length fills an earlier search before opening a new one", () => {
+    const long = `owner/${"x".repeat(140)}`; // 151-character qualifier
+    const scopes = searchScopes([long, `owner/${"y".repeat(140)}`, "a/b"], week);
+    expect(scopes).toEqual([[`repo:${long}`, "repo:a/b"], [`repo:owner/${"y".repeat(140)}`]]);
+    expect(searchString(advancedScope(scopes[0]), "issues", week).length).toBeLessThanOrEqual(MAX_SEARCH_LENGTH);
+    // Tight: the two long ones together would not have fitted.
+    expect(searchString(advancedScope([scopes[0][0], scopes[1][0]]), "issues", week).length).toBeGreaterThan(MAX_SEARCH_LENGTH);
   });
 });

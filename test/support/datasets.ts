@@ -36,11 +36,15 @@ export const hasLinuxKitData = LINUXKIT_DATASET.missing === "";
  */
 export function describeWith(dataset: Dataset): typeof describe {
   if (!dataset.missing) return describe;
-  return ((name: string, fn: () => void) => {
+  const say = (name: string) => {
     const file = expect.getState().testPath ?? "";
     process.stderr.write(`skipping "${name}"${file ? ` in ${relative(process.cwd(), file)}` : ""}: ${dataset.missing}\n`);
-    describe.skip(`${name} (skipped: ${dataset.missing})`, fn);
-  }) as typeof describe;
+    return `${name} (skipped: ${dataset.missing})`;
+  };
+  const skipped = (name: string, fn: () => void) => describe.skip(say(name), fn);
+  // `.each` too, for suites run once per search grammar or dataset.
+  const each = (table: readonly unknown[]) => (name: string, fn: (...args: any[]) => void) => describe.skip.each(table as unknown[])(say(name), fn);
+  return Object.assign(skipped, { each }) as unknown as typeof describe;
 }
 
 /** `describe` when ../shared/linuxkit is present, else a skipped block that says what is missing. */

@@ -44,7 +44,11 @@ const gitCommitNode = (store: FakeStore, repo: RepoRecord, c: GitCommit): object
   ...commitNode(store, repo.fullName, { ...c, coAuthors: [] }),
   tree: { __typename: "Tree", oid: c.tree },
   parents: (args: PageArgs) => connection(c.parents.map((oid) => ({ __typename: "Commit", oid })), args, "parents"),
-  history: (args: PageArgs) => connection(history(repo, c.sha).map((h) => gitCommitNode(store, repo, h)), args, "history"),
+  // since/until bound the committer date, both ends included, as GitHub's Commit.history does.
+  history: (args: PageArgs & { since?: string; until?: string }) => connection(history(repo, c.sha)
+    .filter((h) => (!args.since || Date.parse(h.committer.date) >= Date.parse(args.since))
+      && (!args.until || Date.parse(h.committer.date) <= Date.parse(args.until)))
+    .map((h) => gitCommitNode(store, repo, h)), args, "history"),
 });
 
 const labelsOf = (item: Item) => (args: PageArgs) => connection(item.labels.map((name) => ({

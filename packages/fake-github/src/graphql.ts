@@ -7,7 +7,7 @@ import { GitHubGraphQLError, notFound } from "./errors.js";
 import { actorNode, itemNode, repositoryNode } from "./graphql-nodes.js";
 import { githubSchema } from "./graphql-schema.js";
 import { parseNodeId } from "./node-id.js";
-import { searchIssues } from "./search.js";
+import { searchIssues, type SearchGrammar } from "./search.js";
 import { queryCost } from "./query-cost.js";
 import type { FakeStore } from "./store.js";
 import type { Account } from "./types.js";
@@ -38,7 +38,7 @@ function formatError(error: GraphQLError): Record<string, unknown> {
   return json;
 }
 
-function rootValue(store: FakeStore, viewer: Account, rateLimit: object): object {
+function rootValue(store: FakeStore, viewer: Account, rateLimit: object, grammar: SearchGrammar): object {
   const root: Record<string, unknown> = {
     rateLimit: () => rateLimit,
     repository: ({ owner, name }: { owner: string; name: string }) => {
@@ -51,7 +51,7 @@ function rootValue(store: FakeStore, viewer: Account, rateLimit: object): object
       const result = searchIssues(store.searchable(), args.query, {
         repoExists: (name) => store.getRepo(name) !== undefined,
         ownerExists: (login) => [...store.repos.values()].some((r) => r.owner.toLowerCase() === login.toLowerCase()),
-      });
+      }, grammar);
       if ("error" in result) throw new GitHubGraphQLError(result.error, result.type);
       const page = connection(result.items, args, "search", { minimum: 1 });
       const nodes = page.nodes.map((item) => itemNode(store, item));
@@ -85,8 +85,12 @@ function nodeById(store: FakeStore, id: string): object | null {
   throw notFound(`Could not resolve to a node with the global id of '${id}'`);
 }
 
-/** Runs one request as `viewer`, charging its GraphQL budget what GitHub's cost formula says the query costs. */
-export async function executeGraphQL(store: FakeStore, body: GraphQLRequestBody, viewer: Account): Promise<GraphQLResponse> {
+/**
+ * Runs one request as `viewer`, charging its GraphQL budget what GitHub's cost formula says the query costs. Search
+ * strings are read with `searchGrammar` (github.com's advanced grammar unless told otherwise).
+ */
+export async function executeGraphQL(store: FakeStore, body: GraphQLRequestBody, viewer: Account,
+  searchGrammar: SearchGrammar = "advanced"): Promise<GraphQLResponse> {
   if (typeof body.query !== "string") return { errors: [{ message: "A query attribute must be specified and must be a string." }] };
   const schema = await githubSchema();
   let document: DocumentNode;
@@ -104,7 +108,7 @@ export async function executeGraphQL(store: FakeStore, body: GraphQLRequestBody,
   const rateLimit = { cost, limit: budget.limit, remaining: budget.remaining, used: budget.used,
     resetAt: new Date(budget.reset * 1000).toISOString().replace(/\.\d{3}Z$/, "Z"), nodeCount: operations.length };
   const result = await execute({
-    schema, document, rootValue: rootValue(store, viewer, rateLimit),
+    schema, document, rootValue: rootValue(store, viewer, rateLimit, searchGrammar),
     variableValues: (body.variables ?? undefined) as Record<string, unknown> | undefined,
     operationName: typeof body.operationName === "string" ? body.operationName : undefined,
   });

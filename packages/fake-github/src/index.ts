@@ -8,5 +8,6 @@ export {
   type Clock, type Fault, type FaultEvent, type FaultKind, type FaultRule,
 } from "./faults.js";
 export { queryCost } from "./query-cost.js";
+export type { SearchGrammar } from "./search.js";
 export { treeOfCommit } from "./git.js";
 export type * from "./types.js";

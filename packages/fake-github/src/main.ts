@@ -1,5 +1,5 @@
-// `npm run fake-github -- --data DIR [--data DIR2] [--port N] [--latency MS] [--verbose]`: serve datasets until killed.
-import { Command, InvalidArgumentError } from "commander";
+// `npm run fake-github -- --data DIR [--data DIR2] [--port N] [--latency MS] [--search-grammar advanced|legacy] [--verbose]`: serve datasets until killed.
+import { Command, InvalidArgumentError, Option } from "commander";
 import { startFakeGitHub } from "./server.js";
 
 const integer = (value: string): number => {
@@ -14,16 +14,20 @@ const program = new Command("fake-github")
     (dir: string, dirs: string[]) => [...dirs, dir], [] as string[])
   .option("--port <n>", "port to listen on (default: a free one)", integer)
   .option("--latency <ms>", "fixed delay before every response", integer)
+  .addOption(new Option("--search-grammar <grammar>", "how issue search reads its strings: github.com's advanced grammar, "
+    + "or the legacy one that OR-s several repo: qualifiers").choices(["advanced", "legacy"]).default("advanced"))
   .option("--verbose", "log every request to stderr")
   .parse();
 
-const options = program.opts<{ data: string[]; port?: number; latency?: number; verbose?: boolean }>();
+const options = program.opts<{
+  data: string[]; port?: number; latency?: number; searchGrammar: "advanced" | "legacy"; verbose?: boolean;
+}>();
 const fake = await startFakeGitHub({
-  data: options.data, port: options.port, latencyMs: options.latency,
+  data: options.data, port: options.port, latencyMs: options.latency, searchGrammar: options.searchGrammar,
   log: options.verbose ? (line) => process.stderr.write(`${line}\n`) : undefined,
 });
 const { repositories, pulls, issues } = fake.store.counts();
-process.stdout.write(`fake GitHub listening on ${fake.url} (${repositories} repositories, ${pulls} pulls, ${issues} issues)\n`);
+process.stdout.write(`fake GitHub listening on ${fake.url} (${repositories} repositories, ${pulls} pulls, ${issues} issues, ${fake.searchGrammar} search)\n`);
 process.stdout.write(`  REST: ${fake.apiUrl}  GraphQL: ${fake.graphqlUrl}  GHE: GHE_HOST=${fake.host} GHE_PROTOCOL=http\n`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -1,7 +1,9 @@
 // GitHub's issue search (`search(type: ISSUE)`, `GET /search/issues`) over plain records, as a pure function.
-// Semantics follow GitHub: scope qualifiers (repo:, org:, user:) are OR-ed, every other qualifier is AND-ed,
+// Two grammars (see SearchGrammar; the advanced one is in search-advanced.ts). Under the legacy one scope
+// qualifiers (repo:, org:, user:) are OR-ed, every other qualifier is AND-ed; under both
 // `label:a,b` is an OR inside one qualifier, date ranges are inclusive, and only the first 1,000 results are
 // reachable while `issueCount` still reports every match.
+import { parseAdvancedQuery } from "./search-advanced.js";
 import type { Item } from "./types.js";
 
 export const SEARCH_CAP = 1000;
@@ -15,15 +17,22 @@ export interface SearchResult {
 
 export type SearchOutcome = SearchResult | { error: string; type?: "INVALID" };
 
-type Predicate = (item: Item) => boolean;
-interface Query {
-  scopes: Predicate[];
-  filters: Predicate[];
+export type Predicate = (item: Item) => boolean;
+export interface Query {
+  /** Whether an item matches the whole query. */
+  match: Predicate;
   sort: (a: Item, b: Item) => number;
   /** Names in repo: qualifiers and owners in org:/user: qualifiers, checked for existence by the caller. */
   repos: string[];
   owners: string[];
 }
+
+/**
+ * How a search string is read. "advanced" is github.com's issue search since 4 September 2025: spaces AND every term
+ * (so `repo:a repo:b` matches nothing), `OR`/`AND` and parentheses group. "legacy" is the search before it: several
+ * repo:/org:/user: qualifiers are OR-ed, everything else AND-ed, and there are no operators.
+ */
+export type SearchGrammar = "advanced" | "legacy";
 
 export interface SearchScope {
   /** GitHub rejects a search naming a repository or owner it cannot see; without these, every name is accepted. */
@@ -148,51 +157,70 @@ function qualifier(name: string, value: string): Predicate | string {
 
 const TOKEN = /(-?)([A-Za-z_-]+):(?:"([^"]*)"|(\S+))|(-?)"([^"]*)"|(\S+)/g;
 
-export function parseSearchQuery(text: string): Query | { error: string } {
-  const query: Query = { scopes: [], filters: [], sort: sorter("created", "desc"), repos: [], owners: [] };
-  for (const m of text.matchAll(TOKEN)) {
-    if (m[2] === undefined) {
-      const word = (m[6] ?? m[7]).toLowerCase();
-      const matches: Predicate = (i) => i.title.toLowerCase().includes(word) || i.body.toLowerCase().includes(word);
-      query.filters.push(m[5] ? (i) => !matches(i) : matches);
-      continue;
-    }
-    const negate = m[1] === "-";
-    const name = m[2].toLowerCase();
-    const value = m[3] ?? m[4];
-    if (name === "repo" || name === "org" || name === "user") {
-      const v = value.toLowerCase();
-      const scope: Predicate = name === "repo" ? (i) => i.repo.toLowerCase() === v
-        : (i) => i.repo.toLowerCase().startsWith(`${v}/`);
-      (name === "repo" ? query.repos : query.owners).push(value);
-      if (negate) query.filters.push((i) => !scope(i));
-      else query.scopes.push(scope);
-      continue;
-    }
-    if (name === "sort") {
-      const s = /^(created|updated)(?:-(asc|desc))?$/.exec(value.toLowerCase());
-      if (!s) return { error: `Unsupported value "${value}" for the \`sort:\` qualifier.` };
-      query.sort = sorter(s[1] as "created" | "updated", (s[2] ?? "desc") as "asc" | "desc");
-      continue;
-    }
-    const predicate = qualifier(name, value);
-    if (typeof predicate === "string") return { error: predicate };
-    query.filters.push(negate ? (i) => !predicate(i) : predicate);
+/** One search term: a scope qualifier (repo:/org:/user:), another filter, or `sort:`. */
+export type Term =
+  | { kind: "scope"; predicate: Predicate; repo?: string; owner?: string }
+  | { kind: "filter"; predicate: Predicate; repo?: string; owner?: string }
+  | { kind: "sort"; sort: Query["sort"] };
+
+/** Reads one TOKEN-shaped match (groups 1-7, as both grammars' tokenizers capture them). */
+export function termOf(m: RegExpMatchArray): Term | { error: string } {
+  if (m[2] === undefined) {
+    const word = (m[6] ?? m[7]).toLowerCase();
+    const matches: Predicate = (i) => i.title.toLowerCase().includes(word) || i.body.toLowerCase().includes(word);
+    return { kind: "filter", predicate: m[5] ? (i) => !matches(i) : matches };
   }
+  const negate = m[1] === "-";
+  const name = m[2].toLowerCase();
+  const value = m[3] ?? m[4];
+  if (name === "repo" || name === "org" || name === "user") {
+    const v = value.toLowerCase();
+    const scope: Predicate = name === "repo" ? (i) => i.repo.toLowerCase() === v
+      : (i) => i.repo.toLowerCase().startsWith(`${v}/`);
+    const named = name === "repo" ? { repo: value } : { owner: value };
+    return negate ? { kind: "filter", predicate: (i) => !scope(i), ...named } : { kind: "scope", predicate: scope, ...named };
+  }
+  if (name === "sort") {
+    const s = /^(created|updated)(?:-(asc|desc))?$/.exec(value.toLowerCase());
+    if (!s) return { error: `Unsupported value "${value}" for the \`sort:\` qualifier.` };
+    return { kind: "sort", sort: sorter(s[1] as "created" | "updated", (s[2] ?? "desc") as "asc" | "desc") };
+  }
+  const predicate = qualifier(name, value);
+  if (typeof predicate === "string") return { error: predicate };
+  return { kind: "filter", predicate: negate ? (i) => !predicate(i) : predicate };
+}
+
+export const defaultSort = (): Query["sort"] => sorter("created", "desc");
+
+/** The legacy grammar: scope qualifiers OR-ed, every other term AND-ed; `OR`, `AND` and parentheses are words. */
+export function parseSearchQuery(text: string): Query | { error: string } {
+  const scopes: Predicate[] = [];
+  const filters: Predicate[] = [];
+  const query: Query = { match: () => true, sort: defaultSort(), repos: [], owners: [] };
+  for (const m of text.matchAll(TOKEN)) {
+    const term = termOf(m);
+    if ("error" in term) return term;
+    if (term.kind === "sort") {
+      query.sort = term.sort;
+      continue;
+    }
+    if (term.repo !== undefined) query.repos.push(term.repo);
+    if (term.owner !== undefined) query.owners.push(term.owner);
+    (term.kind === "scope" ? scopes : filters).push(term.predicate);
+  }
+  query.match = (item) => (scopes.length === 0 || scopes.some((scope) => scope(item))) && filters.every((f) => f(item));
   return query;
 }
 
 /** Runs an issue search over `items` (index-only placeholders should already be left out). */
-export function searchIssues(items: Iterable<Item>, text: string, scope: SearchScope = {}): SearchOutcome {
-  const query = parseSearchQuery(text);
+export function searchIssues(items: Iterable<Item>, text: string, scope: SearchScope = {},
+  grammar: SearchGrammar = "advanced"): SearchOutcome {
+  const query = grammar === "legacy" ? parseSearchQuery(text) : parseAdvancedQuery(text);
   if ("error" in query) return query;
   if (query.repos.some((r) => scope.repoExists && !scope.repoExists(r))
     || query.owners.some((o) => scope.ownerExists && !scope.ownerExists(o))) return { error: UNSEARCHABLE, type: "INVALID" };
   const matches: Item[] = [];
-  for (const item of items) {
-    if (query.scopes.length > 0 && !query.scopes.some((scope) => scope(item))) continue;
-    if (query.filters.every((filter) => filter(item))) matches.push(item);
-  }
+  for (const item of items) if (query.match(item)) matches.push(item);
   matches.sort(query.sort);
   return { issueCount: matches.length, items: matches.slice(0, SEARCH_CAP) };
 }

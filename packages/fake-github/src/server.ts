@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { authenticate, type AuthPolicy } from "./auth.js";
 import { loadDatasets } from "./dataset.js";
 import { executeGraphQL, operationNameOf, type GraphQLRequestBody } from "./graphql.js";
+import type { SearchGrammar } from "./search.js";
 import { HttpError, type FakeRequest, type FakeResponse } from "./http.js";
 import { handleRest, restKind } from "./rest.js";
 import { FakeStore } from "./store.js";
@@ -48,6 +49,11 @@ export interface FakeGitHubOptions {
   acceptAnyToken?: boolean;
   rejectTokens?: string[];
   interceptors?: Interceptor[];
+  /**
+   * How issue search reads its strings: "advanced" (the default: github.com since 4 September 2025, spaces AND every
+   * term, `OR`/`AND` and parentheses group) or "legacy" (several repo:/org:/user: qualifiers OR-ed).
+   */
+  searchGrammar?: SearchGrammar;
 }
 
 export interface FakeGitHub {
@@ -58,6 +64,7 @@ export interface FakeGitHub {
   /** "127.0.0.1:PORT", for GHE_HOST (with GHE_PROTOCOL=http). */
   host: string;
   store: FakeStore;
+  searchGrammar: SearchGrammar;
   requests: RequestLogEntry[];
   /** Mutable: push interceptors at any time. */
   interceptors: Interceptor[];
@@ -105,6 +112,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   if (options.data?.length) loadDatasets(options.data, store);
   const auth: AuthPolicy = { acceptAnyToken: options.acceptAnyToken ?? true, rejectTokens: options.rejectTokens ?? [] };
   const requests: RequestLogEntry[] = [];
+  const searchGrammar = options.searchGrammar ?? "advanced";
+  if (searchGrammar !== "advanced" && searchGrammar !== "legacy") throw new Error(`unknown search grammar "${String(searchGrammar)}"`);
   const interceptors = [...(options.interceptors ?? [])];
   let inFlight = 0;
   let peakInFlight = 0;
@@ -131,7 +140,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         } catch {
           throw new HttpError(400, "Problems parsing JSON");
         }
-        response = { status: 200, body: await executeGraphQL(store, body ?? {}, who) };
+        response = { status: 200, body: await executeGraphQL(store, body ?? {}, who, searchGrammar) };
       } else {
         store.rateLimits.take(who.login, "core", 1, store.nowMs());
         response = handleRest(store, req, who);
@@ -201,7 +210,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   return {
-    url, apiUrl: url, graphqlUrl: `${url}/graphql`, host: `127.0.0.1:${port}`, store, requests, interceptors, auth,
+    url, apiUrl: url, graphqlUrl: `${url}/graphql`, host: `127.0.0.1:${port}`, store, searchGrammar, requests, interceptors, auth,
     get inFlight() { return inFlight; },
     get peakInFlight() { return peakInFlight; },
     close: () => new Promise<void>((resolve, reject) => {

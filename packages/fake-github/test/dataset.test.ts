@@ -26,7 +26,7 @@ describeLinuxKit("the LinuxKit dataset", () => {
   });
 
   test("2017-W27: 33 merged PRs, 27 in linuxkit/linuxkit and 6 in linuxkit/virtsock", () => {
-    const repos = "repo:linuxkit/linuxkit repo:linuxkit/linuxkit-ci repo:linuxkit/rtf repo:linuxkit/virtsock";
+    const repos = "(repo:linuxkit/linuxkit OR repo:linuxkit/linuxkit-ci OR repo:linuxkit/rtf OR repo:linuxkit/virtsock)";
     const week = search(store, `${repos} is:pr is:merged merged:2017-07-03..2017-07-09`);
     expect(week.issueCount).toBe(33);
     const byRepo: Record<string, number> = {};
@@ -34,6 +34,11 @@ describeLinuxKit("the LinuxKit dataset", () => {
     expect(byRepo).toEqual({ "linuxkit/linuxkit": 27, "linuxkit/virtsock": 6 });
     expect(search(store, `${repos} is:pr merged:2017-07-03T00:00:00Z..2017-07-09T23:59:59Z`).issueCount).toBe(33);
     expect(search(store, "repo:linuxkit/linuxkit is:pr").issueCount).toBe(1533);
+    // The same repositories space-separated: nothing under the advanced grammar, all 33 under the legacy one.
+    const spaced = repos.slice(1, -1).replaceAll(" OR ", " ");
+    expect(search(store, `${spaced} is:pr is:merged merged:2017-07-03..2017-07-09`).issueCount).toBe(0);
+    expect((searchIssues(store.searchable(), `${spaced} is:pr is:merged merged:2017-07-03..2017-07-09`, {}, "legacy") as SearchResult)
+      .issueCount).toBe(33);
   });
 
   test("PR records: files as recorded (truncated lists stay as they are), commits, head branch", () => {

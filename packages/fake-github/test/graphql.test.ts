@@ -36,7 +36,8 @@ describe("GraphQL over the sample dataset", () => {
   afterAll(() => fake.close());
 
   test("search pages through merged PRs of several repositories with opaque cursors", async () => {
-    const q = "repo:acme/tinyos repo:acme/vsock is:pr is:merged merged:2024-03-04..2024-03-10";
+    // The advanced grammar (the fake's default, like github.com): the repositories are OR-ed explicitly.
+    const q = "(repo:acme/tinyos OR repo:acme/vsock) is:pr is:merged merged:2024-03-04..2024-03-10";
     const first = await gql(fake, SEARCH, { q, first: 10 });
     expect(first.status).toBe(200);
     expect(first.body.errors).toBeUndefined();
@@ -148,6 +149,39 @@ describe("GraphQL over the sample dataset", () => {
     fake.store.registerToken("ghp_carol", { login: "carol", type: "User" });
     const carol = await gql(fake, `{ viewer { login } }`, {}, { token: "ghp_carol" });
     expect(carol.body.data.viewer.login).toBe("carol");
+  });
+});
+
+describe("the search grammar switch", () => {
+  test.each([
+    ["advanced", { spaced: 0, grouped: 12 }],
+    // Legacy reads "(", "OR" and ")" as words: only the one PR whose text holds all three still matches.
+    ["legacy", { spaced: 12, grouped: 1 }],
+  ] as const)("searchGrammar: %s", async (searchGrammar, counts) => {
+    const fake = await startFakeGitHub({ data: [SAMPLE], searchGrammar });
+    try {
+      expect(fake.searchGrammar).toBe(searchGrammar);
+      const count = async (q: string) => (await gql(fake, SEARCH, { q, first: 1 })).body.data.search.issueCount;
+      const week = "is:pr is:merged merged:2024-03-04..2024-03-10";
+      expect({
+        spaced: await count(`repo:acme/tinyos repo:acme/vsock ${week}`),
+        grouped: await count(`( repo:acme/tinyos OR repo:acme/vsock ) ${week}`),
+      }).toEqual(counts);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  test("advanced: more than five operators is a GraphQL error on the search field", async () => {
+    const fake = await startFakeGitHub({ data: [SAMPLE] });
+    try {
+      const q = `(${Array.from({ length: 7 }, (_, i) => `repo:acme/r${i}`).join(" OR ")}) is:pr`;
+      const { status, body } = await gql(fake, SEARCH, { q, first: 1 });
+      expect(status).toBe(200);
+      expect(body.errors).toEqual([expect.objectContaining({ message: "More than five AND / OR / NOT operators were used.", path: ["search"] })]);
+    } finally {
+      await fake.close();
+    }
   });
 });
 

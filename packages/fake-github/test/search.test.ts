@@ -1,6 +1,7 @@
 // GitHub's issue-search semantics as a pure function over plain records.
 import { describe, expect, test } from "@jest/globals";
-import { parseDateRange, searchIssues, SEARCH_CAP, UNSEARCHABLE, type SearchResult } from "../src/search.js";
+import { parseDateRange, searchIssues, SEARCH_CAP, UNSEARCHABLE, type SearchGrammar, type SearchResult } from "../src/search.js";
+import { TOO_DEEP, TOO_MANY_OPERATORS } from "../src/search-advanced.js";
 import { issue, pull } from "./helpers.js";
 
 const items = [
@@ -16,13 +17,15 @@ const items = [
   issue("o/b", 10, null),
 ];
 
-const numbers = (query: string): number[] => {
-  const result = searchIssues(items, query);
+const search = (grammar: SearchGrammar) => (query: string): number[] => {
+  const result = searchIssues(items, query, {}, grammar);
   if ("error" in result) throw new Error(result.error);
   return result.items.map((i) => i.number).sort((a, b) => a - b);
 };
 
-describe("searchIssues", () => {
+describe("the legacy grammar", () => {
+  const numbers = search("legacy");
+
   test("several repo: qualifiers are OR-ed, other qualifiers AND-ed", () => {
     expect(numbers("repo:o/a repo:o/b is:pr is:merged")).toEqual([1, 2, 3, 4, 5]);
     expect(numbers("repo:O/B is:pr")).toEqual([5, 6]);
@@ -30,6 +33,62 @@ describe("searchIssues", () => {
     expect(numbers("user:x")).toEqual([7]);
     expect(numbers("repo:o/b org:x type:pr is:merged")).toEqual([5, 7]);
   });
+
+  test("OR, AND and parentheses are plain words, not operators", () => {
+    expect(numbers("( repo:o/a OR repo:o/b ) is:pr is:merged")).toEqual([]);
+    expect(numbers("repo:o/a OR repo:o/b")).toEqual([]);
+    // Unspaced, a parenthesis is part of the qualifier's value: `repo:o/b)` names no repository.
+    expect(searchIssues(items, "(repo:o/a OR repo:o/b) is:pr", { repoExists: (r) => ["o/a", "o/b"].includes(r) }, "legacy"))
+      .toEqual({ error: UNSEARCHABLE, type: "INVALID" });
+    expect(numbers("is:pr AND is:merged")).toEqual([]);
+  });
+});
+
+describe("the advanced grammar (the default)", () => {
+  const numbers = search("advanced");
+
+  test("spaces AND every term, repo: included: two repositories match nothing", () => {
+    expect(numbers("repo:o/a repo:o/b is:pr is:merged")).toEqual([]);
+    expect(numbers("repo:o/b org:x type:pr is:merged")).toEqual([]);
+    expect(numbers("repo:o/a org:o is:issue")).toEqual([8, 9]);
+    expect(numbers("repo:O/B is:pr")).toEqual([5, 6]);
+    expect(searchIssues(items, "repo:o/a repo:o/b")).toEqual({ issueCount: 0, items: [] });
+  });
+
+  test("OR and parentheses group; AND binds tighter than OR", () => {
+    expect(numbers("(repo:o/a OR repo:o/b) is:pr is:merged")).toEqual([1, 2, 3, 4, 5]);
+    expect(numbers("( repo:o/a OR repo:o/b ) is:pr is:merged")).toEqual([1, 2, 3, 4, 5]);
+    expect(numbers("(repo:o/b OR org:x) type:pr is:merged")).toEqual([5, 7]);
+    expect(numbers("is:pr is:merged (repo:o/b OR user:x)")).toEqual([5, 7]);
+    expect(numbers("repo:o/b AND is:pr")).toEqual([5, 6]);
+    expect(numbers("repo:o/b is:pr OR repo:x/c")).toEqual([5, 6, 7]);
+    expect(numbers("repo:o/b (is:issue OR (is:pr AND label:kernel))")).toEqual([5, 10]);
+    expect(numbers("(repo:o/a OR repo:o/b) is:pr is:merged sort:created-asc")).toEqual([1, 2, 3, 4, 5]);
+    expect(numbers('label:"good first issue" OR label:kernel')).toEqual([2, 3, 5]);
+  });
+
+  test("at most five levels of parentheses and five operators; malformed groups are errors", () => {
+    expect(numbers("(((((repo:o/b))))) is:pr")).toEqual([5, 6]);
+    expect(searchIssues(items, "((((((repo:o/b)))))) is:pr")).toEqual({ error: TOO_DEEP });
+    const six = ["o/a", "o/b", "x/c", "o/d", "o/e", "o/f"].map((r) => `repo:${r}`);
+    expect(numbers(`(${six.join(" OR ")}) is:pr is:merged`)).toEqual([1, 2, 3, 4, 5, 7]);
+    const seven = [...six, "repo:o/g"];
+    expect(searchIssues(items, `(${seven.join(" OR ")}) is:pr`)).toEqual({ error: TOO_MANY_OPERATORS });
+    expect(searchIssues(items, "(repo:o/a is:pr")).toEqual({ error: expect.stringContaining("Unbalanced") });
+    expect(searchIssues(items, "repo:o/a) is:pr")).toEqual({ error: expect.stringContaining("Unbalanced") });
+    expect(searchIssues(items, "OR repo:o/a")).toEqual({ error: expect.stringContaining("`OR`") });
+    expect(searchIssues(items, "repo:o/a OR")).toEqual({ error: expect.stringContaining("`OR`") });
+    expect(searchIssues(items, "repo:o/a AND")).toEqual({ error: expect.stringContaining("`AND`") });
+  });
+
+  test("an unknown repository inside a group is still refused", () => {
+    expect(searchIssues(items, "(repo:o/a OR repo:o/nope) is:pr", { repoExists: (r) => r !== "o/nope" }))
+      .toEqual({ error: UNSEARCHABLE, type: "INVALID" });
+  });
+});
+
+describe.each(["advanced", "legacy"] as const)("searchIssues under the %s grammar", (grammar) => {
+  const numbers = search(grammar);
 
   test("date ranges include both ends; days are whole UTC days", () => {
     expect(numbers("is:pr merged:2017-07-03..2017-07-09")).toEqual([2, 3, 5, 7]);
@@ -60,22 +119,22 @@ describe("searchIssues", () => {
   });
 
   test("sorting is deterministic: created desc by default, ties by repository then number", () => {
-    const order = (query: string) => (searchIssues(items, query) as SearchResult).items.map((i) => i.number);
+    const order = (query: string) => (searchIssues(items, query, {}, grammar) as SearchResult).items.map((i) => i.number);
     expect(order("is:pr is:merged")).toEqual([4, 3, 5, 7, 2, 1]);
     expect(order("is:pr is:merged sort:created-asc")).toEqual([1, 2, 5, 7, 3, 4]);
   });
 
   test("unknown qualifiers, bad dates and unknown repositories are errors", () => {
-    expect(searchIssues(items, "frobnicate:yes")).toEqual({ error: expect.stringContaining("`frobnicate:`") });
-    expect(searchIssues(items, "merged:2017-13-45")).toEqual({ error: expect.stringContaining("Invalid date") });
-    expect(searchIssues(items, "repo:o/nope", { repoExists: (r) => r !== "o/nope" }))
+    expect(searchIssues(items, "frobnicate:yes", {}, grammar)).toEqual({ error: expect.stringContaining("`frobnicate:`") });
+    expect(searchIssues(items, "merged:2017-13-45", {}, grammar)).toEqual({ error: expect.stringContaining("Invalid date") });
+    expect(searchIssues(items, "repo:o/nope", { repoExists: (r) => r !== "o/nope" }, grammar))
       .toEqual({ error: UNSEARCHABLE, type: "INVALID" });
   });
 
   test("1,500 matches: issueCount is the true count, only the first 1,000 can be paged", () => {
     const many = Array.from({ length: 1500 }, (_, i) =>
       pull("big/repo", i + 1, new Date(Date.UTC(2018, 0, 1) + i * 60_000).toISOString().replace(".000", "")));
-    const result = searchIssues(many, "repo:big/repo is:pr is:merged") as SearchResult;
+    const result = searchIssues(many, "repo:big/repo is:pr is:merged", {}, grammar) as SearchResult;
     expect(result.issueCount).toBe(1500);
     expect(result.items).toHaveLength(SEARCH_CAP);
     expect(result.items[0].number).toBe(1500);
