@@ -28,3 +28,19 @@ export function liveMentions(markdown: string): string[] {
   const rendered = textOf(gfmHtmlOf(outside).replace(/<pre>[\s\S]*?<\/pre>/g, " "));
   return [...(outside.match(MENTION) ?? []), ...(rendered.match(MENTION) ?? [])];
 }
+
+/** Titles that pinged people (a team included) from the preview comment, and their variations. */
+export const MENTION_TITLES = [
+  "fix `@linuxkit/maintainers` review",
+  "`x`@ndauten",
+  "@linuxkit/maintainers at the start",
+  "@rn at the start",
+  "Thanks (@rn)",
+  "`@rn`",
+  "``@rn``",
+  "\\@rn escaped",
+  "*@rn* _@rn_ ~@rn~ **@rn** __@rn__ ~~@rn~~",
+  "&#64;rn &#x40;rn &commat;rn",
+  "[@rn](https://github.com/rn) <@rn> !@rn",
+  "me@example.com @rn/team-x",
+];
