@@ -4,7 +4,7 @@ import { ConfigError } from "../config/index.js";
 import { isForbidden, reasonForReader } from "../github/errors.js";
 import { PeriodError } from "../period.js";
 import { PublishError, type PublishOutcome } from "../publish/index.js";
-import { withoutMentions } from "../report/markdown.js";
+import { escapeText, withoutMentions } from "../report/markdown.js";
 import { USAGE } from "./parse.js";
 
 /** GitHub rejects comment bodies over 65,536 characters; leave room for the wrapper. */
@@ -13,7 +13,8 @@ const MAX_PREVIEW = 60_000;
 export const refusal = (repo: string): string =>
   safe(`Sorry, only people with write access to ${repo} can run \`/draft-report\`.`);
 
-export const usage = (problem: string): string => safe(`${problem}. ${USAGE}`);
+/** `problem` is plain text that may quote what someone typed (a period, arguments): it is shown as literal text. */
+export const usage = (problem: string): string => safe(`${escapeText(problem)}. ${USAGE}`);
 
 /** A pull request reference GitHub links: "#12" in the same repository, "owner/repo#12" elsewhere. */
 function prRef(number: number, prRepo: string, commentRepo: string): string {

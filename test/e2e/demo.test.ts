@@ -64,7 +64,7 @@ This report covers developments in the [tinyos], [tinyos-ci], [rtf] and [vsock] 
 
 - pkg/init: fix a race in service startup ([#102] [#95] [@bobk] [@alice] [@carol] [@frankie])
 - Update golang Docker tag to v1.22.1 ([#105] [@bobk])
-- Fix \`make\` for \\*bold\\* \\[x\\]: http://evil.example \\<script\\>alert(1)\\</script\\> @alice ([#108] [@dmitri])
+- Fix \`make\` for \\*bold\\* \\[x\\]: http\\://evil.example \\<script\\>alert(1)\\</script\\> @alice ([#108] [@dmitri])
 - pkg/sshd: bump openssh to 9.6p1 ([#109] [@alice] [@dmitri])
 - Fix a connection leak in the hvsock listener ([vsock#19] [@zoe-q] [@dmitri])
 

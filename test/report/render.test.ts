@@ -140,14 +140,15 @@ Nothing was merged or closed in this period.
     const out = draft(config, activity(titles.map((t, i) => pull("acme/widget", i + 1, t)), [], config.repositories));
     const items = out.split("\n").filter((line) => line.startsWith("- "));
     expect(items).toEqual([
-      "- \\[x\\]: http://evil.example/ ([#1] [@rn])",
+      // The bare URL is escaped too: GFM would otherwise link it (this line used to keep "http://").
+      "- \\[x\\]: http\\://evil.example/ ([#1] [@rn])",
       "- \\<script\\>alert(1)\\</script\\> ([#2] [@rn])",
       "- Fix \\`unterminated code ([#3] [@rn])",
       "- Use `--flag` in \\*bold\\* \\_docs\\_ and snake_case_name ([#4] [@rn])",
       "- \\{{ site.secret }\\} and \\{% raw %\\} ([#5] [@rn])",
       "- \\# Not a heading second line ([#6] [@rn])",
       "- 1\\. not a list ([#7] [@rn])",
-      "- Mention @rn \\&amp; \\[#1\\](http://x) ([#8] [@rn])",
+      "- Mention @rn \\&amp; \\[#1\\](http\\://x) ([#8] [@rn])",
     ]);
     expect(out).not.toMatch(/^\[x\]:/m);
   });
