@@ -182,7 +182,7 @@ async function ensurePull(a: Attempt): Promise<PullRequestLink> {
     base: a.base,
     title: pullTitle(request.draft.markdown, request.draft.report),
     body: pullBody(request.draft.report, request.draft.path),
-  });
+  }, request.sleep);
   if (opened) await decoratePull(a.t, link.number, request.config.publish, a.log);
   a.log(`${a.t.repo}: ${opened ? "opened" : "found"} #${link.number} for ${a.branch}`);
   return link;

@@ -51,7 +51,10 @@ describe("publishDraft", () => {
       .reply(201, pullJson(7))
       .post(`${REPO}/issues/7/labels`, { labels: ["weekly-report"] })
       .reply(200, [])
-      .post(`${REPO}/pulls/7/requested_reviewers`, { reviewers: ["rn"], team_reviewers: ["maintainers"] })
+      // Users and teams in separate calls, users first (a team needs members: read; its refusal must not lose the users).
+      .post(`${REPO}/pulls/7/requested_reviewers`, { reviewers: ["rn"] })
+      .reply(201, pullJson(7))
+      .post(`${REPO}/pulls/7/requested_reviewers`, { team_reviewers: ["maintainers"] })
       .reply(201, pullJson(7));
 
     expect(await publishDraft(request(draft))).toEqual({ status: "created", branch: BRANCH, pr: PR });
