@@ -30,7 +30,9 @@ export interface AppRow {
   graphql: number;
   writes: number;
   writeKinds: string[];
-  log?: string[];
+  peakInFlight: number;
+  /** Sum of the fake's own time per request (handling plus latency), to tell its share from the app's. */
+  fakeMs: number;
   reply: string;
 }
 
@@ -109,10 +111,29 @@ export async function benchApp(scenario: AppScenario, latencyMs: number): Promis
     return {
       scenario: scenario.name, title: scenario.title, octokit: scenario.octokit, replyMs, requests: log.length,
       graphql: log.filter((entry) => entry.path.includes("/graphql")).length, writes: writes.length,
-      log: log.map((e) => `${e.status} ${e.kind} ${e.ms}`), writeKinds: writes.map((entry) => entry.kind.replace(/^rest /, "")), reply: replies.at(-1)?.body ?? "",
+      peakInFlight: fake.peakInFlight, fakeMs: log.reduce((sum, entry) => sum + entry.ms, 0), writeKinds: writes.map((entry) => entry.kind.replace(/^rest /, "")), reply: replies.at(-1)?.body ?? "",
     };
   } finally {
     await server.stop();
     await fake.close();
   }
+}
+
+/** The app-path targets of issue 8: webhook to reply for 2017-W27 under 5 s, the synthetic week under 20 s. */
+export function appTargets(rows: AppRow[]): { scenario: string; name: string; pass: boolean; detail: string }[] {
+  return rows.filter((row) => row.octokit === "app").map((row) => {
+    const limit = row.scenario === "app-a" ? 5000 : 20_000;
+    const took = row.replyMs === undefined ? "no reply" : `${(row.replyMs / 1000).toFixed(2)} s`;
+    return { scenario: row.scenario, name: `webhook to reply < ${limit / 1000} s`, pass: row.replyMs !== undefined && row.replyMs < limit,
+      detail: `${took}, ${row.writes} writes, ${row.graphql} GraphQL, ${row.requests} requests ("${row.reply}")` };
+  });
+}
+
+export function formatAppTable(rows: AppRow[]): string {
+  const lines = ["| scenario | Octokit | webhook to reply | requests | GraphQL | writes | peak in flight |", "|---|---|---|---|---|---|---|"];
+  for (const row of rows) {
+    lines.push(`| (${row.scenario}) ${row.title} | ${row.octokit} | ${row.replyMs === undefined ? "no reply" : `${(row.replyMs / 1000).toFixed(2)} s`} | ` +
+      `${row.requests} | ${row.graphql} | ${row.writes} | ${row.peakInFlight} |`);
+  }
+  return lines.join("\n");
 }
