@@ -35,4 +35,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/ping`).then(async (r) => process.exit(r.ok && (await r.text()) === 'PONG' ? 0 : 1), () => process.exit(1))"]
 # `npm start` without npm in between, so that the server gets docker stop's SIGTERM (run with --init, see docs/deploy.md).
-CMD ["node_modules/.bin/probot", "run", "./lib/index.js"]
+CMD ["node", "lib/server.js"]

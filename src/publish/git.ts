@@ -4,7 +4,7 @@
 import type { GitHubClient } from "../github/client.js";
 import { readRepositoryFile } from "../github/files.js";
 import type { RepoName } from "../model.js";
-import { isNotFound, isOutcomeUnknown, isValidationFailure } from "../github/errors.js";
+import { isNotFound, isOutcomeUnknown, isValidationFailure, statusOf } from "../github/errors.js";
 import { BranchMoved, Unverified } from "./errors.js";
 
 export interface RepoTarget {
@@ -53,14 +53,17 @@ export interface FileCommit {
   baseTree: string;
 }
 
-/** Blob, tree, commit: the new commit's sha. No author is given, so the commit is the app's own. */
+/**
+ * Tree, commit: the new commit's sha. No author is given, so the commit is the app's own. The tree entry carries the
+ * file's `content`, which GitHub writes out as a blob itself ("Create a tree", docs.github.com/rest/git/trees:
+ * "tree.content ... GitHub will write this blob out and use that SHA for this entry"): no separate blob write.
+ */
 export async function commitFile(t: RepoTarget, commit: FileCommit): Promise<string> {
   const base = { owner: t.owner, repo: t.name };
-  const blob = await t.client.request("POST /repos/{owner}/{repo}/git/blobs", { ...base, content: commit.text, encoding: "utf-8" });
   const tree = await t.client.request("POST /repos/{owner}/{repo}/git/trees", {
     ...base,
     base_tree: commit.baseTree,
-    tree: [{ path: commit.path, mode: "100644", type: "blob", sha: blob.data.sha }],
+    tree: [{ path: commit.path, mode: "100644", type: "blob", content: commit.text }],
   });
   const created = await t.client.request("POST /repos/{owner}/{repo}/git/commits", {
     ...base,
@@ -69,6 +72,37 @@ export async function commitFile(t: RepoTarget, commit: FileCommit): Promise<str
     parents: commit.parents,
   });
   return created.data.sha as string;
+}
+
+export interface NewFile {
+  branch: string;
+  path: string;
+  text: string;
+  message: string;
+}
+
+/**
+ * Adds a file that is not on the branch yet as one commit on top of its head, in one write: "Create or update file
+ * contents" (docs.github.com/rest/repos/contents). Without `sha` GitHub refuses (422) if the file exists meanwhile;
+ * without `author`/`committer` both are the authenticated app, as history.ts's isHuman expects, and the message
+ * carries the draft trailer. A 5xx or lost answer is settled by reading the branch back. Undefined: not written.
+ */
+export async function addFile(t: RepoTarget, file: NewFile, start: string): Promise<string | undefined> {
+  try {
+    const { data } = await t.client.request("PUT /repos/{owner}/{repo}/contents/{path}", {
+      owner: t.owner, repo: t.name, path: file.path, branch: file.branch, message: file.message,
+      content: Buffer.from(file.text, "utf8").toString("base64"),
+    });
+    return data.commit.sha as string;
+  } catch (error) {
+    // The file appeared (another run wrote it) or the branch went: somebody else is publishing this period.
+    if (isValidationFailure(error) || statusOf(error) === 409 || isNotFound(error)) throw new BranchMoved(`${t.repo}: ${file.branch} was written meanwhile`);
+    if (!isOutcomeUnknown(error)) throw error;
+    const head = await readBack(t, file.branch, error);
+    if (head === start) return undefined;
+    if (head !== undefined && (await readFileAt(t, file.path, head).catch((read: unknown) => { throw new Unverified(error, read); })) === file.text) return head;
+    throw new BranchMoved(`${t.repo}: ${file.branch} was written meanwhile`);
+  }
 }
 
 /** The branch's head after a write of unknown outcome; Unverified when it cannot be read either. */

@@ -5,7 +5,7 @@ import { mergeDrafts } from "../report/merge.js";
 import type { ReferenceStyle } from "../report/references.js";
 import { reasonOf } from "../github/errors.js";
 import { BranchMoved, PublishError, Unverified } from "./errors.js";
-import { branchHead, commitFile, createBranch, deleteOwnBranch, moveBranch, readFileAt, treeOf, type RepoTarget } from "./git.js";
+import { addFile, branchHead, commitFile, createBranch, deleteOwnBranch, moveBranch, readFileAt, treeOf, type RepoTarget } from "./git.js";
 import { referenceKinds } from "./reference-kinds.js";
 import { branchCommits, isHuman, latestDraft, type BranchCommit } from "./history.js";
 import { commentOnce, decoratePull, findPull, openPull } from "./pull-request.js";
@@ -29,29 +29,45 @@ export async function publishOnce(a: Attempt): Promise<PublishOutcome> {
   return head === undefined ? createDraftBranch(a) : updateDraftBranch(a, head);
 }
 
+/**
+ * The first draft of a period: the branch at the default branch's head, then the report added on it in one write
+ * (git.ts addFile), then the PR: three writes where blob, tree, commit and ref took four. The branch never stays
+ * without the whole draft: a failed addFile takes the branch back.
+ */
 async function createDraftBranch(a: Attempt): Promise<PublishOutcome> {
   const { t, request, branch } = a;
   const { draft } = request;
   const start = await branchHead(t, a.base);
   if (start === undefined) throw new PublishError(`${t.repo}: the default branch ${a.base} has no commits; push one before drafting reports`);
-  const tree = await treeOf(t, start);
   // A merged report has lost its branch; drafting it again would offer to overwrite the maintainers' final text.
   if ((await readFileAt(t, draft.path, start)) !== undefined) {
     throw new PublishError(`${t.repo}: ${draft.path} is already on ${a.base}, so the ${periodId(a)} report was published; edit it there, or delete it to draft again`);
   }
-  const commit = await commitFile(t, { path: draft.path, text: draft.markdown, message: messages.draft(periodId(a)), parents: [start], baseTree: tree }).catch(
-    (error: unknown) => {
-      throw new PublishError(`${t.repo}: writing the ${periodId(a)} draft commit for ${branch} failed (${reasonOf(error)}); nothing was changed, run again`, { cause: error });
-    },
-  );
   try {
-    await createBranch(t, branch, commit);
+    await createBranch(t, branch, start);
   } catch (error) {
     if (error instanceof BranchMoved) throw error;
     if (error instanceof Unverified) {
       throw new PublishError(`${t.repo}: creating ${branch} failed (${reasonOf(error)}); if ${branch} is there without a PR, delete it or re-run`, { cause: error });
     }
     throw new PublishError(`${t.repo}: creating ${branch} failed (${reasonOf(error)}); nothing was changed, run again`, { cause: error });
+  }
+  let commit: string | undefined;
+  let failure: unknown;
+  try {
+    commit = await addFile(t, { branch, path: draft.path, text: draft.markdown, message: messages.draft(periodId(a)) }, start);
+  } catch (error) {
+    if (error instanceof BranchMoved) throw error;
+    failure = error;
+  }
+  if (commit === undefined) {
+    const reason = failure === undefined ? "no answer, and it is not on the branch" : reasonOf(failure);
+    try {
+      await deleteOwnBranch(t, branch, start);
+    } catch (cleanup) {
+      throw new PublishError(`${t.repo}: writing the ${periodId(a)} draft commit for ${branch} failed (${reason}) and deleting the branch failed too (${reasonOf(cleanup)}); delete ${branch} or re-run`, { cause: failure });
+    }
+    throw new PublishError(`${t.repo}: writing the ${periodId(a)} draft commit for ${branch} failed (${reason}); nothing was changed, run again`, { cause: failure });
   }
   a.log(`${t.repo}: created ${branch} with ${draft.path}`);
   try {
@@ -166,7 +182,7 @@ async function ensurePull(a: Attempt): Promise<PullRequestLink> {
     base: a.base,
     title: pullTitle(request.draft.markdown, request.draft.report),
     body: pullBody(request.draft.report, request.draft.path),
-  });
+  }, request.sleep);
   if (opened) await decoratePull(a.t, link.number, request.config.publish, a.log);
   a.log(`${a.t.repo}: ${opened ? "opened" : "found"} #${link.number} for ${a.branch}`);
   return link;

@@ -23,7 +23,26 @@ export interface NewPull {
  * Opens the PR; when another run opened it first, that one is the answer. When GitHub's answer is a 5xx or lost,
  * the open PR for the branch (if there is one now) is the one this request opened; none means it was not opened.
  */
-export async function openPull(t: RepoTarget, pull: NewPull): Promise<{ link: PullRequestLink; opened: boolean }> {
+/**
+ * Right after a branch is created GitHub sometimes answers 422 "No commits between <base> and <head>" although the
+ * commit is there (its pull request service has not seen the ref yet); a short wait and one more try settles it.
+ */
+export const NO_COMMITS_WAITS_MS = [1000, 3000];
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function openPull(t: RepoTarget, pull: NewPull, sleep: (ms: number) => Promise<void> = realSleep): Promise<{ link: PullRequestLink; opened: boolean }> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await openPullOnce(t, pull);
+    } catch (error) {
+      const wait = NO_COMMITS_WAITS_MS[attempt];
+      if (wait === undefined || !isValidationFailure(error, /No commits between/i)) throw error;
+      await sleep(wait);
+    }
+  }
+}
+
+async function openPullOnce(t: RepoTarget, pull: NewPull): Promise<{ link: PullRequestLink; opened: boolean }> {
   try {
     const { data } = await t.client.request("POST /repos/{owner}/{repo}/pulls", {
       owner: t.owner,
@@ -67,27 +86,58 @@ export async function decoratePull(t: RepoTarget, number: number, wanted: { labe
   }
   const users = wanted.reviewers.filter((r) => !r.includes("/"));
   // "org/team" names a team, the way CODEOWNERS does.
-  const teams = wanted.reviewers.filter((r) => r.includes("/")).map((r) => r.split("/")[1]!);
-  if (users.length + teams.length > 0) {
+  const teams = wanted.reviewers.filter((r) => r.includes("/"));
+  const request = async (kind: "reviewers" | "team_reviewers", names: string[]): Promise<void> => {
+    if (names.length === 0) return;
     try {
-      await t.client.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", {
-        ...base,
-        pull_number: number,
-        reviewers: users,
-        ...(teams.length > 0 ? { team_reviewers: teams } : {}),
-      });
+      await t.client.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", { ...base, pull_number: number, [kind]: kind === "team_reviewers" ? names.map((n) => n.split("/")[1]!) : names });
     } catch (error) {
-      log(`${t.repo}#${number}: could not request reviews from ${wanted.reviewers.join(", ")} (${(error as Error).message}); check publish.reviewers`);
+      const hint = kind === "team_reviewers" ? "team reviews need the app's members: read permission (docs/install.md)" : "check publish.reviewers";
+      log(`${t.repo}#${number}: could not request reviews from ${names.join(", ")} (${(error as Error).message}); ${hint}`);
     }
+  };
+  // Users first, in a call of their own: a team the app may not see (it needs the organisation's `members: read`,
+  // docs.github.com/rest/pulls/review-requests) must not cost the users their request.
+  await request("reviewers", users);
+  await request("team_reviewers", teams);
+}
+
+/** Every comment on an issue or PR, 100 a page, following GitHub's `link: rel="next"` until the last page. */
+export interface IssueComment { body?: string; html_url: string; user?: { type?: string } | null; created_at?: string }
+
+export async function allComments(t: RepoTarget, number: number): Promise<IssueComment[]> {
+  const comments: IssueComment[] = [];
+  for (let page = 1; ; page++) {
+    const { data, headers } = await t.client.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner: t.owner, repo: t.name, issue_number: number, per_page: 100, ...(page > 1 ? { page } : {}) });
+    comments.push(...(data as IssueComment[]));
+    if (!/rel="next"/.test(String(headers.link ?? "")) || (data as []).length < 100) return comments;
   }
 }
 
-/** Posts the comment unless one with the same marker is there already: the answer is that comment's URL. */
+/**
+ * Posts the comment unless one with the same marker is there already: the answer is that comment's URL. A POST
+ * whose answer is lost (5xx, no answer) is settled by looking for the marker again, then sent at most once more.
+ */
 export async function commentOnce(t: RepoTarget, number: number, marker: string, body: string): Promise<string> {
-  const base = { owner: t.owner, repo: t.name, issue_number: number };
-  const { data } = await t.client.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...base, per_page: 100 });
-  const existing = (data as { body?: string; html_url: string }[]).find((c) => c.body?.includes(marker));
-  if (existing) return existing.html_url;
-  const created = await t.client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...base, body });
-  return created.data.html_url as string;
+  const find = async () => (await allComments(t, number)).find((c) => c.body?.includes(marker))?.html_url;
+  const existing = await find();
+  if (existing) return existing;
+  return postSettled(t, number, body, find);
+}
+
+/** POST a comment; on an unknown outcome ask `readBack` whether it is there, and post once more only if not. */
+export async function postSettled(t: RepoTarget, number: number, body: string, readBack: () => Promise<string | undefined>): Promise<string> {
+  const post = async () => (await t.client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner: t.owner, repo: t.name, issue_number: number, body })).data.html_url as string;
+  try {
+    return await post();
+  } catch (error) {
+    if (!isOutcomeUnknown(error)) throw error;
+    let found: string | undefined;
+    try {
+      found = await readBack();
+    } catch (read) {
+      throw new Unverified(error, read);
+    }
+    return found ?? post();
+  }
 }

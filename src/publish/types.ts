@@ -13,6 +13,8 @@ export interface PublishRequest {
   /** The app's own login ("devreport[bot]"): a commit on the branch by anyone else is a human edit. */
   appLogin: string;
   log?: ProgressLog;
+  /** Waits between tries of GitHub's passing 422s (tests pass a virtual one); real timers by default. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface PullRequestLink {

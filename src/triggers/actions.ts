@@ -4,6 +4,7 @@
 // the event GitHub Actions wrote to GITHUB_EVENT_PATH and the repository it runs in.
 import { readFileSync } from "node:fs";
 import { Context, createProbot, type ProbotOctokit } from "probot";
+import { AppOctokit } from "../github/app-octokit.js";
 import { appIdentity } from "./identity.js";
 import { runScheduled } from "./schedule.js";
 
@@ -23,7 +24,7 @@ interface ActionsPayload {
 export interface ActionsIO {
   readFile?: (path: string) => string;
   stderr?: (text: string) => void;
-  /** Tests pass Probot's Octokit with throttling off; the run itself keeps Probot's (it spaces writes ~1 s apart). */
+  /** Tests pass Probot's Octokit with throttling off; the run itself uses the app's (src/github/app-octokit.ts). */
   Octokit?: typeof ProbotOctokit;
 }
 
@@ -51,7 +52,7 @@ export async function runInActions(env: ActionsEnv, io: ActionsIO = {}): Promise
     overrides: {
       githubToken: token,
       ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
-      ...(io.Octokit ? { Octokit: io.Octokit } : {}),
+      Octokit: io.Octokit ?? AppOctokit,
     },
   });
   const octokit = await probot.auth();

@@ -3,6 +3,8 @@
 // one-line reply saying what to fix.
 import type { Context } from "probot";
 import type { GitHubClient } from "../github/client.js";
+import { target } from "../publish/git.js";
+import { allComments, postSettled } from "../publish/pull-request.js";
 import { draftAndPublish } from "../usecase/draft-and-publish.js";
 import { loadConfig } from "./config.js";
 import type { AppIdentity } from "./identity.js";
@@ -79,6 +81,14 @@ async function react(context: CommentContext, content: Reaction): Promise<void> 
   await context.octokit.rest.reactions.createForIssueComment(context.repo({ comment_id: context.payload.comment.id, content }));
 }
 
+/**
+ * The reply is a POST GitHub may have acted on without saying so (a 5xx, a lost answer): it is settled by looking
+ * for the app's comment with this body from the last minute, and posted once more only when there is none.
+ */
 async function reply(context: CommentContext, body: string): Promise<void> {
-  await context.octokit.rest.issues.createComment(context.issue({ body }));
+  const t = target(context.octokit, context.payload.repository.full_name);
+  const number = context.payload.issue.number;
+  const since = Date.now() - 60_000;
+  await postSettled(t, number, body, async () => (await allComments(t, number)).find((c) =>
+    c.body === body && c.user?.type === "Bot" && Date.parse(c.created_at ?? "") >= since)?.html_url);
 }

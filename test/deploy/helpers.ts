@@ -48,15 +48,16 @@ export interface RunningProbot {
 }
 
 /**
- * Runs `command` (e.g. `probot run ./lib/index.js`, its first word a bin of node_modules/.bin) in `cwd` with only
+ * Runs `command` (`node lib/server.js`, or `probot run ./lib/index.js` with a bin of node_modules/.bin) in `cwd` with only
  * `env` (plus PATH), listening on 127.0.0.1 at a free port, and resolves once `GET /ping` answers PONG.
  */
 export async function startProbot(command: string, cwd: string, env: Record<string, string>): Promise<RunningProbot> {
   const [bin, ...args] = command.split(/\s+/);
-  if (bin !== "probot") throw new Error(`expected a probot command, got ${command}`);
+  if (bin !== "probot" && bin !== "node") throw new Error(`expected a node or probot command, got ${command}`);
   const port = await freePort();
   // Probot's bin through node, as node_modules/.bin/probot would run it, without a shell in between.
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, "node_modules/probot/bin/probot.js"), ...args], {
+  const argv = bin === "node" ? args : [join(ROOT, "node_modules/probot/bin/probot.js"), ...args];
+  const child: ChildProcess = spawn(process.execPath, argv, {
     cwd,
     // A minimal environment: nothing from the developer's shell (APP_ID, WEBHOOK_PROXY_URL, GHE_HOST...) leaks in.
     // NO_SMEE_SETUP keeps setup mode from creating a smee.io channel, i.e. from reaching the network.

@@ -59,8 +59,8 @@ const command = (JSON.parse(last("CMD")!.args) as string[])
   .join(" ");
 
 describe("the start command", () => {
-  test("is Probot's, on the built app, and builds nothing", () => {
-    expect(START).toBe("probot run ./lib/index.js");
+  test("is Probot's run() on the built app (src/server.ts: with the app's Octokit), and builds nothing", () => {
+    expect(START).toBe("node lib/server.js");
     expect(packageJson.scripts).not.toHaveProperty("prestart");
     expect(packageJson.scripts.prepare).toBe("node scripts/prepare.mjs");
   });

@@ -35,9 +35,7 @@ describe("refreshFooterOnPush", () => {
       .reply(200, { data: { r0: { n0: { __typename: "PullRequest" }, n1: { __typename: "Issue" } } } })
       .get(`${REPO}/git/commits/h1`)
       .reply(200, { tree: { sha: "th1" } })
-      .post(`${REPO}/git/blobs`, { content: expected, encoding: "utf-8" })
-      .reply(201, { sha: "b2" })
-      .post(`${REPO}/git/trees`, { base_tree: "th1", tree: [{ path: PATH, mode: "100644", type: "blob", sha: "b2" }] })
+      .post(`${REPO}/git/trees`, { base_tree: "th1", tree: [{ path: PATH, mode: "100644", type: "blob", content: expected }] })
       .reply(201, { sha: "t2" })
       .post(`${REPO}/git/commits`, { message: "Update reference links\n", tree: "t2", parents: ["h1"] })
       .reply(201, { sha: "f2" })
@@ -57,12 +55,10 @@ describe("refreshFooterOnPush", () => {
       .reply(200, contents(edited))
       .get(`${REPO}/git/commits/h1`)
       .reply(200, { tree: { sha: "th1" } })
-      .post(`${REPO}/git/blobs`, (b) => {
-        committed = b.content;
+      .post(`${REPO}/git/trees`, (b) => {
+        committed = b.tree[0].content;
         return true;
       })
-      .reply(201, { sha: "b2" })
-      .post(`${REPO}/git/trees`)
       .reply(201, { sha: "t2" })
       .post(`${REPO}/git/commits`)
       .reply(201, { sha: "f2" })
@@ -91,8 +87,6 @@ describe("refreshFooterOnPush", () => {
       .reply(200, contents(edited))
       .get(`${REPO}/git/commits/h1`)
       .reply(200, { tree: { sha: "th1" } })
-      .post(`${REPO}/git/blobs`)
-      .reply(201, { sha: "b2" })
       .post(`${REPO}/git/trees`)
       .reply(201, { sha: "t2" })
       .post(`${REPO}/git/commits`)

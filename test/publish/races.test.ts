@@ -19,18 +19,13 @@ function uptoCreateRef(scope: nock.Scope) {
     .reply(404, { message: "Not Found" })
     .get(`${REPO}/git/ref/heads%2Fmaster`)
     .reply(200, { object: { sha: "m1" } })
-    .get(`${REPO}/git/commits/m1`)
-    .reply(200, { sha: "m1", tree: { sha: "tm1" } })
     .get(CONTENTS)
     .query({ ref: "m1" })
-    .reply(404, { message: "Not Found" })
-    .post(`${REPO}/git/blobs`)
-    .reply(201, { sha: "b1" })
-    .post(`${REPO}/git/trees`)
-    .reply(201, { sha: "t1" })
-    .post(`${REPO}/git/commits`)
-    .reply(201, { sha: "c1" });
+    .reply(404, { message: "Not Found" });
 }
+
+/** The first draft's one write after the branch: the report added on it (PUT contents). */
+const addReport = (scope: nock.Scope) => scope.put(CONTENTS).reply(201, { commit: { sha: "c1" } });
 
 const decorate = (scope: nock.Scope) =>
   scope.post(`${REPO}/issues/7/labels`).reply(200, []).post(`${REPO}/pulls/7/requested_reviewers`).reply(201, pullJson(7));
@@ -38,7 +33,7 @@ const decorate = (scope: nock.Scope) =>
 describe("two runs at once end with one branch and one PR", () => {
   test("the branch was created meanwhile: read it again and carry on as an update", async () => {
     const scope = uptoCreateRef(github())
-      .post(`${REPO}/git/refs`, { ref: `refs/heads/${BRANCH}`, sha: "c1" })
+      .post(`${REPO}/git/refs`, { ref: `refs/heads/${BRANCH}`, sha: "m1" })
       .reply(422, { message: "Reference already exists" })
       .get(`${REPO}/git/ref/${BRANCH_REF}`)
       .reply(200, { object: { sha: "c9" } })
@@ -82,9 +77,9 @@ describe("two runs at once end with one branch and one PR", () => {
   });
 
   test("the PR was opened meanwhile: that PR is the answer, and it is not decorated twice", async () => {
-    const scope = uptoCreateRef(github())
+    const scope = addReport(uptoCreateRef(github())
       .post(`${REPO}/git/refs`)
-      .reply(201, {})
+      .reply(201, {}))
       .post(`${REPO}/pulls`)
       .reply(422, { message: "Validation Failed", errors: [{ resource: "PullRequest", code: "custom", message: `A pull request already exists for linuxkit:${BRANCH}.` }] })
       .get(`${REPO}/pulls`)
@@ -108,9 +103,7 @@ describe("two runs at once end with one branch and one PR", () => {
         .get(CONTENTS)
         .query({ ref: head })
         .reply(200, contents(makeDraft().markdown))
-        .post(`${REPO}/git/blobs`)
-        .reply(201, { sha: "b" })
-        .post(`${REPO}/git/trees`, { base_tree: `tree-${head}`, tree: [{ path: PATH, mode: "100644", type: "blob", sha: "b" }] })
+        .post(`${REPO}/git/trees`, { base_tree: `tree-${head}`, tree: [{ path: PATH, mode: "100644", type: "blob", content: newerDraft().markdown }] })
         .reply(201, { sha: "t" })
         .post(`${REPO}/git/commits`, (b) => b.parents[0] === head)
         .reply(201, { sha: `new-${head}` })
@@ -128,9 +121,9 @@ describe("two runs at once end with one branch and one PR", () => {
 
 describe("nothing half-written", () => {
   test("the PR fails after this run created the branch: the branch is deleted and the error goes on", async () => {
-    const scope = uptoCreateRef(github())
+    const scope = addReport(uptoCreateRef(github())
       .post(`${REPO}/git/refs`)
-      .reply(201, {})
+      .reply(201, {}))
       .post(`${REPO}/pulls`)
       .reply(403, { message: "Resource not accessible by integration" })
       .delete(`${REPO}/git/refs/${BRANCH_REF}`)
@@ -169,8 +162,6 @@ describe("nothing half-written", () => {
       .reply(404, {})
       .get(`${REPO}/git/ref/heads%2Fmaster`)
       .reply(200, { object: { sha: "m1" } })
-      .get(`${REPO}/git/commits/m1`)
-      .reply(200, { tree: { sha: "tm1" } })
       .get(CONTENTS)
       .query({ ref: "m1" })
       .reply(200, contents("# Final report\n"));
