@@ -1,10 +1,11 @@
-// Where the CLI finds its config: a local file (--config) or a repository's .github/devreport.yml (--repo),
-// read through the API exactly as the app reads it.
+// Where the CLI finds its config: a repository's .github/devreport.yml (--repo), read by the app's own loader
+// (src/github/config.ts: the owner's `.github` fallback, `_extends`), or a local file (--config), whose `_extends`
+// is followed on GitHub the same way.
 import { readFileSync } from "node:fs";
-import { CONFIG_PATH, parseConfigText, type Config } from "../config/index.js";
+import { CONFIG_PATH, parseConfigYaml, type Config } from "../config/index.js";
 import type { GitHubClient, ProgressLog } from "../github/client.js";
+import { extendLocalConfig, loadRepositoryConfig, type LoadedConfig } from "../github/config.js";
 import { gitHubError, isNotFound } from "../github/errors.js";
-import { readRepositoryFile } from "../github/files.js";
 import { UsageError } from "./errors.js";
 
 export async function loadConfig(options: { config?: string; repo?: string; client: GitHubClient; log: ProgressLog }): Promise<Config> {
@@ -18,16 +19,24 @@ export async function loadConfig(options: { config?: string; repo?: string; clie
       const code = (error as NodeJS.ErrnoException).code;
       throw new UsageError(`--config ${options.config}: ${code === "ENOENT" ? "no such file" : (error as Error).message}`);
     }
-    return parseConfigText(text, { source: options.config });
+    const loaded = await extendLocalConfig(client, parseConfigYaml(text, options.config), options.config);
+    if (loaded.files.length > 1) logFiles(log, loaded);
+    return loaded.config;
   }
   if (options.repo === undefined) throw new UsageError("say which configuration to use: --repo OWNER/NAME (reads its .github/devreport.yml) or --config FILE");
   const repo = options.repo;
   if (!/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repo)) throw new UsageError(`--repo ${repo}: expected OWNER/NAME, e.g. linuxkit/linuxkit`);
   await assertRepositoryExists(client, repo);
-  const text = await readRepositoryFile(client, repo, CONFIG_PATH);
-  if (text === undefined) log(`${repo} has no ${CONFIG_PATH}: using the defaults`);
-  else log(`config: ${repo}:${CONFIG_PATH}`);
-  return parseConfigText(text ?? "", { source: `${repo}:${CONFIG_PATH}`, self: repo });
+  const loaded = await loadRepositoryConfig(client, repo);
+  if (loaded.files.length === 0) log(`${repo} has no ${CONFIG_PATH}: using the defaults`);
+  else logFiles(log, loaded);
+  return loaded.config;
+}
+
+/** "config: acme/tinyos:.github/devreport.yml", then "extending ..." for each file of an `_extends` chain. */
+function logFiles(log: ProgressLog, loaded: LoadedConfig): void {
+  const [nearest, ...inherited] = loaded.files;
+  log(`config: ${nearest}${inherited.length > 0 ? `, extending ${inherited.join(", extending ")}` : ""}`);
 }
 
 async function assertRepositoryExists(client: GitHubClient, repo: string): Promise<void> {

@@ -62,7 +62,8 @@ function allowedKeysAt(path: Path): string[] {
     const def: SchemaNode["_zod"]["def"] | undefined = unwrap(node)?._zod.def;
     node = typeof key === "number" ? def?.element : def?.shape?.[String(key)];
   }
-  return Object.keys(unwrap(node)?._zod.def.shape ?? {});
+  // `_extends` is the loader's (it never reaches here from a repository); the hint lists the report's own keys.
+  return Object.keys(unwrap(node)?._zod.def.shape ?? {}).filter((key) => !key.startsWith("_"));
 }
 
 /** The parts of zod's internal definition that the walk reads (objects, arrays and wrappers such as default). */

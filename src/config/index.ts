@@ -1,4 +1,5 @@
-export { CONFIG_PATH, parseConfigText } from "./load.js";
+export { CONFIG_PATH, describeYamlError, parseConfigText, parseConfigYaml } from "./load.js";
+export { EXTENDS_FORMS, mergeConfigLayers, parseExtends, type ExtendsTarget } from "./merge.js";
 export { resolveConfig, type ResolveOptions } from "./resolve.js";
 export { ConfigError } from "./errors.js";
 export { configSchema, type Config, type ConfigInput, type SectionConfig } from "./schema.js";

@@ -21,7 +21,11 @@ export function resolveConfig(raw: unknown, options: ResolveOptions): Config {
   const merged = withPreset(value as Record<string, unknown>, source);
   const result = configSchema.safeParse(merged);
   if (!result.success) throw new ConfigError(describeIssue(source, result.error.issues[0]!, merged));
-  const parsed = result.data;
+  const { _extends: unfollowed, ...parsed } = result.data;
+  // The loaders follow `_extends` and remove it; one still here was read where nothing can follow it.
+  if (unfollowed !== undefined) {
+    throw new ConfigError(`${source}: _extends: ${JSON.stringify(unfollowed)} cannot be followed here; only a config read from GitHub follows it`);
+  }
 
   const repositories = parsed.repositories.length > 0 ? parsed.repositories : options.self ? [options.self] : [];
   if (repositories.length === 0) {

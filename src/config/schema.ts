@@ -4,6 +4,7 @@ import picomatch from "picomatch";
 import { z } from "zod";
 import { CONFIG_PERIOD_KINDS, ISSUE_STATE_REASONS } from "../model.js";
 import { isTimeZone } from "../period.js";
+import { EXTENDS_FORMS, EXTENDS_PATTERN } from "./merge.js";
 
 const repoName = z
   .string()
@@ -57,6 +58,13 @@ const stateReason = z.enum(ISSUE_STATE_REASONS);
 
 export const configSchema = z
   .strictObject({
+    _extends: z
+      .string()
+      .regex(EXTENDS_PATTERN, { message: `must be ${EXTENDS_FORMS}` })
+      .optional()
+      .describe(
+        'Build on another config: "repo" (same owner), "owner/repo", optionally ":path/file.yml" (default .github/devreport.yml). Keys here override it; lists replace its lists.',
+      ),
     preset: z.enum(["linuxkit"]).optional().describe("A named preset; keys beside it override the preset's."),
     repositories: z
       .array(repoName)
@@ -112,7 +120,7 @@ export type ParsedConfig = z.output<typeof configSchema>;
 export type SectionConfig = z.output<typeof section>;
 
 /** The config the pipeline uses: every default resolved. */
-export type Config = Omit<ParsedConfig, "sections" | "path" | "title" | "intro" | "preset"> & {
+export type Config = Omit<ParsedConfig, "_extends" | "sections" | "path" | "title" | "intro" | "preset"> & {
   preset?: ParsedConfig["preset"];
   sections: (SectionConfig & { id: string })[];
   path: string;

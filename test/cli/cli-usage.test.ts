@@ -70,8 +70,8 @@ describe("devreport draft: usage and config errors exit 2 with one line", () => 
     );
   });
 
-  test("a missing --week and an unknown option are commander's one-liners, exit 2", async () => {
-    expect(await cli(["draft", "--repo", "o/r"])).toEqual({ code: 2, stdout: "", stderr: "devreport: required option '-w, --week <period>' not specified\n" });
+  test("a missing --period (its old name --week still works) and an unknown option are commander's one-liners, exit 2", async () => {
+    expect(await cli(["draft", "--repo", "o/r"])).toEqual({ code: 2, stdout: "", stderr: "devreport: required option '-p, --period <period>' not specified\n" });
     expect((await cli(["draft", "--week", "last", "--frobnicate"])).stderr).toBe("devreport: unknown option '--frobnicate'\n");
   });
 });

@@ -97,3 +97,17 @@ test("the committed JSON Schema is generated from the zod schema (run `npm run s
   const committed = readFileSync(new URL("../../schema/devreport.schema.json", import.meta.url), "utf8");
   expect(committed).toBe(configJsonSchema());
 });
+
+test("the JSON Schema has an $id and allows _extends in the forms the loader follows, and nothing else", () => {
+  const schema = JSON.parse(configJsonSchema()) as { $id: string; properties: Record<string, { pattern?: string }>; additionalProperties: boolean };
+  expect(schema.$id).toBe("https://raw.githubusercontent.com/devreport/devreport/main/schema/devreport.schema.json");
+  expect(schema.additionalProperties).toBe(false);
+  const pattern = new RegExp(schema.properties._extends!.pattern!);
+  for (const ok of ["devreport-config", "acme/.github", "Acme-Org/shared:configs/devreport.yml", "base:x.yaml"]) expect(pattern.test(ok)).toBe(true);
+  for (const bad of ["acme/", "a/b/c", "acme/base:notes.txt", "-acme/base"]) expect(pattern.test(bad)).toBe(false);
+});
+
+test("an _extends that reaches the pure core was not followed: an error, never ignored", () => {
+  expect(() => load("_extends: acme/base\n")).toThrow(`${source}: _extends: "acme/base" cannot be followed here; only a config read from GitHub follows it`);
+  expect(() => load("_extends: a/b/c\n")).toThrow(`${source}: _extends: "a/b/c" must be "repo", "owner/repo" or "owner/repo:path/file.yml"`);
+});
