@@ -7,8 +7,17 @@ import { gitHubError, isNotFound } from "../github/errors.js";
 import { readRepositoryFile } from "../github/files.js";
 import { UsageError } from "./errors.js";
 
-export async function loadConfig(options: { config?: string; repo?: string; client: GitHubClient; log: ProgressLog }): Promise<Config> {
-  const { client, log } = options;
+export interface ConfigSource {
+  config?: string;
+  repo?: string;
+  /** The file in `repo` (default .github/devreport.yml); a path other than the default must exist. */
+  path?: string;
+  client: GitHubClient;
+  log: ProgressLog;
+}
+
+export async function loadConfig(options: ConfigSource): Promise<Config> {
+  const { client, log, path = CONFIG_PATH } = options;
   if (options.config !== undefined && options.repo !== undefined) throw new UsageError("use either --config FILE or --repo OWNER/NAME, not both");
   if (options.config !== undefined) {
     let text: string;
@@ -24,10 +33,11 @@ export async function loadConfig(options: { config?: string; repo?: string; clie
   const repo = options.repo;
   if (!/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repo)) throw new UsageError(`--repo ${repo}: expected OWNER/NAME, e.g. linuxkit/linuxkit`);
   await assertRepositoryExists(client, repo);
-  const text = await readRepositoryFile(client, repo, CONFIG_PATH);
+  const text = await readRepositoryFile(client, repo, path);
+  if (text === undefined && path !== CONFIG_PATH) throw new UsageError(`${repo} has no ${path} on its default branch`);
   if (text === undefined) log(`${repo} has no ${CONFIG_PATH}: using the defaults`);
-  else log(`config: ${repo}:${CONFIG_PATH}`);
-  return parseConfigText(text ?? "", { source: `${repo}:${CONFIG_PATH}`, self: repo });
+  else log(`config: ${repo}:${path}`);
+  return parseConfigText(text ?? "", { source: `${repo}:${path}`, self: repo });
 }
 
 async function assertRepositoryExists(client: GitHubClient, repo: string): Promise<void> {

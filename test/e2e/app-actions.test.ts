@@ -1,19 +1,19 @@
-// The scheduled path end to end: src/triggers/actions.ts (what `node lib/action.js` runs in the weekly workflow)
-// against the loopback fake GitHub, alone, repeated, and overlapping a /draft-report sent to the app server.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+// The Action end to end with the app's token (the app-token variant in README, "Run it as a GitHub Action"):
+// src/triggers/actions.ts (what dist/index.js runs) against the loopback fake GitHub, alone, repeated, and
+// overlapping a /draft-report sent to the app server; commits and PR are the app's either way, so both end in one PR.
+// (The Probot-based `node lib/action.js` entry this file tested, with DEVREPORT_TOKEN, APP_SLUG and a replayed
+// event file, is gone; the same behaviours are pinned on the Action, its inputs in place of those variables.)
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import nock from "nock";
 import type { Probot } from "probot";
 import type { FakeGitHub } from "@devreport/fake-github";
 import type { GitHubClient } from "../../src/github/client.js";
-import type { ActionsEnv, ActionsIO } from "../../src/triggers/actions.js";
+import { runAction } from "../../src/triggers/actions.js";
+import { runnerEnv, type Inputs } from "../action/helpers.js";
 import {
   apiClient, appReplies, cliDraft, comment, deliver, e2eSkipReason, fileAt, REPO, reportPulls, startAppServer,
   startLinuxKitFake, type AppServer,
 } from "../triggers/app-harness.js";
-import { TestOctokit } from "../triggers/helpers.js";
 
 nock.disableNetConnect();
 nock.enableNetConnect(/^127\.0\.0\.1(:\d+)?$/);
@@ -22,61 +22,44 @@ const why = e2eSkipReason();
 if (why) console.warn(`skipping the Actions e2e tests: ${why}`);
 const suite = why ? describe.skip : describe;
 
-suite("the scheduled run in GitHub Actions against the fake GitHub", () => {
+suite("the Action with the app's installation token against the fake GitHub", () => {
   let fake: FakeGitHub;
   let client: GitHubClient;
-  let run: (env: ActionsEnv, io?: ActionsIO) => Promise<number>;
-  const stderr: string[] = [];
-  const runInActions = (env: ActionsEnv) => run(env, { Octokit: TestOctokit, stderr: (text) => stderr.push(text) });
-  const dir = mkdtempSync(join(tmpdir(), "devreport-actions-"));
+  let token: string;
+  const printed: string[] = [];
+  const runInActions = (env: Record<string, string>) => runAction(env, { stdout: (text) => printed.push(text), retry: false });
 
-  /** The environment the workflow in docs/ gives `node lib/action.js`. */
-  function actionsEnv(event: string, payload: object, extra: ActionsEnv = {}): ActionsEnv {
-    const path = join(dir, `${event}-${Math.random().toString(36).slice(2)}.json`);
-    writeFileSync(path, JSON.stringify(payload));
-    return {
-      GITHUB_REPOSITORY: REPO,
-      GITHUB_EVENT_NAME: event,
-      GITHUB_EVENT_PATH: path,
-      GITHUB_RUN_ID: "42",
-      GITHUB_API_URL: fake.apiUrl,
-      GITHUB_SERVER_URL: "https://github.com",
-      DEVREPORT_TOKEN: "ghs_from_create_github_app_token",
-      APP_SLUG: "devreport",
-      LOG_LEVEL: "fatal",
-      ...extra,
-    };
-  }
+  /** The step `uses: OWNER/devreport@v1` with actions/create-github-app-token's token and slug. */
+  const actionsEnv = (inputs: Inputs = {}) => runnerEnv(fake, REPO, { token, "app-slug": "devreport", ...inputs });
 
   beforeAll(async () => {
     fake = await startLinuxKitFake();
     client = apiClient(fake);
-    ({ runInActions: run } = await import("../../src/triggers/actions.js"));
+    token = fake.store.issueInstallationToken();
   });
 
   afterAll(async () => {
     await fake?.close();
   });
 
-  test("a schedule run publishes the period's draft, and running it again leaves the one PR", async () => {
-    const env = actionsEnv("schedule", { schedule: "0 6 * * 1" }, { DEVREPORT_PERIOD: "2017-W27" });
+  test("a scheduled run publishes the period's draft, and running it again leaves the one PR", async () => {
+    const env = actionsEnv({ period: "2017-W27" });
     expect(await runInActions(env)).toBe(0);
     const [pull, ...others] = await reportPulls(client, "devreport/2017-W27");
     expect(others).toEqual([]);
     expect(await fileAt(client, "reports/2017-27.md", "devreport/2017-W27")).toBe(await cliDraft(fake, "2017-W27"));
 
-    expect(await runInActions(env)).toBe(0);
+    expect(await runInActions(actionsEnv({ period: "2017-W27" }))).toBe(0);
     expect(await reportPulls(client, "devreport/2017-W27")).toEqual([expect.objectContaining({ number: pull!.number })]);
   });
 
-  test("workflow_dispatch takes its `period` input", async () => {
-    const payload = { inputs: { period: "2017-W28" }, ref: "refs/heads/master", workflow: ".github/workflows/weekly-report.yml" };
-    expect(await runInActions(actionsEnv("workflow_dispatch", payload))).toBe(0);
+  test("a manual run takes its `period` input", async () => {
+    expect(await runInActions(actionsEnv({ period: "2017-W28" }))).toBe(0);
     expect(await reportPulls(client, "devreport/2017-W28")).toHaveLength(1);
     expect(await fileAt(client, "reports/2017-28.md", "devreport/2017-W28")).toBe(await cliDraft(fake, "2017-W28"));
   });
 
-  // In one process the two runs also meet in triggers/serialize.ts; across processes publishDraft's own re-read
+  // In one process the two runs also meet in usecase/serialize.ts; across processes publishDraft's own re-read
   // and retry keep it to one PR (publish's race tests).
   test("a scheduled run overlapping a /draft-report for the same week makes one PR", async () => {
     fake.store.setPermission(REPO, "rn", "write");
@@ -85,7 +68,7 @@ suite("the scheduled run in GitHub Actions against the fake GitHub", () => {
     try {
       const { issue, payload } = comment(fake, "/draft-report 2017-W30", "rn");
       const [code, response] = await Promise.all([
-        runInActions(actionsEnv("schedule", { schedule: "0 6 * * 1" }, { DEVREPORT_PERIOD: "2017-W30" })),
+        runInActions(actionsEnv({ period: "2017-W30" })),
         deliver(server, "issue_comment", payload),
       ]);
       expect([code, response.status]).toEqual([0, 200]);
@@ -99,16 +82,17 @@ suite("the scheduled run in GitHub Actions against the fake GitHub", () => {
 
   test("a bad period fails the run (exit 1) and opens nothing", async () => {
     const requests = fake.requests.length;
-    expect(await runInActions(actionsEnv("workflow_dispatch", { inputs: { period: "2017-W54" }, workflow: ".github/workflows/weekly-report.yml" }))).toBe(1);
+    expect(await runInActions(actionsEnv({ period: "2017-W54" }))).toBe(1);
     expect(fake.requests.slice(requests).filter((r) => r.method !== "GET")).toEqual([]);
+    expect(printed.at(-1)).toBe('::error::devreport: bad period "2017-W54": 2017 has no week 54\n');
   });
 
   test("missing settings stop the run before any request (exit 2)", async () => {
     const requests = fake.requests.length;
-    const env = actionsEnv("schedule", {});
-    delete env.APP_SLUG;
-    expect(await runInActions(env)).toBe(2);
+    expect(await runInActions(actionsEnv({ token: "" }))).toBe(2);
     expect(fake.requests.length).toBe(requests);
-    expect(stderr.at(-1)).toBe("devreport: set APP_SLUG; see docs/weekly-report.workflow.yml\n");
+    expect(printed.at(-1)).toBe(
+      "::error::devreport: input token is empty: pass `token: ${{ github.token }}` (the default) or an app installation token\n",
+    );
   });
 });
