@@ -20,7 +20,7 @@ const pureCoreImports = {
 };
 
 export default defineConfig(
-  { ignores: ["lib/", "packages/*/lib/", "coverage/", "node_modules/", ".tmp-build/", "bench/results.json"] },
+  { ignores: ["lib/", "dist/", "packages/*/lib/", "coverage/", "node_modules/", ".tmp-build/", "bench/results.json"] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

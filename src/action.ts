@@ -1,5 +1,5 @@
-// The GitHub Actions entry (`node lib/action.js`, run by docs/weekly-report.workflow.yml). Everything happens in
-// triggers/actions.ts, which the tests drive; this file only connects it to the process.
-import { runInActions } from "./triggers/actions.js";
+// The GitHub Action's entry (action.yml runs dist/index.js, built from this file by `npm run bundle`). Everything
+// happens in triggers/actions.ts, which the tests drive; this file only connects it to the process.
+import { runAction } from "./triggers/actions.js";
 
-process.exitCode = await runInActions(process.env);
+process.exitCode = await runAction(process.env);

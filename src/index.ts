@@ -1,18 +1,15 @@
-// The Probot entry (`probot run ./lib/index.js`, and src/action.ts in GitHub Actions). It only connects events to
-// src/triggers/*, where the work and its tests live.
+// The Probot entry (`probot run ./lib/index.js`). It only connects events to src/triggers/*, where the work and its
+// tests live. No workflow_dispatch or schedule handler: those runs are the devreport Action's (src/action.ts).
 import type { ApplicationFunctionOptions, Probot } from "probot";
 import { onIssueComment } from "./triggers/command.js";
 import { appIdentity } from "./triggers/identity.js";
 import { onPush } from "./triggers/push.js";
-import { onAnyEvent, onRepositoryDispatch, onWorkflowDispatch } from "./triggers/schedule.js";
+import { onRepositoryDispatch } from "./triggers/schedule.js";
 
 export default (app: Probot, options?: ApplicationFunctionOptions): void => {
-  // src/action.ts passes the slug it got from actions/create-github-app-token; the server asks GitHub once.
+  // The server asks GitHub for its slug once (GET /app); a caller that knows it may pass `appSlug`.
   const identity = appIdentity(app, typeof options?.appSlug === "string" ? options.appSlug : undefined);
   app.on("issue_comment.created", (context) => onIssueComment(context, identity));
   app.on("push", (context) => onPush(context, identity));
   app.on("repository_dispatch", (context) => onRepositoryDispatch(context, identity));
-  app.on("workflow_dispatch", (context) => onWorkflowDispatch(context, identity));
-  // `schedule` (GitHub Actions only, replayed by src/action.ts) is not in Probot's typed event names.
-  app.onAny((event) => onAnyEvent(event, identity));
 };

@@ -8,8 +8,17 @@ import { extendLocalConfig, loadRepositoryConfig, type LoadedConfig } from "../g
 import { gitHubError, isNotFound } from "../github/errors.js";
 import { UsageError } from "./errors.js";
 
-export async function loadConfig(options: { config?: string; repo?: string; client: GitHubClient; log: ProgressLog }): Promise<Config> {
-  const { client, log } = options;
+export interface ConfigSource {
+  config?: string;
+  repo?: string;
+  /** The file in `repo` (default .github/devreport.yml); a path other than the default must exist. */
+  path?: string;
+  client: GitHubClient;
+  log: ProgressLog;
+}
+
+export async function loadConfig(options: ConfigSource): Promise<Config> {
+  const { client, log, path = CONFIG_PATH } = options;
   if (options.config !== undefined && options.repo !== undefined) throw new UsageError("use either --config FILE or --repo OWNER/NAME, not both");
   if (options.config !== undefined) {
     let text: string;
@@ -27,7 +36,8 @@ export async function loadConfig(options: { config?: string; repo?: string; clie
   const repo = options.repo;
   if (!/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repo)) throw new UsageError(`--repo ${repo}: expected OWNER/NAME, e.g. linuxkit/linuxkit`);
   await assertRepositoryExists(client, repo);
-  const loaded = await loadRepositoryConfig(client, repo);
+  const loaded = await loadRepositoryConfig(client, repo, path);
+  if (loaded.files.length === 0 && path !== CONFIG_PATH) throw new UsageError(`${repo} has no ${path} on its default branch`);
   if (loaded.files.length === 0) log(`${repo} has no ${CONFIG_PATH}: using the defaults`);
   else logFiles(log, loaded);
   return loaded.config;

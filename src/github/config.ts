@@ -23,10 +23,10 @@ export interface LoadedConfig {
 }
 
 /** `repo`'s config: its .github/devreport.yml, else its owner's .github repository's, with `_extends` followed. */
-export async function loadRepositoryConfig(client: GitHubClient, repo: string): Promise<LoadedConfig> {
+export async function loadRepositoryConfig(client: GitHubClient, repo: string, path = CONFIG_PATH): Promise<LoadedConfig> {
   const [owner, name] = repo.split("/") as [string, string];
-  const source = `${repo}:${CONFIG_PATH}`;
-  const files = await readChain(client, { owner, repo: name, path: CONFIG_PATH }, source);
+  const source = `${repo}:${path}`;
+  const files = await readChain(client, { owner, repo: name, path }, source);
   const found = files.filter((file) => file.config !== null);
   // No file anywhere means the defaults: a one-repository report of `repo`.
   const raw = found.length === 0 ? null : mergeConfigLayers(found.map((file) => file.config!).reverse());

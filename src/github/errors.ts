@@ -54,6 +54,30 @@ export function isForbidden(error: unknown): boolean {
   return (statusOf(error) ?? statusOf((error as { cause?: unknown } | null)?.cause)) === 403;
 }
 
+/** The request a failure answered (Octokit's RequestError keeps `request`), looked for along `cause`. */
+export function failedRequestOf(error: unknown): { method: string; path: string; error: unknown } | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && isObject(current); depth++) {
+    const request = current.request;
+    if (isObject(request) && typeof request.method === "string" && typeof request.url === "string") {
+      return { method: request.method.toUpperCase(), path: new URL(request.url, "http://github.invalid").pathname, error: current };
+    }
+    current = current.cause;
+  }
+  return undefined;
+}
+
+/** GitHub refused a search naming a repository or owner the token cannot see (REST 422, or a GraphQL error). */
+export function isUnsearchable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && isObject(current); depth++) {
+    const words = [current.message, ...graphqlErrorsOf(current).map((e) => e.message)];
+    if (words.some((text) => typeof text === "string" && /cannot be searched/.test(text))) return true;
+    current = current.cause;
+  }
+  return false;
+}
+
 /** GitHub's 422 explanation, from the message or the `errors[].message` list, for telling one 422 from another. */
 function validationMessage(error: unknown): string {
   const response = (error as { response?: { data?: { message?: string; errors?: { message?: string }[] } } }).response;

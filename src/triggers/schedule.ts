@@ -1,8 +1,11 @@
-// Runs nobody asked for in a comment: the weekly GitHub Actions run (`schedule`, `workflow_dispatch`, through
-// src/action.ts) and a `repository_dispatch` with event_type "draft-report" sent to the app. They draft the last
-// complete period (or the one given) and publish; there is no comment to answer, so failures go to the log with the
-// repository and period. A run that repeats, or overlaps a /draft-report, ends in the same single PR because
-// publishDraft is idempotent.
+// Runs nobody asked for in a comment, on the app server: a `repository_dispatch` with event_type "draft-report"
+// (from a script or another workflow holding a token). It drafts the last complete period (or the one given) and
+// publishes; there is no comment to answer, so failures go to the log with the repository and period. A run that
+// repeats, or overlaps a /draft-report, ends in the same single PR because publishDraft is idempotent.
+//
+// The server does not answer `workflow_dispatch`: a manual "Run workflow" of the shipped workflow already drafts
+// in the workflow itself (the devreport Action, action.yml), and the app acting on the same event drafted the
+// report a second time at once (issue 8). `schedule` never reaches an app at all; it exists only inside Actions.
 import type { Context } from "probot";
 import type { PublishOutcome } from "../publish/types.js";
 import { draftAndPublish } from "../usecase/draft-and-publish.js";
@@ -12,12 +15,6 @@ import type { AppIdentity } from "./identity.js";
 
 /** The repository_dispatch event_type that asks for a draft. */
 export const DISPATCH_EVENT_TYPE = "draft-report";
-
-/**
- * workflow_dispatch fires for every manually started workflow; only the one shipped in docs/ (copied as
- * .github/workflows/weekly-report.yml) asks for a report.
- */
-export const WORKFLOW_FILE = /(?:^|\/)weekly-report\.ya?ml$/;
 
 /** What every scheduled trigger has: a repository in the payload and the Probot context around it. */
 type RepositoryContext = Pick<Context, "config" | "log"> & {
@@ -30,21 +27,6 @@ export async function onRepositoryDispatch(context: Context<"repository_dispatch
   if (context.payload.action !== DISPATCH_EVENT_TYPE) return;
   const period = (context.payload.client_payload as { period?: unknown } | null)?.period;
   await runScheduled(context, identity, { period: typeof period === "string" ? period : undefined, origin: "repository_dispatch" });
-}
-
-export async function onWorkflowDispatch(context: Context<"workflow_dispatch">, identity: AppIdentity): Promise<void> {
-  if (!WORKFLOW_FILE.test(context.payload.workflow)) return;
-  const period = (context.payload.inputs as Record<string, unknown> | null)?.period;
-  await runScheduled(context, identity, { period: typeof period === "string" ? period : undefined, origin: "workflow_dispatch" });
-}
-
-/**
- * `schedule` is a GitHub Actions event that Probot's types do not name; src/index.ts routes every event here from
- * onAny and this picks it out. At run time the event is a full Context (../shared/STACK.md F6).
- */
-export async function onAnyEvent(event: unknown, identity: AppIdentity): Promise<void> {
-  const context = event as RepositoryContext & { name: string };
-  if (context.name === "schedule") await runScheduled(context, identity, { origin: "schedule" });
 }
 
 export interface ScheduledOptions {

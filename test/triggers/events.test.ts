@@ -99,6 +99,20 @@ describe("push and dispatch events", () => {
     expect(unmatched).toEqual([]);
   });
 
+  // Issue 8: "Run workflow" of the shipped workflow drafts in the workflow (the devreport Action); the server acting
+  // on the same event drafted a second time at once. One run per request: the server sends nothing.
+  test("workflow_dispatch of the shipped workflow, with a period, sends no request to GitHub", async () => {
+    const workflow = {
+      ...example("workflow_dispatch"),
+      workflow: ".github/workflows/weekly-report.yml",
+      inputs: { period: "2017-W27" },
+      installation: { id: 2 },
+    };
+    await probot.receive({ id: "3", name: "workflow_dispatch", payload: workflow });
+    expect(unmatched).toEqual([]);
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
   test("a scheduled run that cannot start fails with the repository and period named", async () => {
     // The repository_dispatch example is for octo-org/octo-repo.
     nock(API)

@@ -1,5 +1,5 @@
 // The app path of the benchmark: the real Probot server (as `npm start` runs it, and as
-// test/triggers/app-harness.ts starts it) with the app's Octokit, the fake GitHub at the benchmark's latency, and
+// test/support/app-server.ts starts it) with the app's Octokit, the fake GitHub at the benchmark's latency, and
 // a signed `/draft-report <week>` comment webhook. The time is read off the fake's request log: from the delivery
 // to the end of the reply comment's POST. Writes are the log's non-GET requests (the token request left out).
 import { createHmac, generateKeyPairSync, randomUUID } from "node:crypto";
