@@ -86,7 +86,7 @@ export class FilePager {
     const cursor = nextCursor(pull.files);
     if (!cursor) return Promise.resolve(collected);
     const name = pull.repository.nameWithOwner;
-    const [owner, repo] = name.split("/");
+    const [owner = "", repo = ""] = name.split("/");
     return new Promise((resolve, reject) => {
       this.enqueue({ subject: `${name}#${pull.number}`, owner, repo, number: pull.number, page: 2, cursor, collected,
         resolve, reject });
@@ -169,7 +169,7 @@ export class FilePager {
       else pending.resolve(pending.collected);
     });
     if (notes.length > 0) {
-      this.session.log(`files page ${batch[0].page} of ${notes.join(", ")} ${this.session.rateNote(data.rateLimit)}`);
+      this.session.log(`files page ${batch[0]?.page} of ${notes.join(", ")} ${this.session.rateNote(data.rateLimit)}`);
     }
   }
 }

@@ -28,7 +28,7 @@ export function fitsScope(qualifiers: string[], kind: SearchKind, window: Window
   return (node) => {
     const { repository } = node as Partial<Pick<IssueNode, "repository">>;
     const name = repository?.nameWithOwner?.toLowerCase();
-    if (!name || !(repos.has(name) || owners.has(name.split("/")[0]))) return false;
+    if (!name || !(repos.has(name) || owners.has(name.split("/")[0] ?? ""))) return false;
     const at = kind === "pulls" ? (node as PullRequestNode).mergedAt : (node as IssueNode).closedAt;
     const seconds = at ? Date.parse(at) / 1000 : NaN;
     return seconds >= window.from && seconds <= window.to;

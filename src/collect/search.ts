@@ -113,7 +113,8 @@ export function legacyScope(qualifiers: string[]): string {
  * GitHub CLI writes its groups) so that the legacy grammar still reads `repo:a/b` rather than `(repo:a/b`.
  */
 export function advancedScope(qualifiers: string[]): string {
-  return qualifiers.length === 1 ? qualifiers[0] : `( ${qualifiers.join(" OR ")} )`;
+  const [only] = qualifiers;
+  return qualifiers.length === 1 && only !== undefined ? only : `( ${qualifiers.join(" OR ")} )`;
 }
 
 /**
@@ -127,7 +128,7 @@ export function scopeQualifiers(repositories: RepoName[]): string[] {
   const qualifiers: string[] = [];
   for (const entry of repositories) {
     const qualifier = scopeQualifier(entry);
-    if (!isOrgEntry(entry) && orgs.has(entry.split("/")[0].toLowerCase())) continue;
+    if (!isOrgEntry(entry) && orgs.has((entry.split("/")[0] ?? "").toLowerCase())) continue;
     if (seen.has(qualifier.toLowerCase())) continue;
     seen.add(qualifier.toLowerCase());
     qualifiers.push(qualifier);

@@ -61,7 +61,7 @@ async function createDraftBranch(a: Attempt): Promise<PublishOutcome> {
     failure = error;
   }
   if (commit === undefined) {
-    const reason = failure === undefined ? "no answer, and it is not on the branch" : reasonOf(failure);
+    const reason = failure === undefined ? "GitHub did not confirm the write, and the file is not on the branch" : reasonOf(failure);
     try {
       await deleteOwnBranch(t, branch, start);
     } catch (cleanup) {

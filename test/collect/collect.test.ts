@@ -119,8 +119,8 @@ describe.each(["advanced", "legacy"] as const)("a four-repository week, %s searc
         { repo: "linuxkit/rtf", number: 7 },
       ],
     });
-    expect(activity.pulls[0].author).toBeNull();
-    expect(activity.pulls[2].author).toEqual({ login: "linuxkit-bot", kind: "Bot" });
+    expect(activity.pulls[0]!.author).toBeNull();
+    expect(activity.pulls[2]!.author).toEqual({ login: "linuxkit-bot", kind: "Bot" });
     expect(activity.issues).toEqual([
       {
         kind: "issue",

@@ -39,8 +39,8 @@ describe("changed files", () => {
       { query: one, variables: { owner0: "linuxkit", repo0: "linuxkit", number0: 2222, cursor0: "f100" } },
       { query: one, variables: { owner0: "linuxkit", repo0: "linuxkit", number0: 2222, cursor0: "f200" } },
     ]);
-    expect(activity.pulls[0].files).toEqual(paths(0, 250).map((p) => p.path));
-    expect(activity.pulls[1].files).toEqual(["README.md"]);
+    expect(activity.pulls[0]!.files).toEqual(paths(0, 250).map((p) => p.path));
+    expect(activity.pulls[1]!.files).toEqual(["README.md"]);
     expect(stats.requests.filePages).toBe(2);
     expect(lines.filter((l) => l.startsWith("files"))).toEqual([
       "files page 2 of linuxkit/linuxkit#2222 (200 of 250) (cost 1, 4990 remaining)",
@@ -79,7 +79,7 @@ describe("changed files", () => {
     ]);
     expect(stats.requests).toEqual({ searchPulls: 1, searchIssues: 1, filePages: 3, total: 5 });
     for (const pull of activity.pulls) {
-      expect(pull.files).toEqual(pull.number === 22 ? ["README.md"] : paths(0, totals[pull.number]).map((p) => p.path));
+      expect(pull.files).toEqual(pull.number === 22 ? ["README.md"] : paths(0, totals[pull.number]!).map((p) => p.path));
     }
     const filesLines = lines.filter((l) => l.startsWith("files"));
     expect(filesLines).toHaveLength(3);
@@ -93,7 +93,7 @@ describe("changed files", () => {
   test("null files (a diff too large for GitHub) give an empty list", async () => {
     fakeGraphql((body) => searchPage(body.query === SEARCH_MERGED_PULLS ? [pullNode("a/b", 1, { files: null })] : []));
     const { activity } = await collectActivity(testClient(), { repositories: ["a/b"], period: WEEK_27 });
-    expect(activity.pulls[0].files).toEqual([]);
+    expect(activity.pulls[0]!.files).toEqual([]);
   });
 });
 

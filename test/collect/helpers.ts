@@ -103,9 +103,9 @@ export function filesAnswer(body: GraphqlBody, totals: Record<number, number>, r
   for (let i = 0; `number${i}` in body.variables; i++) {
     const total = totals[body.variables[`number${i}`] as number];
     const offset = Number(String(body.variables[`cursor${i}`]).slice(1));
-    const end = Math.min(offset + 100, total);
+    const end = Math.min(offset + 100, total!);
     data[`p${i}`] = {
-      pullRequest: { files: { totalCount: total, pageInfo: { hasNextPage: end < total, endCursor: `f${end}` }, nodes: paths(offset, end) } },
+      pullRequest: { files: { totalCount: total, pageInfo: { hasNextPage: end < total!, endCursor: `f${end}` }, nodes: paths(offset, end) } },
     };
   }
   return { data };

@@ -11,6 +11,7 @@ import {
   searchString,
   sliceCount,
   splitWindow,
+  type Window,
 } from "../../src/collect/search.js";
 import { WEEK_27 } from "./helpers.js";
 
@@ -22,7 +23,7 @@ describe("windows", () => {
   });
 
   test("halves are inclusive, adjacent and do not share a second", () => {
-    const [a, b] = splitWindow(week)!;
+    const [a, b] = splitWindow(week)! as [Window, Window];
     expect(formatWindow(a)).toBe("2017-07-03T00:00:00Z..2017-07-06T11:59:59Z");
     expect(formatWindow(b)).toBe("2017-07-06T12:00:00Z..2017-07-09T23:59:59Z");
     expect(b.from).toBe(a.to + 1);
@@ -38,7 +39,7 @@ describe("windows", () => {
     const uneven = splitWindow({ from: 100, to: 109 }, 3)!;
     expect(uneven).toEqual([{ from: 100, to: 102 }, { from: 103, to: 105 }, { from: 106, to: 109 }]);
     for (const list of [slices, uneven]) {
-      for (let i = 1; i < list.length; i++) expect(list[i].from).toBe(list[i - 1].to + 1);
+      for (let i = 1; i < list.length; i++) expect(list[i]!.from).toBe(list[i - 1]!.to + 1);
     }
   });
 
@@ -104,7 +105,7 @@ describe("search strings", () => {
 
   test("many repositories are split into as few searches as stay within 256 characters", () => {
     const repos = Array.from({ length: 20 }, (_, i) => `owner-abcd/repo-${String(i).padStart(3, "0")}`);
-    expect(scopeQualifier(repos[0])).toHaveLength(24);
+    expect(scopeQualifier(repos[0]!)).toHaveLength(24);
     const scopes = searchScopes(repos, week);
     // The issue suffix " is:issue is:closed closed:...Z" is 69 characters, leaving 186: 7 grouped qualifiers would
     // fit (2 + 7*24 + 6*4 + 2 = 196 would not, but 6 with five ORs do: 168), and five operators allow 6 at most.
@@ -126,8 +127,8 @@ describe("search strings", () => {
     const long = `owner/${"x".repeat(140)}`; // 151-character qualifier
     const scopes = searchScopes([long, `owner/${"y".repeat(140)}`, "a/b"], week);
     expect(scopes).toEqual([[`repo:${long}`, "repo:a/b"], [`repo:owner/${"y".repeat(140)}`]]);
-    expect(searchString(advancedScope(scopes[0]), "issues", week).length).toBeLessThanOrEqual(MAX_SEARCH_LENGTH);
+    expect(searchString(advancedScope(scopes[0]!), "issues", week).length).toBeLessThanOrEqual(MAX_SEARCH_LENGTH);
     // Tight: the two long ones together would not have fitted.
-    expect(searchString(advancedScope([scopes[0][0], scopes[1][0]]), "issues", week).length).toBeGreaterThan(MAX_SEARCH_LENGTH);
+    expect(searchString(advancedScope([scopes[0]![0]!, scopes[1]![0]!]), "issues", week).length).toBeGreaterThan(MAX_SEARCH_LENGTH);
   });
 });

@@ -38,7 +38,7 @@ function dockerfile(): { stage: number; instruction: string; args: string }[] {
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith("#"))
     .map((line) => {
-      const [, instruction, args] = /^(\S+)\s+(.*)$/.exec(line)!;
+      const [, instruction = "", args = ""] = /^(\S+)\s+(.*)$/.exec(line)!;
       if (instruction.toUpperCase() === "FROM") stage++;
       return { stage, instruction: instruction.toUpperCase(), args: args.trim() };
     });
@@ -72,11 +72,11 @@ describe("the start command", () => {
     expect(runtime.some((i) => i.instruction === "ENV" && /\bHOST=0\.0\.0\.0\b/.test(i.args))).toBe(true);
     const installs = runtime.filter((i) => i.instruction === "RUN" && /\bnpm (ci|install)\b/.test(i.args));
     expect(installs).toHaveLength(1);
-    expect(installs[0].args).toMatch(/\bnpm ci --omit=dev\b/);
+    expect(installs[0]!.args).toMatch(/\bnpm ci --omit=dev\b/);
     // The runtime stage gets no workspace (packages/), so npm cannot link the fake GitHub into it.
     expect(shipped.some((path) => path.startsWith("packages"))).toBe(false);
-    expect(instructions[0].args).toMatch(/^node:24-slim\b/);
-    expect(runtime[0].args).toMatch(/^node:24-slim$/);
+    expect(instructions[0]!.args).toMatch(/^node:24-slim\b/);
+    expect(runtime[0]!.args).toMatch(/^node:24-slim$/);
   });
 });
 
@@ -88,9 +88,9 @@ describe("lib/, as the production image ships it", () => {
     const imported = new Map<string, string>();
     for (const file of files(join(ROOT, "lib"), ".js")) {
       const source = readFileSync(file, "utf8");
-      for (const [, specifier] of source.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["']([^"']+)["']/g)) {
+      for (const [, specifier = ""] of source.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["']([^"']+)["']/g)) {
         if (specifier.startsWith(".") || specifier.startsWith("node:")) continue;
-        const name = specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : specifier.split("/")[0];
+        const name = specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : (specifier.split("/")[0] ?? specifier);
         if (!allowed.has(name)) imported.set(name, file);
       }
     }

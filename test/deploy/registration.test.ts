@@ -51,13 +51,13 @@ describe("Probot's registration page, from app.yml", () => {
     const forms = [...walk(document)].filter((n) => n.nodeName === "form");
     expect(forms).toHaveLength(1);
     const [form] = forms;
-    expect(attr(form, "action")).toBe("https://github.com/settings/apps/new");
-    expect(attr(form, "method")).toBe("post");
+    expect(attr(form!, "action")).toBe("https://github.com/settings/apps/new");
+    expect(attr(form!, "method")).toBe("post");
 
     // The browser submits the clicked button's name and value.
-    const fields = [...walk(form)].filter((n) => attr(n, "name") === "manifest");
+    const fields = [...walk(form!)].filter((n) => attr(n, "name") === "manifest");
     expect(fields).toHaveLength(1);
-    const value = attr(fields[0], "value") ?? "";
+    const value = attr(fields[0]!, "value") ?? "";
     let manifest: unknown;
     try {
       manifest = JSON.parse(value);

@@ -77,17 +77,19 @@ describe("publishing under GitHub's failures", () => {
   const deleted = (why: string) => `${REPO}: opening the PR for ${BRANCH} failed (${why}); ${BRANCH} was deleted so the next run starts clean`;
   type Outcome = ({ error: string } | { status: "created" }) & { waits: number[] };
   test.each<[string, () => Fault[], Outcome, ReturnType<typeof state>]>([
-    ["502 on creating the commit", () => [serverError(502, { kind: "rest POST /repos/{owner}/{repo}/git/commits" })],
-      { error: `${REPO}: writing the 2017-W27 draft commit for ${BRANCH} failed (HTTP 502 Server Error); nothing was changed, run again`, waits: [] }, NOTHING],
+    // A first draft is one PUT of the file on the new branch (src/publish/git.ts), which makes the commit.
+    ["502 on creating the commit", () => [serverError(502, { kind: "rest PUT /repos/{owner}/{repo}/contents/{+path}" })],
+      { error: `${REPO}: writing the 2017-W27 draft commit for ${BRANCH} failed (GitHub did not confirm the write, and the file is not on the branch); nothing was changed, run again`, waits: [] }, NOTHING],
     ["a dropped connection on creating the branch", () => [dropConnection({ kind: "rest POST /repos/{owner}/{repo}/git/refs" })],
       { error: `${REPO}: creating ${BRANCH} failed (no answer: other side closed); nothing was changed, run again`, waits: [] }, NOTHING],
     ["502 on opening the PR", () => [serverError(502, { kind: "rest POST /repos/{owner}/{repo}/pulls", first: 1 })],
       { error: deleted("HTTP 502 Server Error"), waits: [] }, NOTHING],
     ["a dropped connection on opening the PR", () => [dropConnection({ kind: "rest POST /repos/{owner}/{repo}/pulls", first: 1 })],
       { error: deleted("no answer: other side closed"), waits: [] }, NOTHING],
-    // The rotation's failures land on reads (each retried after a wait of the virtual clock), none on a write.
+    // With a first draft written in one PUT, the rotation's third fault (a 500) lands on creating the branch: a write
+    // GitHub answered with an error is not repeated, and the run says nothing was changed.
     ["every fault kind in turn, one request in three", () => [rotatingFaults(3, { slowMs: 20, clock })],
-      { status: "created", waits: [1000, 1000, 2000, 1000] }, CREATED],
+      { error: `${REPO}: creating ${BRANCH} failed (HTTP 500 Internal Server Error); nothing was changed, run again`, waits: [1000] }, NOTHING],
   ])("%s: exactly this outcome and state; a clean re-run converges", async (_name, make, expected, after) => {
     fake.interceptors.push(...make());
     const first = await publish().then(

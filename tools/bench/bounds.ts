@@ -29,7 +29,7 @@ export interface Bound {
 function inScope(repositories: RepoName[]): (repo: string) => boolean {
   const exact = new Set(repositories.filter((r) => !r.endsWith("/*")).map((r) => r.toLowerCase()));
   const owners = repositories.filter((r) => r.endsWith("/*")).map((r) => r.slice(0, -2).toLowerCase());
-  return (repo) => exact.has(repo.toLowerCase()) || owners.includes(repo.split("/")[0].toLowerCase());
+  return (repo) => exact.has(repo.toLowerCase()) || owners.includes((repo.split("/")[0] ?? "").toLowerCase());
 }
 
 /** Everything the period's two searches match, read straight from the store. */
@@ -97,7 +97,7 @@ function upperIndex(sorted: number[], x: number): number {
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -33,7 +33,7 @@ export const LINUXKIT_REPOSITORIES = ["linuxkit/linuxkit", "linuxkit/linuxkit-ci
 /** 2017 as one window: a range of days, which the CLI's --week accepts. */
 const YEAR_2017 = "2017-01-01..2017-12-31";
 
-export function linuxKitScenarios(linuxkit: string, overlay: string): Scenario[] {
+export function linuxKitScenarios(linuxkit: string, overlay: string): [Scenario, Scenario] {
   const common = { data: [linuxkit, overlay], repositories: LINUXKIT_REPOSITORIES, configText: "preset: linuxkit\n",
     self: "linuxkit/linuxkit" };
   return [
@@ -116,7 +116,7 @@ export async function timeRendering(scenario: Scenario, apiUrl: string, rounds =
       times.push(performance.now() - started);
     }
     times.sort((x, y) => x - y);
-    return { ms: times[Math.floor(rounds / 2)], markdown };
+    return { ms: times[Math.floor(rounds / 2)] ?? 0, markdown };
   };
   const all = time(activity);
   const items = activity.pulls.length + activity.issues.length;

@@ -65,7 +65,9 @@ const TOPICS = ["kernel", "pkg", "docs", "test", "tools", "examples", "src", "ap
 const VERBS = ["Fix", "Update", "Add", "Remove", "Refactor", "Document", "Bump", "Test"];
 
 function pick<T>(random: () => number, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)];
+  const item = items[Math.floor(random() * items.length)];
+  if (item === undefined) throw new Error("pick: no items");
+  return item;
 }
 
 function fileDrawer(random: () => number, options: SyntheticOptions): () => number {

@@ -22,8 +22,8 @@ export function authenticate(store: FakeStore, req: FakeRequest, policy: AuthPol
   const header = req.headers.authorization;
   if (!header) throw new HttpError(401, "Requires authentication");
   const match = /^(?:token|bearer)\s+(\S+)$/i.exec(header.trim());
-  if (!match || policy.rejectTokens.includes(match[1])) throw new HttpError(401, "Bad credentials");
-  const token = match[1];
+  const token = match?.[1];
+  if (token === undefined || policy.rejectTokens.includes(token)) throw new HttpError(401, "Bad credentials");
   if (APP_ENDPOINT.test(req.path)) {
     if (!/^[\w-]+\.[\w-]+\.[\w-]*$/.test(token)) throw new HttpError(401, "A JSON web token could not be decoded");
     return APP_JWT_IDENTITY;

@@ -134,7 +134,7 @@ function toIssue(store: FakeStore, issue: DatasetIssue): IssueRecord {
 
 function applyExtra(store: FakeStore, ref: string, extra: PullExtra): void {
   const match = /^([^#]+)#(\d+)$/.exec(ref);
-  const pull = match ? store.get(match[1], Number(match[2])) : undefined;
+  const pull = match ? store.get(match[1]!, Number(match[2])) : undefined;
   if (!pull || pull.kind !== "pull") throw new Error(`pulls-extra.json names an unknown pull request: ${ref}`);
   if (extra.labels) pull.labels = extra.labels;
   if (extra.body !== undefined) pull.body = extra.body;

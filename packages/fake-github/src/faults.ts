@@ -182,6 +182,7 @@ export function rotatingFaults(every: number, options: { kinds?: readonly FaultK
     seen += 1;
     if (seen % every !== 0) return undefined;
     const kind = kinds[(seen / every - 1) % kinds.length];
+    if (kind === undefined) return undefined;
     fired.push({ fault: kind, index: ctx.index, kind: req.kind });
     // A fault made for this one request: `first: 1` fires on it and never again.
     return makeFault(kind, { first: 1 }, { clock, slowMs: options.slowMs })(req, ctx);

@@ -144,7 +144,7 @@ function objectNode(store: FakeStore, repo: RepoRecord, expression: string): obj
   const prefix = path === "" ? "" : `${path}/`;
   const below = new Map([...tree].filter(([p]) => p.startsWith(prefix)).map(([p, s]) => [p.slice(prefix.length), s]));
   if (below.size === 0) return null;
-  const names = [...new Set([...below.keys()].map((p) => p.split("/")[0]))].sort();
+  const names = [...new Set([...below.keys()].map((p) => p.split("/")[0] ?? p))].sort();
   return { __typename: "Tree", oid: putTree(repo, below), entries: names.map((name) => {
     const file = below.get(name);
     return { name, path: `${prefix}${name}`, type: file ? "blob" : "tree", mode: file ? 33188 : 16384, oid: file ?? null };

@@ -79,7 +79,7 @@ function nodeById(store: FakeStore, id: string): object | null {
     if (repo) return repositoryNode(store, repo);
   }
   if (ref) {
-    const item = store.get(ref[1], Number(ref[2]));
+    const item = store.get(ref[1]!, Number(ref[2]));
     if (item) return itemNode(store, item);
   }
   throw notFound(`Could not resolve to a node with the global id of '${id}'`);

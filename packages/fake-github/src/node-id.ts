@@ -6,5 +6,5 @@ export const nodeId = (kind: NodeKind, key: string): string => `${kind}_${Buffer
 
 export function parseNodeId(id: string): { kind: NodeKind; key: string } | undefined {
   const match = /^(PR|I|R|U|BOT|IC)_([A-Za-z0-9_-]+)$/.exec(id);
-  return match ? { kind: match[1] as NodeKind, key: Buffer.from(match[2], "base64url").toString("utf8") } : undefined;
+  return match ? { kind: match[1] as NodeKind, key: Buffer.from(match[2]!, "base64url").toString("utf8") } : undefined;
 }

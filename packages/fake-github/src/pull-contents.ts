@@ -33,5 +33,5 @@ export function pullFiles(store: FakeStore, pull: PullRecord): ChangedFile[] {
 /** Co-authored-by trailers of a commit message, resolved through the store's email map. */
 export function coAuthorsOf(store: FakeStore, message: string, date: string): PullCommit["coAuthors"] {
   return [...message.matchAll(/^Co-authored-by:\s*(.+?)\s*<([^>]+)>\s*$/gim)]
-    .map((m) => ({ name: m[1], email: m[2], date, login: store.loginForEmail(m[2]) }));
+    .map((m) => ({ name: m[1]!, email: m[2]!, date, login: store.loginForEmail(m[2]!) }));
 }

@@ -4,10 +4,19 @@ import { HttpError, notFound, type FakeRequest, type FakeResponse } from "./http
 import type { FakeStore } from "./store.js";
 import type { Account, RepoRecord } from "./types.js";
 
+/**
+ * Every parameter name the route templates use. A handler reads only its own route's, which findRoute always fills;
+ * naming them here keeps `ctx.params.owner` a string rather than `string | undefined` (noUncheckedIndexedAccess).
+ */
+export interface RouteParams {
+  basehead: string; branch: string; id: string; name: string; number: string; org: string; owner: string;
+  path: string; ref: string; repo: string; sha: string; user: string;
+}
+
 export interface RestContext {
   store: FakeStore;
   req: FakeRequest;
-  params: Record<string, string>;
+  params: RouteParams;
   /** Who the token belongs to. */
   who: Account;
   /** The parsed JSON body ({} when there is none). */

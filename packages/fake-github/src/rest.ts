@@ -5,17 +5,17 @@ import { gitRoutes } from "./rest-git.js";
 import { issueRoutes } from "./rest-issues.js";
 import { pullRoutes } from "./rest-pulls.js";
 import { repoRoutes } from "./rest-repos.js";
-import type { Route } from "./rest-route.js";
+import type { Route, RouteParams } from "./rest-route.js";
 import type { FakeStore } from "./store.js";
 import type { Account } from "./types.js";
 
 const ROUTES: Route[] = [...repoRoutes, ...contentRoutes, ...gitRoutes, ...pullRoutes, ...issueRoutes];
 
-export function findRoute(method: string, path: string): { route: Route; params: Record<string, string> } | undefined {
+export function findRoute(method: string, path: string): { route: Route; params: RouteParams } | undefined {
   for (const route of ROUTES) {
     if (route.method !== method) continue;
     const match = route.regex.exec(path);
-    if (match) return { route, params: Object.fromEntries(route.keys.map((key, i) => [key, match[i + 1]])) };
+    if (match) return { route, params: Object.fromEntries(route.keys.map((key, i) => [key, match[i + 1] ?? ""])) as unknown as RouteParams };
   }
   return undefined;
 }

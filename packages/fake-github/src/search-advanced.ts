@@ -46,6 +46,7 @@ export function parseAdvancedQuery(text: string): Query | { error: string } {
 
   const unit = (depth: number): Predicate | null => {
     const token = tokens[at++];
+    if (token === undefined) throw new Invalid("The search query ends where a term was expected.");
     if (token.kind === "open") {
       if (depth + 1 > MAX_NESTING) throw new Invalid(TOO_DEEP);
       const inner = expr(depth + 1);

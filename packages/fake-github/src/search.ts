@@ -61,12 +61,12 @@ function span(text: string): { start: number; end: number } | undefined {
 export function parseDateRange(text: string): { lo: number; hi: number } | undefined {
   const range = /^(.+?)\.\.(.+)$/.exec(text);
   if (range) {
-    const lo = range[1] === "*" ? { start: -Infinity } : span(range[1]);
-    const hi = range[2] === "*" ? { end: Infinity } : span(range[2]);
+    const lo = range[1] === "*" ? { start: -Infinity } : span(range[1]!);
+    const hi = range[2] === "*" ? { end: Infinity } : span(range[2]!);
     return lo && hi ? { lo: lo.start, hi: hi.end } : undefined;
   }
   const op = /^(>=|<=|>|<)?(.+)$/.exec(text)!;
-  const at = span(op[2]);
+  const at = span(op[2]!);
   if (!at) return undefined;
   switch (op[1]) {
     case ">=": return { lo: at.start, hi: Infinity };
@@ -166,13 +166,13 @@ export type Term =
 /** Reads one TOKEN-shaped match (groups 1-7, as both grammars' tokenizers capture them). */
 export function termOf(m: RegExpMatchArray): Term | { error: string } {
   if (m[2] === undefined) {
-    const word = (m[6] ?? m[7]).toLowerCase();
+    const word = (m[6] ?? m[7] ?? "").toLowerCase();
     const matches: Predicate = (i) => i.title.toLowerCase().includes(word) || i.body.toLowerCase().includes(word);
     return { kind: "filter", predicate: m[5] ? (i) => !matches(i) : matches };
   }
   const negate = m[1] === "-";
   const name = m[2].toLowerCase();
-  const value = m[3] ?? m[4];
+  const value = m[3] ?? m[4] ?? "";
   if (name === "repo" || name === "org" || name === "user") {
     const v = value.toLowerCase();
     const scope: Predicate = name === "repo" ? (i) => i.repo.toLowerCase() === v

@@ -123,7 +123,7 @@ export class FakeStore {
     const mapped = this.emails.get(email.toLowerCase());
     if (mapped) return mapped;
     const noreply = /^(?:\d+\+)?([^@+]+)@users\.noreply\.github\.com$/i.exec(email);
-    return noreply ? noreply[1] : null;
+    return noreply?.[1] ?? null;
   }
 
   addItem(item: Item): void {

@@ -96,8 +96,8 @@ describe("overlays", () => {
     const pr = store.get("acme/vsock", 19);
     expect(pr).toMatchObject({ title: "Renamed", labels: ["overlaid"] });
     if (pr?.kind !== "pull") throw new Error("not a pull");
-    expect(pr.commits?.[0].author.login).toBe("zoe-q");
-    expect(pr.commits?.[0].coAuthors[0].login).toBeNull();
+    expect(pr.commits?.[0]!.author.login).toBe("zoe-q");
+    expect(pr.commits?.[0]!.coAuthors[0]!.login).toBeNull();
     expect(store.counts().pulls).toBe(loadStore([SAMPLE]).counts().pulls);
     const vsock = store.getRepo("acme/vsock")!;
     expect([...treeOfCommit(vsock, resolveRevision(vsock, "HEAD")!).keys()]).toEqual(["docs/NOTES.md"]);

@@ -186,7 +186,7 @@ describe("issues, comments, reactions, permissions", () => {
     expect((await rest(fake, "POST", `${R}/issues/comments/${comment.body.id}/reactions`, { content: "nope" })).status).toBe(422);
     const list = await rest(fake, "GET", `${R}/issues/102/comments`);
     expect(list.body.map((c: any) => c.body)).toEqual(["Updated"]);
-    expect(fake.store.commentsOn("acme/tinyos", 102)[0].reactions.map((r) => r.content)).toEqual(["rocket"]);
+    expect(fake.store.commentsOn("acme/tinyos", 102)[0]!.reactions.map((r) => r.content)).toEqual(["rocket"]);
     const asIssue = await rest(fake, "GET", `${R}/issues/102`);
     expect(asIssue.body).toMatchObject({ number: 102, pull_request: { merged_at: "2024-03-04T15:30:00Z" } });
     const labels = await rest(fake, "POST", `${R}/issues/102/labels`, { labels: ["report"] });

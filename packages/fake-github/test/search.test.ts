@@ -137,7 +137,7 @@ describe.each(["advanced", "legacy"] as const)("searchIssues under the %s gramma
     const result = searchIssues(many, "repo:big/repo is:pr is:merged", {}, grammar) as SearchResult;
     expect(result.issueCount).toBe(1500);
     expect(result.items).toHaveLength(SEARCH_CAP);
-    expect(result.items[0].number).toBe(1500);
-    expect(result.items[999].number).toBe(501);
+    expect(result.items[0]!.number).toBe(1500);
+    expect(result.items[999]!.number).toBe(501);
   });
 });
