@@ -3,6 +3,7 @@
 import picomatch from "picomatch";
 import { z } from "zod";
 import { isTimeZone } from "../period.js";
+import { cronProblem } from "./cron.js";
 
 const repoName = z
   .string()
@@ -52,6 +53,12 @@ const section = z
   })
   .describe("A section of the report and the rules that place changes in it.");
 
+/** A five-field cron expression, checked by the same parser the schedule runs on. */
+const cron = z.string().superRefine((value, ctx) => {
+  const problem = cronProblem(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+
 const stateReason = z.enum(["COMPLETED", "NOT_PLANNED", "DUPLICATE", "REOPENED"]);
 
 export const configSchema = z
@@ -67,6 +74,12 @@ export const configSchema = z
       .refine(isTimeZone, { message: 'must be an IANA time zone such as "UTC" or "Europe/Berlin"' })
       .default("UTC")
       .describe("Time zone in which periods start and end."),
+    schedule: z
+      .union([z.literal(false), cron], { error: 'must be a cron expression such as "0 6 * * 1", or false to turn the schedule off' })
+      .optional()
+      .describe(
+        'When the hosted app drafts the last complete period: a cron expression ("minute hour day-of-month month day-of-week") in timeZone. Default "0 6 * * 1" (Mondays 06:00) for weeks, "0 6 1 * *" (the 1st, 06:00) for months; false turns it off.',
+      ),
     path: z.string().min(1).optional().describe("Report file; Mustache with year, week, month, id. Default reports/{{year}}-{{week}}.md (months: reports/{{year}}-{{month}}.md)."),
     title: z.string().min(1).optional().describe("Title line template (Mustache: firstDay, lastDay, year, week, weekNumber, month, id, project)."),
     intro: z.string().optional().describe("Intro template; {{{repositories}}} is the linked list of repositories that had activity."),
