@@ -38,7 +38,8 @@ export function latestDue(pattern: string, timeZone: string, window: TickWindow,
  * Redis lost its keys) since the tick before this one, so a restart neither replays old due times nor skips one.
  */
 export function tickWindow(tickPattern: string, now: Date, lastTick?: Date): TickWindow {
-  if (lastTick && lastTick.getTime() < now.getTime()) return { since: lastTick, now };
+  // A tick at or before the last one (a clock set back) covers nothing rather than replaying due times.
+  if (lastTick) return { since: lastTick.getTime() < now.getTime() ? lastTick : now, now };
   const [, previous] = cronOf(tickPattern, { fields: "5-or-6" }).previousRuns(2, new Date(now.getTime() + 1));
   return { since: previous ?? new Date(now.getTime() - 60_000), now };
 }

@@ -103,8 +103,10 @@ describe("the tick window", () => {
   test("since the tick before this one when none is known (a server's first tick, Redis lost its keys)", () => {
     expect(tickWindow("*/15 * * * *", at("2024-04-01T06:00:00.005Z"))).toEqual(window("2024-04-01T05:45:00Z", "2024-04-01T06:00:00.005Z"));
     expect(tickWindow("*/2 * * * * *", at("2024-04-01T06:00:03Z"))).toEqual(window("2024-04-01T06:00:00Z", "2024-04-01T06:00:03Z"));
-    // A last tick from the future (a clock that went back) is ignored.
-    expect(tickWindow("*/15 * * * *", at("2024-04-01T06:00:00Z"), at("2024-04-01T07:00:00Z")).since).toEqual(at("2024-04-01T05:45:00Z"));
+    // A last tick at or after this one (a clock set back) covers nothing: no due time is replayed.
+    const back = tickWindow("*/15 * * * *", at("2024-04-01T06:00:00Z"), at("2024-04-01T07:00:00Z"));
+    expect(back).toEqual(window("2024-04-01T06:00:00Z", "2024-04-01T06:00:00Z"));
+    expect(latestDue("0 6 * * *", "UTC", back)).toBeUndefined();
   });
 });
 
