@@ -118,6 +118,23 @@ suite(`the schedule on BullMQ (${why || "redis-server on a loopback port"})`, ()
     });
   });
 
+  test("Probot's own throttling clusters over the same Redis when REDIS_URL is set (Bottleneck's keys appear)", async () => {
+    const fake = await scheduleFake();
+    try {
+      const out = await new Promise<string>((resolve, reject) => {
+        const child = spawn(process.execPath, ["--import", "tsx", "test/schedule/fixtures/probot-throttle.ts"], {
+          env: { ...process.env, FAKE_URL: fake.apiUrl, REDIS_URL: redis.url }, stdio: ["ignore", "pipe", "inherit"],
+        });
+        let text = "";
+        child.stdout!.on("data", (chunk: Buffer) => (text += chunk.toString()));
+        child.once("exit", (code) => (code === 0 ? resolve(text) : reject(new Error(`exit ${code}: ${text}`))));
+      });
+      expect(Number(/bottleneck keys: (\d+)/.exec(out)?.[1])).toBeGreaterThan(0);
+    } finally {
+      await fake.close();
+    }
+  }, 60_000);
+
   describe("a server killed mid-draft", () => {
     let fake: FakeGitHub;
     let child: ChildProcess | undefined;
