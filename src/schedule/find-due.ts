@@ -3,14 +3,19 @@
 import pLimit from "p-limit";
 import type { Logger, Probot } from "probot";
 import { messageInOneLine } from "../github/errors.js";
+import { primaryRepository } from "../usecase/draft-and-publish.js";
 import { draftJobId, dueDraft, type TickWindow } from "./due.js";
 import { installedRepositories, readScheduledConfig, type InstalledRepository } from "./discover.js";
 
 /** What a scheduled run needs, as plain JSON (it is a BullMQ job's data). */
 export interface DraftJob {
-  /** draftJobId(repo, periodId): the same for every server, restart and retry. */
+  /**
+   * draftJobId(primary, periodId), the same for every server, restart and retry. Keyed by the config's primary
+   * repository (where the report lives): repositories sharing one config (the owner's `.github`) make one job.
+   */
   id: string;
   installationId: number;
+  /** The repository whose config asked; the run reads it again from there. */
   repo: string;
   periodId: string;
   /** ISO time the schedule fired; the run reads "last" from it. */
@@ -30,8 +35,12 @@ export async function findDueDrafts(app: Probot, window: TickWindow, log: Logger
     if (!octokit) tokens.set(installationId, (octokit = app.auth(installationId)));
     return octokit;
   };
-  const jobs = await Promise.all(repositories.map((target) => limit(() => dueFor(target))));
-  return jobs.filter((job): job is DraftJob => job !== undefined);
+  // The owner's `.github` repository holds shared config, not a project to report on.
+  const projects = repositories.filter((target) => target.repo.split("/")[1]?.toLowerCase() !== ".github");
+  const jobs = await Promise.all(projects.map((target) => limit(() => dueFor(target))));
+  const unique = new Map<string, DraftJob>();
+  for (const job of jobs) if (job && !unique.has(job.id)) unique.set(job.id, job);
+  return [...unique.values()];
 
   async function dueFor(target: InstalledRepository): Promise<DraftJob | undefined> {
     try {
@@ -44,7 +53,7 @@ export async function findDueDrafts(app: Probot, window: TickWindow, log: Logger
       const due = dueDraft(read.config, window);
       if (!due) return undefined;
       return {
-        id: draftJobId(target.repo, due.period.id), installationId: target.installationId, repo: target.repo,
+        id: draftJobId(primaryRepository(read.config), due.period.id), installationId: target.installationId, repo: target.repo,
         periodId: due.period.id, due: due.due.toISOString(), ...(target.webUrl ? { webUrl: target.webUrl } : {}),
       };
     } catch (error) {

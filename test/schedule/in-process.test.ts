@@ -18,6 +18,9 @@ let clock = new Date("2024-04-01T05:59:00Z");
 
 beforeAll(async () => {
   fake = await scheduleFake();
+  // A repository whose config reports into acme/tinyos: the same report as tinyos' own, so the same job.
+  fake.store.ensureRepo("acme/tinyos-docs", "main");
+  fake.store.commitFiles("acme/tinyos-docs", "main", { ".github/devreport.yml": "repositories: [acme/tinyos, acme/tinyos-docs]\n" }, "devreport", null);
   probot = await probotFor(fake);
   // No timer: the ticks below are called by hand, every quarter hour's window as in production.
   handle = (await startSchedule(probot, {}, appIdentity(probot), { tick: "*/15 * * * *", timer: false, now: () => clock }))!;
@@ -36,7 +39,7 @@ test("nothing starts unless asked: no DEVREPORT_SCHEDULE, no DEVREPORT_CRON", as
   expect(handle.mode).toBe("in-process");
 });
 
-test("at the due time, exactly one PR per repository that asked; none for schedule: false or no config", async () => {
+test("at the due time, exactly one PR per report that was asked for; none for schedule: false or no config", async () => {
   // The first tick (05:59) finds nothing due; it only sets where the next window starts.
   expect(await handle.tickNow()).toEqual([]);
   clock = new Date("2024-04-01T06:00:30Z");
