@@ -74,12 +74,6 @@ export const configSchema = z
       .refine(isTimeZone, { message: 'must be an IANA time zone such as "UTC" or "Europe/Berlin"' })
       .default("UTC")
       .describe("Time zone in which periods start and end."),
-    schedule: z
-      .union([z.literal(false), cron], { error: 'must be a cron expression such as "0 6 * * 1", or false to turn the schedule off' })
-      .optional()
-      .describe(
-        'When the hosted app drafts the last complete period: a cron expression ("minute hour day-of-month month day-of-week") in timeZone. Default "0 6 * * 1" (Mondays 06:00) for weeks, "0 6 1 * *" (the 1st, 06:00) for months; false turns it off.',
-      ),
     path: z.string().min(1).optional().describe("Report file; Mustache with year, week, month, id. Default reports/{{year}}-{{week}}.md (months: reports/{{year}}-{{month}}.md)."),
     title: z.string().min(1).optional().describe("Title line template (Mustache: firstDay, lastDay, year, week, weekNumber, month, id, project)."),
     intro: z.string().optional().describe("Intro template; {{{repositories}}} is the linked list of repositories that had activity."),
@@ -114,6 +108,12 @@ export const configSchema = z
       })
       .prefault({})
       .describe("How the draft is opened as a pull request."),
+    schedule: z
+      .union([z.literal(false), cron], { error: 'must be a cron expression such as "0 6 * * 1", or false to turn the schedule off' })
+      .optional()
+      .describe(
+        'When the hosted app drafts the last complete period: a cron expression ("minute hour day-of-month month day-of-week") in timeZone. Default "0 6 * * 1" (Mondays 06:00) for weeks, "0 6 1 * *" (the 1st, 06:00) for months; false turns it off.',
+      ),
   })
   .describe("devreport configuration (.github/devreport.yml)");
 

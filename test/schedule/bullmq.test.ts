@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { Queue } from "bullmq";
 import nock from "nock";
-import { slow, type FakeGitHub } from "@devreport/fake-github";
+import { primaryRateLimit, slow, type FakeGitHub } from "@devreport/fake-github";
 import { DRAFT_QUEUE, TICK_QUEUE } from "../../src/schedule/bullmq.js";
 import { startSchedule, type ScheduleHandle } from "../../src/schedule/start.js";
 import type { ScheduleSettings } from "../../src/schedule/settings.js";
@@ -131,6 +131,37 @@ suite(`the schedule on BullMQ (${why || "redis-server on a loopback port"})`, ()
       });
       expect(Number(/bottleneck keys: (\d+)/.exec(out)?.[1])).toBeGreaterThan(0);
     } finally {
+      await fake.close();
+    }
+  }, 60_000);
+
+  test("a draft that hits GitHub's rate limit is retried once the limit resets, not before", async () => {
+    const fake = await scheduleFake();
+    const limit = primaryRateLimit({ kind: "graphql", first: 1 }, { resetInSeconds: 3 });
+    const refusedAt: number[] = [];
+    fake.interceptors.push(async (req, ctx) => {
+      const refused = await limit(req, ctx);
+      if (refused) refusedAt.push(Date.now());
+      return refused;
+    });
+    const clock = clockAt("2024-03-11T05:59:59Z");
+    const server = await startServer(fake, redis, "limit", clock.now);
+    const drafts = queue(redis, DRAFT_QUEUE, "limit");
+    try {
+      await until("the draft after the reset", () => reportPulls(fake)["acme/tinyos"], 30_000);
+      const job = await until("the job to complete", async () => {
+        const found = await drafts.getJob("draft/acme/tinyos/2024-W10");
+        return found?.finishedOn ? found : undefined;
+      });
+      expect(job.returnvalue).toMatchObject({ status: "created" });
+      expect(job.attemptsStarted).toBe(2);
+      // Every refusal came in the first attempt's burst; the retry waited past the reset and was not refused.
+      expect(Math.max(...refusedAt) - Math.min(...refusedAt)).toBeLessThan(1000);
+      expect(job.finishedOn! - Math.max(...refusedAt)).toBeGreaterThanOrEqual(2000);
+      expect(reportPulls(fake)).toEqual({ "acme/tinyos": ["devreport/2024-W10"] });
+    } finally {
+      await drafts.close();
+      await server.stop();
       await fake.close();
     }
   }, 60_000);
