@@ -3,6 +3,7 @@
 import type { ApplicationFunctionOptions, Probot } from "probot";
 import { onIssueComment } from "./triggers/command.js";
 import { appIdentity } from "./triggers/identity.js";
+import { startSchedule } from "./schedule/start.js";
 import { onPush } from "./triggers/push.js";
 import { onRepositoryDispatch } from "./triggers/schedule.js";
 
@@ -12,4 +13,7 @@ export default (app: Probot, options?: ApplicationFunctionOptions): void => {
   app.on("issue_comment.created", (context) => onIssueComment(context, identity));
   app.on("push", (context) => onPush(context, identity));
   app.on("repository_dispatch", (context) => onRepositoryDispatch(context, identity));
+  // The hosted schedule: off unless DEVREPORT_SCHEDULE=on or DEVREPORT_CRON is set (docs/install.md); BullMQ when
+  // REDIS_URL is set. Bad settings throw here, so the server does not start with them.
+  startSchedule(app, process.env, identity).catch((error: unknown) => app.log.error({ err: error }, "schedule: could not start"));
 };

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { CONFIG_PERIOD_KINDS, ISSUE_STATE_REASONS } from "../model.js";
 import { isTimeZone } from "../period.js";
 import { EXTENDS_FORMS, EXTENDS_PATTERN } from "./merge.js";
+import { cronProblem } from "./cron.js";
 
 const repoName = z
   .string()
@@ -53,6 +54,12 @@ const section = z
       .describe("Files matching this section only count when no changed file matches an ordinary section (docs and tests that come with a feature)."),
   })
   .describe("A section of the report and the rules that place changes in it.");
+
+/** A five-field cron expression, checked by the same parser the schedule runs on. */
+const cron = z.string().superRefine((value, ctx) => {
+  const problem = cronProblem(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
 
 const stateReason = z.enum(ISSUE_STATE_REASONS);
 
@@ -110,6 +117,12 @@ export const configSchema = z
       })
       .prefault({})
       .describe("How the draft is opened as a pull request."),
+    schedule: z
+      .union([z.literal(false), cron], { error: 'must be a cron expression such as "0 6 * * 1", or false to turn the schedule off' })
+      .optional()
+      .describe(
+        'When the hosted app drafts the last complete period: a cron expression ("minute hour day-of-month month day-of-week") in timeZone. Default "0 6 * * 1" (Mondays 06:00) for weeks, "0 6 1 * *" (the 1st, 06:00) for months; false turns it off.',
+      ),
   })
   .describe("devreport configuration (.github/devreport.yml)");
 

@@ -53,7 +53,7 @@ describe("the linuxkit preset", () => {
 
 describe("bad config: one line naming the key, the value and what is allowed", () => {
   const cases: [string, string][] = [
-    ["sectoins: []\n", `${source}: unknown key "sectoins"; allowed keys: preset, repositories, period, timeZone, path, title, intro, outro, sections, secondaryPaths, fallback, exclude, issues, template, publish`],
+    ["sectoins: []\n", `${source}: unknown key "sectoins"; allowed keys: preset, repositories, period, timeZone, path, title, intro, outro, sections, secondaryPaths, fallback, exclude, issues, template, publish, schedule`],
     ["sections:\n  - title: Kernel\n    path: [kernel/**]\n", `${source}: unknown key "path" in sections[0]; allowed keys: id, title, labels, paths, titles, repositories, weak`],
     ["period: weekly\n", `${source}: period: "weekly" is not allowed; use one of "week", "month"`],
     ["repositories: linuxkit/linuxkit\n", `${source}: repositories: "linuxkit/linuxkit" is not a list`],

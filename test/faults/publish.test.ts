@@ -73,7 +73,6 @@ describe("publishing under GitHub's failures", () => {
   // A write that fails (or whose answer is lost) is not repeated blindly: the run fails in one exact line and leaves
   // nothing behind; a fault on a read, or a slow answer, is retried and the run completes.
   const NOTHING = { branch: false, file: undefined, openPulls: 0, allPulls: 0 };
-  const CREATED = { branch: true, file: draft.markdown, openPulls: 1, allPulls: 1 };
   const deleted = (why: string) => `${REPO}: opening the PR for ${BRANCH} failed (${why}); ${BRANCH} was deleted so the next run starts clean`;
   type Outcome = ({ error: string } | { status: "created" }) & { waits: number[] };
   test.each<[string, () => Fault[], Outcome, ReturnType<typeof state>]>([

@@ -1,34 +1,10 @@
-// App and installation endpoints, repositories and branches, and /rate_limit.
+// Repositories and branches, users, and /rate_limit (the app and its installations: rest-apps.ts).
 import { resolveRevision } from "./git.js";
 import { HttpError, notFound, ok } from "./http.js";
 import { repoJson, restCommitJson, userJson } from "./rest-shapes.js";
 import { repoOf, route, type RestContext, type Route } from "./rest-route.js";
 
-const PERMISSIONS = { contents: "write", pull_requests: "write", issues: "write", metadata: "read", members: "read" };
-
-const installation = (ctx: RestContext, account: string) => ({
-  id: 1, app_id: 1, app_slug: "devreport", target_type: "Organization", repository_selection: "all",
-  account: { ...userJson(ctx.store, ctx.store.account(account)), type: "Organization" }, permissions: PERMISSIONS,
-  events: ["issue_comment", "push", "repository_dispatch", "workflow_dispatch"],
-});
-
 export const repoRoutes: Route[] = [
-  route("GET", "/app", (ctx) => ok({ id: 1, slug: "devreport", node_id: "A_devreport", name: "devreport",
-    owner: userJson(ctx.store, ctx.store.account("devreport-maintainers")), description: "Drafts development reports",
-    permissions: PERMISSIONS, events: installation(ctx, "acme").events, installations_count: 1 })),
-  route("GET", "/app/installations", (ctx) => ok([installation(ctx, [...ctx.store.repos.values()][0]?.owner ?? "acme")])),
-  route("GET", "/app/installations/{id}", (ctx) => ok(installation(ctx, [...ctx.store.repos.values()][0]?.owner ?? "acme"))),
-  route("POST", "/app/installations/{id}/access_tokens", (ctx) => ok({
-    token: ctx.store.issueInstallationToken(), expires_at: new Date(ctx.store.nowMs() + 3_600_000).toISOString()
-      .replace(/\.\d{3}Z$/, "Z"), permissions: PERMISSIONS, repository_selection: "all",
-  }, 201)),
-  route("GET", "/repos/{owner}/{repo}/installation", (ctx) => ok(installation(ctx, repoOf(ctx).owner))),
-  route("GET", "/orgs/{org}/installation", (ctx) => ok(installation(ctx, ctx.params.org))),
-  route("GET", "/users/{user}/installation", (ctx) => ok(installation(ctx, ctx.params.user))),
-  route("GET", "/installation/repositories", (ctx) => {
-    const repositories = [...ctx.store.repos.values()].map((r) => repoJson(ctx.store, r));
-    return ok({ total_count: repositories.length, repositories });
-  }),
   route("GET", "/repos/{owner}/{repo}", (ctx) => ok(repoJson(ctx.store, repoOf(ctx)))),
   route("GET", "/repos/{owner}/{repo}/branches/{+branch}", (ctx) => {
     const repo = repoOf(ctx);

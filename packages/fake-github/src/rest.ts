@@ -1,5 +1,6 @@
 // Dispatches REST requests to the route tables and turns thrown HttpErrors into GitHub's error responses.
 import { HttpError, type FakeRequest, type FakeResponse } from "./http.js";
+import { appRoutes } from "./rest-apps.js";
 import { contentRoutes } from "./rest-contents.js";
 import { gitRoutes } from "./rest-git.js";
 import { issueRoutes } from "./rest-issues.js";
@@ -9,7 +10,7 @@ import type { Route, RouteParams } from "./rest-route.js";
 import type { FakeStore } from "./store.js";
 import type { Account } from "./types.js";
 
-const ROUTES: Route[] = [...repoRoutes, ...contentRoutes, ...gitRoutes, ...pullRoutes, ...issueRoutes];
+const ROUTES: Route[] = [...appRoutes, ...repoRoutes, ...contentRoutes, ...gitRoutes, ...pullRoutes, ...issueRoutes];
 
 export function findRoute(method: string, path: string): { route: Route; params: RouteParams } | undefined {
   for (const route of ROUTES) {
