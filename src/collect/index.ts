@@ -3,6 +3,7 @@
 import type { GitHubClient, ProgressLog } from "../github/client.js";
 import type { Activity, Issue, Period, PullRequest, RepoName } from "../model.js";
 import { FilePager } from "./files.js";
+import { gapWarnings } from "./gaps.js";
 import { activityRepositories, changeKey, mapIssue, mapPull, sortChanges } from "./map.js";
 import { movedBranchesWarning } from "./moved.js";
 import { searchWindow, type SearchTarget } from "./paginate.js";
@@ -98,6 +99,7 @@ export async function collectActivity(
     await Promise.all(searches.map((target) => searchWindow(session, target, window, onPage(target.kind))));
     filePager.searchesDone();
     pulls = await Promise.all(pullTasks);
+    session.stats.warnings.push(...gapWarnings(session.gaps));
     if (pulls.length === 0 && issues.length === 0) {
       const warning = await movedBranchesWarning(session, repositories, period, window);
       if (warning) session.stats.warnings.push(warning);

@@ -161,7 +161,29 @@ export function failureOf(error: unknown): Failure {
   };
 }
 
+// GitHub's words when a query ran past its time limit (10 s, docs.github.com/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api):
+// "Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub
+// bug. Please include `E2B5:...` when reporting this issue.", with `data: null`, in a 200 or (most reports) a 502
+// answer (github.com/gitkraken/vscode-gitlens/issues/3298, github.com/my-badges/my-badges/issues/72).
 const GRAPHQL_TIMEOUT = /Something went wrong while executing your query/;
+
+/**
+ * GitHub's GraphQL timeout, whichever way it arrived (a GraphqlResponseError, a 502 RequestError whose body holds
+ * the error, a GitHubRetryError given up on either, whose `cause` is the error or the body), looked for along
+ * `cause`: GitHub's message, or undefined when the failure was no timeout.
+ */
+export function graphqlTimeoutOf(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && isObject(current); depth++) {
+    const response = current.response;
+    for (const body of [current, isObject(response) ? response.data : undefined]) {
+      const timeout = graphqlErrorsOf(body).find((e) => GRAPHQL_TIMEOUT.test(e.message ?? ""));
+      if (timeout) return inOneLine(timeout.message ?? "");
+    }
+    current = current.cause;
+  }
+  return undefined;
+}
 
 /**
  * A 200 GraphQL answer that is a failure worth waiting for: GraphQL reports its rate limit and its timeouts as
