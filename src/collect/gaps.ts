@@ -80,6 +80,6 @@ export function gapWarnings(gaps: readonly Gap[]): string[] {
   return [...groups.values()].map((group) => {
     const shown = group.slice(0, SHOWN).map(place).join(", ");
     const more = group.length > SHOWN ? ` and ${group.length - SHOWN} more` : "";
-    return `GitHub could not answer ${shown}${more} (${reason(group[0]!)}): the report leaves them out`;
+    return `GitHub could not answer ${shown}${more} (${reason(group[0]!)}): the report leaves ${group.length === 1 ? "it" : "them"} out`;
   });
 }
