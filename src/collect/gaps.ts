@@ -59,9 +59,9 @@ export function gapsOf(error: unknown, data: unknown, where: string): Gap[] {
 const reason = (gap: Gap): string => (gap.type ? `${gap.type}: ${gap.message}` : gap.message);
 const place = (gap: Gap): string => `${gap.path} (${gap.item ?? gap.where})`;
 
-/** One line for the progress log, as the gap arrives. */
+/** One line for the progress log, as the gap arrives (after the request's name, so no need to repeat it). */
 export function gapLine(gap: Gap): string {
-  return `GitHub could not answer ${place(gap)} (${reason(gap)}): left out`;
+  return `GitHub could not answer ${gap.item ? place(gap) : gap.path} (${reason(gap)}): left out`;
 }
 
 /** Places listed in a warning before "and N more". */

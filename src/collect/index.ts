@@ -42,6 +42,10 @@ const LABELS: Record<SearchKind, string> = { pulls: "pulls merged", issues: "iss
  * more than 1,000 items is cut into ceil(count / 900) time slices (again for a slice still over 1,000). PRs with
  * more than 100 files get their remaining file pages in batched queries (the next page of up to 20 PRs each), sent
  * while the searches still page. Never more than `concurrency` requests at once.
+ *
+ * A search page GitHub answers in part keeps what it returned, and each path it left out becomes one of
+ * `stats.warnings` (see gaps.ts); a page GitHub times out on is asked again smaller, or its window split (see
+ * timeouts.ts).
  */
 export async function collectActivity(
   client: GitHubClient,

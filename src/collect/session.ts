@@ -19,7 +19,10 @@ export interface CollectStats {
   searchScopes: number;
   /** Windows cut into time slices because their search matched more than 1,000 items. */
   windowSplits: number;
-  /** Items seen twice (a repository matched by both `owner/name` and `owner/*`, results shifting between pages). */
+  /**
+   * Items seen twice (a repository matched by both `owner/name` and `owner/*`, results shifting between pages, hits
+   * read again after a window that timed out midway was split).
+   */
   duplicates: number;
   /** Sum of `rateLimit.cost` over all answers: the primary rate-limit points this run spent. */
   cost: number;

@@ -52,7 +52,7 @@ describe("partial answers", () => {
     expect(lines.filter((line) => line.includes("could not answer"))).toEqual([
       `search pulls merged ${WEEK}, page 1: GitHub could not answer search.nodes[0].closingIssuesReferences.nodes[0] ` +
         `(${REPO}#2167) (FORBIDDEN: ${FORBIDDEN}): left out`,
-      `search pulls merged ${WEEK}, page 1: GitHub could not answer search.nodes[1] (search pulls merged ${WEEK}, page 1) ` +
+      `search pulls merged ${WEEK}, page 1: GitHub could not answer search.nodes[1] ` +
         "(NOT_FOUND: Could not resolve to a node with the global id of 'PR_x'.): left out",
     ]);
     // The partial answer's rate limit still counts.
