@@ -34,7 +34,8 @@ export interface Draft {
 
 export async function draftReport({ client, config, period, log, webUrl }: DraftOptions): Promise<Draft> {
   const { activity, stats } = await collectActivity(client, { repositories: config.repositories, period, log });
-  const report = composeReport(activity, config);
+  const composed = composeReport(activity, config);
+  const report = stats.warnings.length > 0 ? { ...composed, warnings: [...stats.warnings] } : composed;
   const template = config.template ? await readTemplate(client, config.repositories[0]!, config.template) : defaultTemplate();
   const markdown = render(report, { template, title: titleTemplate(config, period), intro: config.intro, outro: config.outro, webUrl });
   const path = reportPath(config, period);

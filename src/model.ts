@@ -138,4 +138,9 @@ export interface Report {
   sections: ReportSection[];
   /** Distinct people credited, in first-credit order. */
   contributors: string[];
+  /**
+   * What the draft could not read or doubts (collect's warnings: paths GitHub could not answer...), set by
+   * draftReport only when there are some; the PR body lists them as its gaps.
+   */
+  warnings?: string[];
 }

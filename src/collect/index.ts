@@ -3,6 +3,7 @@
 import type { GitHubClient, ProgressLog } from "../github/client.js";
 import type { Activity, Issue, Period, PullRequest, RepoName } from "../model.js";
 import { FilePager } from "./files.js";
+import { gapWarnings } from "./gaps.js";
 import { activityRepositories, changeKey, mapIssue, mapPull, sortChanges } from "./map.js";
 import { movedBranchesWarning } from "./moved.js";
 import { searchWindow, type SearchTarget } from "./paginate.js";
@@ -41,6 +42,10 @@ const LABELS: Record<SearchKind, string> = { pulls: "pulls merged", issues: "iss
  * more than 1,000 items is cut into ceil(count / 900) time slices (again for a slice still over 1,000). PRs with
  * more than 100 files get their remaining file pages in batched queries (the next page of up to 20 PRs each), sent
  * while the searches still page. Never more than `concurrency` requests at once.
+ *
+ * A search page GitHub answers in part keeps what it returned, and each path it left out becomes one of
+ * `stats.warnings` (see gaps.ts); a page GitHub times out on is asked again smaller, or its window split (see
+ * timeouts.ts).
  */
 export async function collectActivity(
   client: GitHubClient,
@@ -98,6 +103,7 @@ export async function collectActivity(
     await Promise.all(searches.map((target) => searchWindow(session, target, window, onPage(target.kind))));
     filePager.searchesDone();
     pulls = await Promise.all(pullTasks);
+    session.stats.warnings.push(...gapWarnings(session.gaps));
     if (pulls.length === 0 && issues.length === 0) {
       const warning = await movedBranchesWarning(session, repositories, period, window);
       if (warning) session.stats.warnings.push(warning);

@@ -1,7 +1,9 @@
 // One search, paged with its cursor, and cut into time slices while it matches more than search can return.
 
-import { PAGE_SIZE, SEARCH_CLOSED_ISSUES, SEARCH_MERGED_PULLS, type SearchNode, type SearchResponse } from "./queries.js";
+import { graphqlTimeoutOf } from "../github/errors.js";
+import type { SearchNode, SearchResponse } from "./queries.js";
 import { fitsScope, learnGrammar, readProbe } from "./grammar.js";
+import { FRESH, MAX_TIMEOUT_SPLITS, searchDocument, smallerPage, type TimeoutState } from "./timeouts.js";
 import {
   advancedScope,
   formatInstant,
@@ -39,6 +41,7 @@ export async function searchWindow(
   target: SearchTarget,
   window: Window,
   onPage: PageHandler,
+  state: TimeoutState = FRESH,
 ): Promise<void> {
   const { qualifiers } = target;
   // One qualifier reads the same under both grammars; several need the grammar, or a probe to learn it.
@@ -46,24 +49,54 @@ export async function searchWindow(
   const scope = grammar === "legacy" ? legacyScope(qualifiers) : advancedScope(qualifiers);
   const searchQuery = searchString(scope, target.kind, window);
   const probeQuery = grammar === null ? searchString(legacyScope(qualifiers), target.kind, window) : null;
-  const [requestKind, document] =
-    target.kind === "pulls"
-      ? (["searchPulls", SEARCH_MERGED_PULLS] as const)
-      : (["searchIssues", SEARCH_CLOSED_ISSUES] as const);
+  const requestKind = target.kind === "pulls" ? "searchPulls" : "searchIssues";
+  const where = `search ${target.label} ${formatWindow(window)}`;
+  let pageSize = state.pageSize;
   let cursor: string | null = null;
   let received = 0;
   // Search serves at most 1,000 hits, so a server that keeps saying hasNextPage cannot loop us forever.
-  for (let page = 1; page <= MAX_SEARCH_RESULTS / PAGE_SIZE; page++) {
+  for (let page = 1, asked = 0; asked < MAX_SEARCH_RESULTS; page++) {
     const probe = page === 1 && probeQuery !== null;
-    const data: SearchResponse = await session.send<SearchResponse>(
-      requestKind,
-      document,
-      probe ? { searchQuery, cursor, probe, probeQuery } : { searchQuery, cursor },
-      // Errors name the repositories the way the config lists them, whichever form the string took.
-      { action: "search", subject: legacyScope(qualifiers) },
-    );
+    let data: SearchResponse;
+    try {
+      data = await session.sendAllowingGaps<SearchResponse>(
+        requestKind,
+        searchDocument(target.kind, pageSize),
+        probe ? { searchQuery, cursor, probe, probeQuery } : { searchQuery, cursor },
+        // Errors name the repositories the way the config lists them, whichever form the string took.
+        { action: "search", subject: legacyScope(qualifiers), where: `${where}, page ${page}`,
+          // Only a search that did answer is worth keeping; without it (errors at `search`) the run fails.
+          usable: (answer) => answer.search != null && (!probe || answer.probe != null),
+          recoverable: (error) => graphqlTimeoutOf(error) !== undefined },
+      );
+    } catch (error) {
+      const timeout = graphqlTimeoutOf(error);
+      if (timeout === undefined) throw error;
+      const smaller = smallerPage(pageSize);
+      if (smaller !== undefined) {
+        session.log(`${where}: page ${page} timed out on GitHub's side ${pageSize} at a time: asking again ${smaller} at a time`);
+        pageSize = smaller;
+        page -= 1;
+        continue;
+      }
+      const halves = state.splits < MAX_TIMEOUT_SPLITS ? splitWindow(window, 2) : null;
+      if (!halves) {
+        const split = state.splits === 0 ? "" : ` and the period split ${state.splits === 1 ? "once" : `${state.splits} times`}`;
+        throw session.abort(new Error(
+          `GitHub search for ${legacyScope(qualifiers)} timed out for ${target.kind} in ${formatWindow(window)}, even ` +
+            `${pageSize} at a time${split}: ${timeout}`,
+          { cause: error },
+        ));
+      }
+      session.log(`${where}: page ${page} timed out on GitHub's side ${pageSize} at a time: splitting into ` +
+        `${halves.length} windows ${halves.map(formatWindow).join(", ")}`);
+      // Hits of pages already answered come again from the halves: collect keeps each item once.
+      const halfState = { pageSize, splits: state.splits + 1 };
+      await Promise.all(halves.map((half) => searchWindow(session, target, half, onPage, halfState)));
+      return;
+    }
+    asked += pageSize;
     const { issueCount, pageInfo } = data.search;
-    const where = `search ${target.label} ${formatWindow(window)}`;
     const nodes = (data.search.nodes ?? []).filter((node): node is SearchNode => node !== null);
 
     if (probe) {
@@ -72,7 +105,7 @@ export async function searchWindow(
       if (verdict === "advanced" || verdict === "legacy") learnGrammar(session, verdict, where);
       else if (verdict === "legacy, nothing to find") learnGrammar(session, "legacy", where);
       // Under the legacy grammar this answer was to the wrong question: ask again in the legacy form.
-      if (verdict === "legacy") return searchWindow(session, target, window, onPage);
+      if (verdict === "legacy") return searchWindow(session, target, window, onPage, { ...state, pageSize });
       if (verdict === "legacy, nothing to find") return;
     }
 
@@ -89,7 +122,8 @@ export async function searchWindow(
         `${where}: ${issueCount} results, over ${MAX_SEARCH_RESULTS}: splitting into ${slices.length} windows ` +
           `${slices.map(formatWindow).join(", ")} ${session.rateNote(data.rateLimit)}`,
       );
-      await Promise.all(slices.map((slice) => searchWindow(session, target, slice, onPage)));
+      const sliceState = { ...state, pageSize };
+      await Promise.all(slices.map((slice) => searchWindow(session, target, slice, onPage, sliceState)));
       return;
     }
 

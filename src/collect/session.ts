@@ -2,7 +2,8 @@
 
 import pLimit, { type LimitFunction } from "p-limit";
 import type { GitHubClient, ProgressLog } from "../github/client.js";
-import { gitHubError } from "../github/errors.js";
+import { gitHubError, partialDataOf } from "../github/errors.js";
+import { gapLine, gapsOf, type Gap } from "./gaps.js";
 import type { RateLimitNode } from "./queries.js";
 import type { SearchGrammar } from "./search.js";
 
@@ -18,7 +19,10 @@ export interface CollectStats {
   searchScopes: number;
   /** Windows cut into time slices because their search matched more than 1,000 items. */
   windowSplits: number;
-  /** Items seen twice (a repository matched by both `owner/name` and `owner/*`, results shifting between pages). */
+  /**
+   * Items seen twice (a repository matched by both `owner/name` and `owner/*`, results shifting between pages, hits
+   * read again after a window that timed out midway was split).
+   */
   duplicates: number;
   /** Sum of `rateLimit.cost` over all answers: the primary rate-limit points this run spent. */
   cost: number;
@@ -67,10 +71,14 @@ interface RateLimited {
 export interface RequestLabel {
   action: string;
   subject: string | ((error: unknown) => string);
+  /** A failure the caller handles (a timed-out search asked again smaller): it does not end the run. */
+  recoverable?: (error: unknown) => boolean;
 }
 
 export class Session {
   readonly stats = emptyStats();
+  /** Every gap of the run (paths a partial answer left out), in the order the answers arrived. */
+  readonly gaps: Gap[] = [];
   get searchGrammar(): SearchGrammar | null {
     return this.stats.searchGrammar;
   }
@@ -103,6 +111,37 @@ export class Session {
     variables: Record<string, unknown>,
     label: RequestLabel,
   ): Promise<T> {
+    return this.request<T>(kind, document, variables, label);
+  }
+
+  /**
+   * send, but an answer with both `data` and `errors` that `usable` accepts (a search that did answer) is kept:
+   * each error becomes a gap (logged now, a warning at the end of the run), and the data comes back with its null
+   * nodes for the caller to drop. `where` names the request for gaps no search hit names.
+   */
+  sendAllowingGaps<T extends RateLimited>(
+    kind: RequestKind,
+    document: string,
+    variables: Record<string, unknown>,
+    label: RequestLabel & { where: string; usable: (data: T) => boolean },
+  ): Promise<T> {
+    return this.request<T>(kind, document, variables, label, (error) => {
+      const data = partialDataOf<T>(error);
+      if (!data || !label.usable(data)) return undefined;
+      const gaps = gapsOf(error, data, label.where);
+      for (const gap of gaps) this.log(`${label.where}: ${gapLine(gap)}`);
+      this.gaps.push(...gaps);
+      return data;
+    });
+  }
+
+  private request<T extends RateLimited>(
+    kind: RequestKind,
+    document: string,
+    variables: Record<string, unknown>,
+    label: RequestLabel,
+    partial?: (error: unknown) => T | undefined,
+  ): Promise<T> {
     return this.limit(async () => {
       // Rejecting (rather than dropping the queue) lets every waiting promise settle, and with the first error.
       if (this.failure) throw this.failure;
@@ -115,9 +154,15 @@ export class Session {
         this.account(data.rateLimit);
         return data;
       } catch (error) {
-        // Any failure fails the whole run: record it before the limiter starts the next queued request.
+        const data = partial?.(error);
+        if (data) {
+          this.account(data.rateLimit);
+          return data;
+        }
+        // Any other failure fails the whole run: record it before the limiter starts the next queued request.
         const subject = typeof label.subject === "string" ? label.subject : label.subject(error);
-        throw this.abort(gitHubError(label.action, subject, error));
+        const wrapped = gitHubError(label.action, subject, error);
+        throw label.recoverable?.(error) ? wrapped : this.abort(wrapped);
       } finally {
         this.inFlight -= 1;
       }

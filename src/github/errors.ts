@@ -161,7 +161,29 @@ export function failureOf(error: unknown): Failure {
   };
 }
 
+// A query past GitHub's 10 s limit (docs.github.com/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api)
+// is answered `{ data: null, errors: [{ message: "Something went wrong while executing your query. This may be the
+// result of a timeout, or it could be a GitHub bug. Please include `E2B5:...` when reporting this issue." }] }`, as a
+// 200 or (most reports: github.com/gitkraken/vscode-gitlens/issues/3298, github.com/my-badges/my-badges/issues/72) a 502.
 const GRAPHQL_TIMEOUT = /Something went wrong while executing your query/;
+
+/**
+ * GitHub's GraphQL timeout, whichever way it arrived (a GraphqlResponseError, a 502 RequestError whose body holds
+ * the error, a GitHubRetryError given up on either, whose `cause` is the error or the body), looked for along
+ * `cause`: GitHub's message, or undefined when the failure was no timeout.
+ */
+export function graphqlTimeoutOf(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && isObject(current); depth++) {
+    const response = current.response;
+    for (const body of [current, isObject(response) ? response.data : undefined]) {
+      const timeout = graphqlErrorsOf(body).find((e) => GRAPHQL_TIMEOUT.test(e.message ?? ""));
+      if (timeout) return inOneLine(timeout.message ?? "");
+    }
+    current = current.cause;
+  }
+  return undefined;
+}
 
 /**
  * A 200 GraphQL answer that is a failure worth waiting for: GraphQL reports its rate limit and its timeouts as
@@ -203,7 +225,8 @@ function bodyMessage(data: unknown): string | undefined {
 }
 
 /** GitHub's own words for the failure: the body's message, else the error's. */
-export const gitHubMessageOf = (failure: Failure): string => bodyMessage(failure.data) ?? failure.message;
+export const gitHubMessageOf = (failure: Failure): string =>
+  bodyMessage(failure.data) ?? graphqlErrorsOf(failure.data)[0]?.message ?? failure.message;
 
 export function classifyFailure(failure: Failure): FailureKind {
   const { status } = failure;
@@ -218,8 +241,9 @@ export function classifyFailure(failure: Failure): FailureKind {
     return { kind: "primary-rate-limit", ...(Number.isFinite(reset) ? { resetAtSeconds: reset } : {}) };
   }
   if (failure.noResponse) return { kind: "no-response" };
-  if (status !== undefined && status >= 500) return { kind: "server-error", status };
+  // Before the 5xx: GitHub answers its GraphQL timeout as a 502 as often as a 200.
   if (types.some((t) => GRAPHQL_TIMEOUT.test(t))) return { kind: "graphql-timeout" };
+  if (status !== undefined && status >= 500) return { kind: "server-error", status };
   // A REST 422's body has `errors` too; only an answer without an HTTP error status is GraphQL's.
   if (types.length > 0 && (status === undefined || status < 400)) return { kind: "graphql-error", types };
   if (status !== undefined && status >= 400) return { kind: "http-error", status };

@@ -58,6 +58,7 @@ export function pullBody(report: Report, path: string): string {
       ? ["| Section | PRs | Issues | Contributors |", "| --- | ---: | ---: | ---: |", ...rows, total]
       : ["Nothing was merged or closed in this period."]),
     "",
+    ...gaps(report.warnings ?? []),
     "Before merging:",
     "",
     "- [ ] Write the lead paragraph: what mattered this period",
@@ -68,6 +69,12 @@ export function pullBody(report: Report, path: string): string {
     "Edit freely: when the report is drafted again, new items are merged into your text, or listed in a comment when they touch lines you changed.",
   ];
   return withoutMentions(lines.join("\n"));
+}
+
+/** The body's "Gaps" list: what the draft could not read, so the reviewer knows what to add or check by hand. */
+function gaps(warnings: readonly string[]): string[] {
+  if (warnings.length === 0) return [];
+  return ["Gaps (the draft may be missing these):", "", ...warnings.map((warning) => `- ${warning.replace(/\s+/g, " ").trim()}`), ""];
 }
 
 /** A hash of the draft, so the same conflict is reported once however often the draft is regenerated. */

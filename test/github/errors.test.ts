@@ -8,6 +8,7 @@ import {
   failureOf,
   gitHubError,
   GitHubRetryError,
+  gitHubMessageOf,
   givenUp,
   graphqlErrorsOf,
   isForbidden,
@@ -21,6 +22,7 @@ import {
   rootCauseMessage,
 } from "../../src/github/errors.js";
 
+const gitHubMessageOfFailure = (error: unknown) => gitHubMessageOf(failureOf(error));
 const RESET = 1710158400; // 2024-03-11T12:00:00Z
 const DOCS = "https://docs.github.com/rest";
 const request = { method: "POST", url: "https://api.github.com/repos/a/b/git/refs", headers: {} } as const;
@@ -71,6 +73,15 @@ describe("classifyGitHubError", () => {
     expect(classifyGitHubError(limited)).toEqual({ kind: "primary-rate-limit", resetAtSeconds: RESET });
     expect(classifyGitHubError(graphqlError([{ message: "Something went wrong while executing your query. This may be the result of a timeout." }])))
       .toEqual({ kind: "graphql-timeout" });
+    // The same timeout as GitHub answers it most often: a 502 whose body is GraphQL's (no `message` of its own).
+    const timeout = "Something went wrong while executing your query. This may be the result of a timeout, or it could be a " +
+      "GitHub bug. Please include `E2B5:17176:C8D909:165E039:6650BF08` when reporting this issue.";
+    const body = { data: null, errors: [{ message: timeout }] };
+    const bad = new RequestError(`Unknown error: ${JSON.stringify(body)}`, 502, {
+      request: { ...request }, response: { status: 502, url: request.url, headers: {}, data: body } });
+    expect(classifyGitHubError(bad)).toEqual({ kind: "graphql-timeout" });
+    expect(givenUp(failureOf(bad), "x", bad).status).toBe(502);
+    expect(gitHubMessageOfFailure(bad)).toBe(timeout);
     expect(classifyGitHubError(graphqlError([{ type: "NOT_FOUND", message: NOT_FOUND_REPO }, { type: "FORBIDDEN", message: "no" }])))
       .toEqual({ kind: "graphql-error", types: ["NOT_FOUND", "FORBIDDEN"] });
   });

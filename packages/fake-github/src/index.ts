@@ -4,8 +4,9 @@ export { startFakeGitHub } from "./server.js";
 export type { FakeGitHub, FakeGitHubOptions, FakeRequest, FakeResponse, Interceptor, InterceptorContext, RequestLogEntry } from "./server.js";
 export { FakeStore, type StoreOptions } from "./store.js";
 export {
-  FAULT_KINDS, dropConnection, makeFault, primaryRateLimit, rotatingFaults, secondaryRateLimit, serverError, slow,
-  type Clock, type Fault, type FaultEvent, type FaultKind, type FaultRule,
+  FAULT_KINDS, dropConnection, graphqlRequestOf, graphqlTimeout, makeFault, partialErrors, primaryRateLimit,
+  rotatingFaults, searchPageSize, secondaryRateLimit, serverError, slow,
+  type Clock, type Fault, type FaultEvent, type FaultKind, type FaultRule, type PartialError,
 } from "./faults.js";
 export { queryCost } from "./query-cost.js";
 export type { SearchGrammar } from "./search.js";

@@ -30,6 +30,11 @@ export interface InterceptorContext {
   /** 0-based position of this request since the server started. */
   index: number;
   inFlight: number;
+  /**
+   * Handles the request as the fake would without interceptors (its effects and rate-limit charge included) and
+   * returns that answer, for an interceptor that alters GitHub's answer rather than replacing it.
+   */
+  handle: () => Promise<FakeResponse>;
 }
 
 /** Returns a response to answer with it (the handler is skipped), or undefined to pass. May wait first. */
@@ -121,11 +126,19 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   async function respond(req: FakeRequest, index: number): Promise<{ response: FakeResponse; login?: string }> {
     // A fault "after handling" (a write that happened but whose answer is lost) replaces the handler's answer.
     let replacement: FakeResponse | undefined;
+    let handled: Promise<{ response: FakeResponse; login?: string }> | undefined;
+    const handle = async () => (await (handled ??= run(req))).response;
     for (const intercept of interceptors) {
-      const response = await intercept(req, { store, index, inFlight });
+      const response = await intercept(req, { store, index, inFlight, handle });
       if (response?.afterHandling) replacement ??= response;
-      else if (response) return { response };
+      else if (response) return { response, login: handled ? (await handled).login : undefined };
     }
+    const { response, login } = await (handled ??= run(req));
+    return { response: replacement ?? response, login };
+  }
+
+  /** The fake's own answer to a request, interceptors aside. */
+  async function run(req: FakeRequest): Promise<{ response: FakeResponse; login?: string }> {
     const resource = req.path === "/graphql" ? "graphql" : "core";
     let login: string | undefined;
     let response: FakeResponse;
@@ -155,7 +168,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       "x-ratelimit-used": String(budget.used), "x-ratelimit-reset": String(budget.reset),
       "x-ratelimit-resource": resource, ...response.headers,
     };
-    return { response: replacement ?? response, login };
+    return { response, login };
   }
 
   async function onRequest(raw: IncomingMessage, res: ServerResponse): Promise<void> {
