@@ -8,6 +8,7 @@ import { BranchMoved, PublishError, Unverified } from "./errors.js";
 import { addFile, branchHead, commitFile, createBranch, deleteOwnBranch, moveBranch, readFileAt, treeOf, type RepoTarget } from "./git.js";
 import { referenceKinds } from "./reference-kinds.js";
 import { branchCommits, isHuman, latestDraft, type BranchCommit } from "./history.js";
+import { refuseForeignBranch, refuseProtected } from "./ownership.js";
 import { commentOnce, decoratePull, findPull, openPull } from "./pull-request.js";
 import { conflictComment, conflictMarker, draftHash, messages, pullBody, pullTitle } from "./text.js";
 import type { PublishOutcome, PublishRequest, PullRequestLink } from "./types.js";
@@ -65,7 +66,7 @@ async function createDraftBranch(a: Attempt): Promise<PublishOutcome> {
     try {
       await deleteOwnBranch(t, branch, start);
     } catch (cleanup) {
-      throw new PublishError(`${t.repo}: writing the ${periodId(a)} draft commit for ${branch} failed (${reason}) and deleting the branch failed too (${reasonOf(cleanup)}); delete ${branch} or re-run`, { cause: failure });
+      throw new PublishError(`${t.repo}: writing the ${periodId(a)} draft commit for ${branch} failed (${reason}) and deleting the branch failed too (${reasonOf(cleanup)}); ${branch} is left without a draft, which a re-run will not take over: delete it, then run again`, { cause: failure });
     }
     throw new PublishError(`${t.repo}: writing the ${periodId(a)} draft commit for ${branch} failed (${reason}); nothing was changed, run again`, { cause: failure });
   }
@@ -102,6 +103,7 @@ async function updateDraftBranch(a: Attempt, head: string): Promise<PublishOutco
     }
   }
   const commits = await branchCommits(t, a.base, head, branch);
+  refuseForeignBranch(t, branch, a.base, commits, request.appLogin);
   const edited = commits.some((c) => isHuman(c, request.appLogin));
   const step = edited ? await mergeIntoEdits(a, head, commits, existing) : await replaceDraft(a, head, commits);
   // A branch left without its PR (a run that died between the two) gets one now that its commit is there.
@@ -118,6 +120,7 @@ async function replaceDraft(a: Attempt, head: string, commits: BranchCommit[]): 
   const { t, request } = a;
   const current = await readFileAt(t, request.draft.path, head);
   if (current === request.draft.markdown) return { status: "unchanged" };
+  await refuseProtected(t, a.branch);
   const commit = await commitFile(t, {
     path: request.draft.path,
     text: request.draft.markdown,
@@ -161,6 +164,7 @@ async function mergeIntoEdits(a: Attempt, head: string, commits: BranchCommit[],
   }
   if (result.text === ours) return { status: "unchanged" };
 
+  await refuseProtected(t, branch);
   const regenerated = await commitFile(t, { path: draft.path, text: draft.markdown, message: messages.regenerate(periodId(a)), parents: [last.sha], baseTree: last.tree });
   const merge = await commitFile(t, {
     path: draft.path,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "@jest/globals";
 import nock from "nock";
 import { publishDraft } from "../../src/publish/index.js";
-import { APP, BRANCH, BRANCH_REF, CONTENTS, PATH, REPO, commit, compare, config, contents, github, makeDraft, newerDraft, pullJson } from "./helpers.js";
+import { APP, BRANCH, BRANCH_API, BRANCH_REF, CONTENTS, PATH, REPO, commit, compare, config, contents, github, makeDraft, newerDraft, pullJson, unprotected } from "./helpers.js";
 import { testClient } from "../support/github.js";
 import { offline } from "../support/net.js";
 
@@ -106,6 +106,8 @@ Edit freely: when the report is drafted again, new items are merged into your te
       .get(CONTENTS)
       .query({ ref: "c2" })
       .reply(200, contents(old.markdown))
+      .get(BRANCH_API)
+      .reply(200, unprotected)
       .post(`${REPO}/git/trees`, { base_tree: "tree-c2", tree: [{ path: PATH, mode: "100644", type: "blob", content: draft.markdown }] })
       .reply(201, { sha: "t3" })
       .post(`${REPO}/git/commits`, { message: REGENERATE_MESSAGE, tree: "t3", parents: ["c2"] })
@@ -137,6 +139,8 @@ Edit freely: when the report is drafted again, new items are merged into your te
       // #2170 is only in the maintainers' text: one question to GitHub.
       .post("/graphql", (b) => /n0: issueOrPullRequest\(number: \$n0_0\)/.test(b.query) && b.variables.n0_0 === 2170 && !("n0_1" in b.variables))
       .reply(200, { data: { r0: { n0: { __typename: "PullRequest" } } } })
+      .get(BRANCH_API)
+      .reply(200, unprotected)
       .post(`${REPO}/git/trees`, { base_tree: "tree-c1", tree: [{ path: PATH, mode: "100644", type: "blob", content: draft.markdown }] })
       .reply(201, { sha: "t-draft" })
       .post(`${REPO}/git/commits`, { message: REGENERATE_MESSAGE, tree: "t-draft", parents: ["c1"] })
