@@ -1,11 +1,11 @@
 // One publishing attempt: read the branch and its PR, decide what the new draft means for them, write.
 // Every write that can race (creating or moving the branch) throws BranchMoved, and the caller decides again.
 import type { ProgressLog } from "../github/client.js";
-import { mergeDrafts } from "../report/merge.js";
+import { draftLinesIn, mergeDrafts } from "../report/merge.js";
 import type { ReferenceStyle } from "../report/references.js";
 import { reasonOf } from "../github/errors.js";
 import { BranchMoved, PublishError, Unverified } from "./errors.js";
-import { addFile, branchHead, commitFile, createBranch, deleteOwnBranch, moveBranch, readFileAt, treeOf, type RepoTarget } from "./git.js";
+import { addFile, branchHead, commitFile, commitTree, createBranch, deleteOwnBranch, moveBranch, readFileAt, treeOf, type RepoTarget } from "./git.js";
 import { referenceKinds } from "./reference-kinds.js";
 import { branchCommits, isHuman, latestDraft, type BranchCommit } from "./history.js";
 import { refuseForeignBranch, refuseProtected } from "./ownership.js";
@@ -154,18 +154,19 @@ async function mergeIntoEdits(a: Attempt, head: string, commits: BranchCommit[],
 
   const kindOf = await referenceKinds(a.t.client, a.style, [ours, base, draft.markdown], draft.report);
   const result = mergeDrafts({ base, ours, theirs: draft.markdown, style: a.style, kindOf });
+  // The maintainers' text already holds the new draft (a conflict resolved by hand): the draft becomes the base.
+  if (result.clean ? result.text === ours : draftLinesIn(result.conflicts, ours)) return recordAsBase(a, head, commits, last);
   if (!result.clean) {
     const hash = draftHash(draft.markdown);
-    const body = conflictComment({ id: periodId(a), branch, path: draft.path, hash, conflicts: result.conflicts, newItems: result.newItems });
+    const body = conflictComment({ id: periodId(a), branch, path: draft.path, hash, head, conflicts: result.conflicts, newItems: result.newItems });
     const target = pr ?? (await ensurePull(a));
-    const commentUrl = await commentOnce(t, target.number, conflictMarker(periodId(a), hash), body);
+    const commentUrl = await commentOnce(t, target.number, conflictMarker(periodId(a), hash, head), body);
     a.log(`${t.repo}: the new ${draft.path} conflicts with the edits on ${branch} (${result.conflicts.length} places); commented on #${target.number}`);
     return { status: "conflict", commentUrl, pr: target };
   }
-  if (result.text === ours) return { status: "unchanged" };
 
   await refuseProtected(t, branch);
-  const regenerated = await commitFile(t, { path: draft.path, text: draft.markdown, message: messages.regenerate(periodId(a)), parents: [last.sha], baseTree: last.tree });
+  const regenerated = await commitRegenerated(a, last);
   const merge = await commitFile(t, {
     path: draft.path,
     text: result.text,
@@ -176,6 +177,27 @@ async function mergeIntoEdits(a: Attempt, head: string, commits: BranchCommit[],
   await moveBranch(t, branch, merge);
   a.log(`${t.repo}: merged the regenerated ${draft.path} into the edits on ${branch}`);
   return { status: "merged" };
+}
+
+/** The regenerated draft beside the edits, on the last draft commit: the base the next merge starts from. */
+function commitRegenerated(a: Attempt, last: BranchCommit): Promise<string> {
+  const { draft } = a.request;
+  return commitFile(a.t, { path: draft.path, text: draft.markdown, message: messages.regenerate(periodId(a)), parents: [last.sha], baseTree: last.tree });
+}
+
+/**
+ * The edits already hold the new draft: their text stays as it is, and a merge commit that changes nothing (the
+ * head's tree, the regenerated draft as second parent, as a real merge records it) makes this draft the next base,
+ * so what was resolved once does not conflict again.
+ */
+async function recordAsBase(a: Attempt, head: string, commits: BranchCommit[], last: BranchCommit): Promise<Step> {
+  const { t, branch } = a;
+  await refuseProtected(t, branch);
+  const regenerated = await commitRegenerated(a, last);
+  const record = await commitTree(t, { message: messages.taken(periodId(a)), tree: await treeAt(a, head, commits), parents: [head, regenerated] });
+  await moveBranch(t, branch, record);
+  a.log(`${t.repo}: the edits on ${branch} already hold the regenerated ${a.request.draft.path}; recorded it as the merge base`);
+  return { status: "unchanged" };
 }
 
 /** PR-or-issue for every number the texts use: the report knows its own, the footers theirs, GitHub the rest. */

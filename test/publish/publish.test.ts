@@ -255,8 +255,8 @@ Edit freely: when the report is drafted again, new items are merged into your te
       commentUrl: "https://github.com/linuxkit/linuxkit/pull/7#issuecomment-2",
     });
     expect(scope.pendingMocks()).toEqual([]);
-    expect(comment).toMatch(/^<!-- devreport:conflict period=2017-W27 draft=[0-9a-f]{12} -->\n/);
-    expect(comment.replace(/draft=[0-9a-f]{12}/, "draft=HASH")).toBe(`<!-- devreport:conflict period=2017-W27 draft=HASH -->
+    expect(comment).toMatch(/^<!-- devreport:conflict period=2017-W27 draft=[0-9a-f]{12} head=h1 -->\n/);
+    expect(comment.replace(/draft=[0-9a-f]{12}/, "draft=HASH")).toBe(`<!-- devreport:conflict period=2017-W27 draft=HASH head=h1 -->
 The 2017-W27 report was drafted again, but the new draft changes lines that were edited on \`devreport/2017-W27\`, so the branch was left as it is.
 
 New or changed in the draft (copy what belongs into \`reports/2017-27.md\`):
@@ -301,7 +301,7 @@ Merge the new lines by hand, or delete the branch to start again from a fresh dr
       .reply(200, contents(edited))
       .get(`${REPO}/issues/7/comments`)
       .query({ per_page: 100 })
-      .reply(200, [{ body: `<!-- devreport:conflict period=2017-W27 draft=${draftHash(draft.markdown)} -->\n...`, html_url: "https://x/c/1" }]);
+      .reply(200, [{ body: `<!-- devreport:conflict period=2017-W27 draft=${draftHash(draft.markdown)} head=h1 -->\n...`, html_url: "https://x/c/1" }]);
     expect(await publishDraft(request(draft))).toMatchObject({ status: "conflict", commentUrl: "https://x/c/1" });
     expect(scope.pendingMocks()).toEqual([]);
   });
