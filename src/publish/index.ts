@@ -32,6 +32,7 @@ export async function publishDraft(request: PublishRequest): Promise<PublishOutc
   } catch (error) {
     if (!(error instanceof BranchMoved)) throw error;
     attempt.log(`${error.message}; reading it again`);
+    attempt.afterMove = true;
   }
   try {
     return await publishOnce(attempt);

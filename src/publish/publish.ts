@@ -20,6 +20,8 @@ export interface Attempt {
   branch: string;
   style: ReferenceStyle;
   log: ProgressLog;
+  /** A second try after another run wrote the branch: a PR missing then is that run's to open, not a leftover. */
+  afterMove?: boolean;
 }
 
 /** What happened to the branch's content; the PR is settled separately. */
@@ -108,11 +110,13 @@ async function updateDraftBranch(a: Attempt, head: string): Promise<PublishOutco
   const step = edited ? await mergeIntoEdits(a, head, commits, existing) : await replaceDraft(a, head, commits);
   // A branch left without its PR (a run that died between the two) gets one now that its commit is there.
   if (step.status === "conflict") return { ...step, branch };
-  const pr = existing ?? (await ensurePull(a).catch((error: unknown) => {
+  if (existing) return { ...step, branch, pr: existing };
+  const { link, opened } = await openAndDecorate(a).catch((error: unknown) => {
     if (error instanceof PublishError) throw error;
     throw new PublishError(`${t.repo}: opening the PR for ${branch} failed (${reasonOf(error)}); ${branch} holds the draft but may have no PR yet: re-run to open it`, { cause: error });
-  }));
-  return { ...step, branch, pr };
+  });
+  // Said in the reply: the branch an earlier run left without its PR has one now.
+  return { ...step, branch, pr: link, ...(opened && !a.afterMove ? { openedPull: true as const } : {}) };
 }
 
 /** Only the app has written the branch: the new draft simply goes on top. */
@@ -202,6 +206,10 @@ async function recordAsBase(a: Attempt, head: string, commits: BranchCommit[], l
 
 /** PR-or-issue for every number the texts use: the report knows its own, the footers theirs, GitHub the rest. */
 async function ensurePull(a: Attempt): Promise<PullRequestLink> {
+  return (await openAndDecorate(a)).link;
+}
+
+async function openAndDecorate(a: Attempt): Promise<{ link: PullRequestLink; opened: boolean }> {
   const { request } = a;
   const { link, opened } = await openPull(a.t, {
     branch: a.branch,
@@ -211,7 +219,7 @@ async function ensurePull(a: Attempt): Promise<PullRequestLink> {
   }, request.sleep);
   if (opened) await decoratePull(a.t, link.number, request.config.publish, a.log);
   a.log(`${a.t.repo}: ${opened ? "opened" : "found"} #${link.number} for ${a.branch}`);
-  return link;
+  return { link, opened };
 }
 
 async function treeAt(a: Attempt, sha: string, commits: BranchCommit[]): Promise<string> {
