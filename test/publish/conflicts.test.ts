@@ -76,6 +76,24 @@ describe("conflicts maintainers resolved", () => {
     expect(file()).toContain(`${NEW_LINE}\n${VSOCK}\n- Enable CONFIG_HYPERV_VSOCKETS ([#2171] [@ndauten])\n`);
   });
 
+  test("resolved by keeping their line and copying the draft's in: no second conflict, and the next draft merges", async () => {
+    expect(await publish(makeDraft())).toMatchObject({ status: "created" });
+    await edit((text) => text.replace(OLD_LINE, EDITED_LINE));
+    const first = await publish(secondDraft());
+    expect(first).toMatchObject({ status: "conflict" });
+    await edit((text) => text.replace(EDITED_LINE, `${EDITED_LINE}\n${NEW_LINE}\n${VSOCK}`));
+    const resolved = file();
+    expect(await publish(secondDraft())).toMatchObject({ status: "unchanged" });
+    expect(file()).toBe(resolved);
+    if (first.status !== "conflict") throw new Error("not a conflict");
+    expect(await commentBodies(first.pr.number)).toHaveLength(1);
+
+    const third = secondDraft();
+    third.markdown = third.markdown.replace("## Packages\n", "## Packages\n\n- Add pkg/hyperv ([#2172] [@ndauten])\n");
+    expect(await publish(third)).toMatchObject({ status: "merged" });
+    expect(file()).toContain(`${EDITED_LINE}\n${NEW_LINE}\n${VSOCK}\n`);
+  });
+
   test("the same draft against edits that changed since: a second comment, with the new items still missing", async () => {
     expect(await publish(makeDraft())).toMatchObject({ status: "created" });
     await edit((text) => text.replace(OLD_LINE, EDITED_LINE));
