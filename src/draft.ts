@@ -2,9 +2,10 @@
 import { readFileSync } from "node:fs";
 import { collectActivity } from "./collect/index.js";
 import { ConfigError } from "./config/errors.js";
+import { byteSize, LIMITS, overLimit } from "./config/limits.js";
 import type { Config } from "./config/schema.js";
 import type { GitHubClient, ProgressLog } from "./github/client.js";
-import { readRepositoryFile } from "./github/files.js";
+import { FileTooLarge, readRepositoryFile } from "./github/files.js";
 import type { Period, Report } from "./model.js";
 import { composeReport } from "./report/compose.js";
 import { reportPath, titleTemplate } from "./report/naming.js";
@@ -38,6 +39,10 @@ export async function draftReport({ client, config, period, log, webUrl }: Draft
   const report = stats.warnings.length > 0 ? { ...composed, warnings: [...stats.warnings] } : composed;
   const template = config.template ? await readTemplate(client, config.repositories[0]!, config.template) : defaultTemplate();
   const markdown = render(report, { template, title: titleTemplate(config, period), intro: config.intro, outro: config.outro, webUrl });
+  const lines = markdown.split("\n").length;
+  const tooLarge = overLimit(`the ${period.id} report as rendered (${lines} lines)`, byteSize(markdown), LIMITS.report,
+    "GitHub's contents API serves files up to 1 MB, so publishing could not read it back: check the template's sections and loops, or draft a shorter period");
+  if (tooLarge) throw new ConfigError(tooLarge);
   const path = reportPath(config, period);
   return { path, markdown, report, stats, webUrl: webUrl ?? GITHUB_WEB };
 }
@@ -48,8 +53,18 @@ export function defaultTemplate(): string {
   return cachedTemplate;
 }
 
+const TEMPLATE_FIX = "a template is a few KB of Mustache: keep the report's text in the items it repeats";
+
 async function readTemplate(client: GitHubClient, repo: string, path: string): Promise<string> {
-  const text = await readRepositoryFile(client, repo, path);
+  let text: string | undefined;
+  try {
+    text = await readRepositoryFile(client, repo, path);
+  } catch (error) {
+    if (error instanceof FileTooLarge) throw new ConfigError(overLimit(`template: ${repo}:${path}`, error.size, LIMITS.template, TEMPLATE_FIX)!);
+    throw error;
+  }
   if (text === undefined) throw new ConfigError(`template: ${repo} has no file "${path}" on its default branch`);
+  const tooLarge = overLimit(`template: ${repo}:${path}`, byteSize(text), LIMITS.template, TEMPLATE_FIX);
+  if (tooLarge) throw new ConfigError(tooLarge);
   return text;
 }

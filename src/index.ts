@@ -2,6 +2,7 @@
 // tests live. No workflow_dispatch or schedule handler: those runs are the devreport Action's (src/action.ts).
 import type { ApplicationFunctionOptions, Probot } from "probot";
 import { onIssueComment } from "./triggers/command.js";
+import { oncePerDelivery, RecentDeliveries } from "./triggers/deliveries.js";
 import { appIdentity } from "./triggers/identity.js";
 import { startSchedule } from "./schedule/start.js";
 import { onPush } from "./triggers/push.js";
@@ -10,9 +11,11 @@ import { onRepositoryDispatch } from "./triggers/schedule.js";
 export default (app: Probot, options?: ApplicationFunctionOptions): void => {
   // The server asks GitHub for its slug once (GET /app); a caller that knows it may pass `appSlug`.
   const identity = appIdentity(app, typeof options?.appSlug === "string" ? options.appSlug : undefined);
-  app.on("issue_comment.created", (context) => onIssueComment(context, identity));
-  app.on("push", (context) => onPush(context, identity));
-  app.on("repository_dispatch", (context) => onRepositoryDispatch(context, identity));
+  // A redelivered (or replayed) webhook must not draft, reply or comment a second time.
+  const deliveries = new RecentDeliveries();
+  app.on("issue_comment.created", oncePerDelivery(deliveries, (context) => onIssueComment(context, identity)));
+  app.on("push", oncePerDelivery(deliveries, (context) => onPush(context, identity)));
+  app.on("repository_dispatch", oncePerDelivery(deliveries, (context) => onRepositoryDispatch(context, identity)));
   // The hosted schedule: off unless DEVREPORT_SCHEDULE=on or DEVREPORT_CRON is set (docs/install.md); BullMQ when
   // REDIS_URL is set. Bad settings throw here, so the server does not start with them.
   startSchedule(app, process.env, identity).catch((error: unknown) => app.log.error({ err: error }, "schedule: could not start"));

@@ -2,10 +2,14 @@
 // (which follows `_extends`); local files (--config), benchmarks and tests come through here.
 import { parse } from "yaml";
 import { ConfigError } from "./errors.js";
+import { byteSize, LIMITS, overLimit } from "./limits.js";
 import { resolveConfig, type ResolveOptions } from "./resolve.js";
 import type { Config } from "./schema.js";
 
 export const CONFIG_PATH = ".github/devreport.yml";
+
+/** What to do about a config file over its limit. */
+export const CONFIG_FIX = "a config is a few KB: move long texts into a template (the `template` key)";
 
 export function parseConfigText(text: string, options: ResolveOptions): Config {
   return resolveConfig(parseConfigYaml(text, options.source), options);
@@ -13,6 +17,8 @@ export function parseConfigText(text: string, options: ResolveOptions): Config {
 
 /** The YAML value of a config file (null when empty); a syntax error is a ConfigError naming the file and position. */
 export function parseConfigYaml(text: string, source: string): unknown {
+  const tooLarge = overLimit(`${source}: the config file`, byteSize(text), LIMITS.configFile, CONFIG_FIX);
+  if (tooLarge) throw new ConfigError(tooLarge);
   try {
     return parse(text, { prettyErrors: true });
   } catch (error) {

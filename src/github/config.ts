@@ -4,11 +4,15 @@
 // Unlike the plugin, an `_extends` naming a repository or file that cannot be read is an error, never ignored.
 import { composeConfigGet, type ConfigFile } from "@probot/octokit-plugin-config";
 import {
+  byteSize,
+  CONFIG_FIX,
   CONFIG_PATH,
   ConfigError,
   describeYamlError,
   EXTENDS_FORMS,
+  LIMITS,
   mergeConfigLayers,
+  overLimit,
   parseExtends,
   resolveConfig,
   type Config,
@@ -62,8 +66,9 @@ async function readChain(client: GitHubClient, start: { owner: string; repo: str
   let files: ConfigFile[];
   try {
     // Every real client (Probot's context.octokit, @octokit/rest) is an Octokit with request.endpoint, which the plugin uses.
-    ({ files } = await composeConfigGet(client as unknown as PluginOctokit, { ...start, defaults: () => ({}) }));
+    ({ files } = await composeConfigGet(sizeChecked(client), { ...start, defaults: () => ({}) }));
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     // GitHub failures carry a status and are not config mistakes; the plugin throws the rest as plain Errors.
     if (isGitHubRequestError(error)) throw error;
     throw new ConfigError(describePluginError(error as Error, source));
@@ -88,6 +93,24 @@ async function missingTarget(client: GitHubClient, extendingFile: string, target
 }
 
 type PluginOctokit = Parameters<typeof composeConfigGet>[0];
+
+/**
+ * The client as the plugin uses it, refusing a config file over its limit before the plugin parses it: the plugin
+ * reads each file raw (one string), so its length is the file's.
+ */
+function sizeChecked(client: GitHubClient): PluginOctokit {
+  const octokit = client as unknown as PluginOctokit;
+  const request = (async (...args: Parameters<PluginOctokit["request"]>) => {
+    const response = await octokit.request(...args);
+    const params = args[0] as { owner?: string; repo?: string; path?: string };
+    if (typeof response.data === "string") {
+      const tooLarge = overLimit(`${params.owner}/${params.repo}:${params.path}: the config file`, byteSize(response.data), LIMITS.configFile, CONFIG_FIX);
+      if (tooLarge) throw new ConfigError(tooLarge);
+    }
+    return response;
+  }) as PluginOctokit["request"];
+  return { ...octokit, request: Object.assign(request, { endpoint: octokit.request.endpoint }) } as PluginOctokit;
+}
 
 const fileName = (file: Pick<ConfigFile, "owner" | "repo" | "path">): string => `${file.owner}/${file.repo}:${file.path}`;
 

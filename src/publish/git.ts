@@ -65,12 +65,12 @@ export async function commitFile(t: RepoTarget, commit: FileCommit): Promise<str
     base_tree: commit.baseTree,
     tree: [{ path: commit.path, mode: "100644", type: "blob", content: commit.text }],
   });
-  const created = await t.client.request("POST /repos/{owner}/{repo}/git/commits", {
-    ...base,
-    message: commit.message,
-    tree: tree.data.sha,
-    parents: commit.parents,
-  });
+  return commitTree(t, { message: commit.message, tree: tree.data.sha as string, parents: commit.parents });
+}
+
+/** A commit of an existing tree (a merge that changes nothing records which draft it took in): its sha. */
+export async function commitTree(t: RepoTarget, commit: { message: string; tree: string; parents: string[] }): Promise<string> {
+  const created = await t.client.request("POST /repos/{owner}/{repo}/git/commits", { owner: t.owner, repo: t.name, ...commit });
   return created.data.sha as string;
 }
 

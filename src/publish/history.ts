@@ -53,7 +53,7 @@ export function isHuman(commit: BranchCommit, appLogin: string): boolean {
 
 /** The app's newest draft commit: one no other draft commit on the branch descends from. */
 export function latestDraft(commits: BranchCommit[], appLogin: string): BranchCommit | undefined {
-  const drafts = commits.filter((c) => !isHuman(c, appLogin) && c.message.split("\n").some((line) => line.startsWith(DRAFT_TRAILER)));
+  const drafts = commits.filter((c) => isDraftCommit(c, appLogin));
   const bySha = new Map(commits.map((c) => [c.sha, c]));
   const descendsFrom = (commit: BranchCommit, ancestor: string): boolean => {
     const seen = new Set<string>();
@@ -69,4 +69,19 @@ export function latestDraft(commits: BranchCommit[], appLogin: string): BranchCo
   };
   const tips = drafts.filter((d) => !drafts.some((other) => other !== d && descendsFrom(other, d.sha)));
   return tips.at(-1);
+}
+
+/** A draft the app committed: by the app alone, carrying the draft trailer. */
+export function isDraftCommit(commit: BranchCommit, appLogin: string): boolean {
+  return !isHuman(commit, appLogin) && commit.message.split("\n").some((line) => line.startsWith(DRAFT_TRAILER));
+}
+
+/**
+ * The branch's first own commits: those none of whose parents is on the branch (one, unless the default branch was
+ * merged in before the first draft). A branch the app created starts with an app draft; every later commit (the
+ * app's, or a maintainer's edit) is then on top of that draft.
+ */
+export function firstOwnCommits(commits: BranchCommit[]): BranchCommit[] {
+  const own = new Set(commits.map((c) => c.sha));
+  return commits.filter((c) => !c.parents.some((p) => own.has(p)));
 }

@@ -1,6 +1,7 @@
 // Publishing's public face: put a draft on its period's branch and PR, idempotently, keeping maintainers' edits.
 import { BranchMoved, PublishError } from "./errors.js";
 import { defaultBranch, target } from "./git.js";
+import { refuseDefaultBranch } from "./ownership.js";
 import { publishOnce, type Attempt } from "./publish.js";
 import { branchName } from "./text.js";
 import type { PublishOutcome, PublishRequest } from "./types.js";
@@ -23,6 +24,7 @@ export async function publishDraft(request: PublishRequest): Promise<PublishOutc
     },
     log: request.log ?? (() => {}),
   };
+  refuseDefaultBranch(request.repo, request.config.publish.branch, branch, attempt.base);
   // Another run (a second trigger, another instance) may write the branch between our read and our write. Reading
   // again and deciding again makes its work ours; a branch that keeps moving is somebody actively pushing.
   try {
@@ -30,6 +32,7 @@ export async function publishDraft(request: PublishRequest): Promise<PublishOutc
   } catch (error) {
     if (!(error instanceof BranchMoved)) throw error;
     attempt.log(`${error.message}; reading it again`);
+    attempt.afterMove = true;
   }
   try {
     return await publishOnce(attempt);

@@ -1,13 +1,14 @@
 // One publishing attempt: read the branch and its PR, decide what the new draft means for them, write.
 // Every write that can race (creating or moving the branch) throws BranchMoved, and the caller decides again.
 import type { ProgressLog } from "../github/client.js";
-import { mergeDrafts } from "../report/merge.js";
+import { draftLinesIn, mergeDrafts } from "../report/merge.js";
 import type { ReferenceStyle } from "../report/references.js";
 import { reasonOf } from "../github/errors.js";
 import { BranchMoved, PublishError, Unverified } from "./errors.js";
-import { addFile, branchHead, commitFile, createBranch, deleteOwnBranch, moveBranch, readFileAt, treeOf, type RepoTarget } from "./git.js";
+import { addFile, branchHead, commitFile, commitTree, createBranch, deleteOwnBranch, moveBranch, readFileAt, treeOf, type RepoTarget } from "./git.js";
 import { referenceKinds } from "./reference-kinds.js";
 import { branchCommits, isHuman, latestDraft, type BranchCommit } from "./history.js";
+import { refuseForeignBranch, refuseProtected } from "./ownership.js";
 import { commentOnce, decoratePull, findPull, openPull } from "./pull-request.js";
 import { conflictComment, conflictMarker, draftHash, messages, pullBody, pullTitle } from "./text.js";
 import type { PublishOutcome, PublishRequest, PullRequestLink } from "./types.js";
@@ -19,6 +20,8 @@ export interface Attempt {
   branch: string;
   style: ReferenceStyle;
   log: ProgressLog;
+  /** A second try after another run wrote the branch: a PR missing then is that run's to open, not a leftover. */
+  afterMove?: boolean;
 }
 
 /** What happened to the branch's content; the PR is settled separately. */
@@ -65,7 +68,7 @@ async function createDraftBranch(a: Attempt): Promise<PublishOutcome> {
     try {
       await deleteOwnBranch(t, branch, start);
     } catch (cleanup) {
-      throw new PublishError(`${t.repo}: writing the ${periodId(a)} draft commit for ${branch} failed (${reason}) and deleting the branch failed too (${reasonOf(cleanup)}); delete ${branch} or re-run`, { cause: failure });
+      throw new PublishError(`${t.repo}: writing the ${periodId(a)} draft commit for ${branch} failed (${reason}) and deleting the branch failed too (${reasonOf(cleanup)}); ${branch} is left without a draft, which a re-run will not take over: delete it, then run again`, { cause: failure });
     }
     throw new PublishError(`${t.repo}: writing the ${periodId(a)} draft commit for ${branch} failed (${reason}); nothing was changed, run again`, { cause: failure });
   }
@@ -102,15 +105,18 @@ async function updateDraftBranch(a: Attempt, head: string): Promise<PublishOutco
     }
   }
   const commits = await branchCommits(t, a.base, head, branch);
+  refuseForeignBranch(t, branch, a.base, commits, request.appLogin);
   const edited = commits.some((c) => isHuman(c, request.appLogin));
   const step = edited ? await mergeIntoEdits(a, head, commits, existing) : await replaceDraft(a, head, commits);
   // A branch left without its PR (a run that died between the two) gets one now that its commit is there.
   if (step.status === "conflict") return { ...step, branch };
-  const pr = existing ?? (await ensurePull(a).catch((error: unknown) => {
+  if (existing) return { ...step, branch, pr: existing };
+  const { link, opened } = await openAndDecorate(a).catch((error: unknown) => {
     if (error instanceof PublishError) throw error;
     throw new PublishError(`${t.repo}: opening the PR for ${branch} failed (${reasonOf(error)}); ${branch} holds the draft but may have no PR yet: re-run to open it`, { cause: error });
-  }));
-  return { ...step, branch, pr };
+  });
+  // Said in the reply: the branch an earlier run left without its PR has one now.
+  return { ...step, branch, pr: link, ...(opened && !a.afterMove ? { openedPull: true as const } : {}) };
 }
 
 /** Only the app has written the branch: the new draft simply goes on top. */
@@ -118,6 +124,7 @@ async function replaceDraft(a: Attempt, head: string, commits: BranchCommit[]): 
   const { t, request } = a;
   const current = await readFileAt(t, request.draft.path, head);
   if (current === request.draft.markdown) return { status: "unchanged" };
+  await refuseProtected(t, a.branch);
   const commit = await commitFile(t, {
     path: request.draft.path,
     text: request.draft.markdown,
@@ -151,17 +158,19 @@ async function mergeIntoEdits(a: Attempt, head: string, commits: BranchCommit[],
 
   const kindOf = await referenceKinds(a.t.client, a.style, [ours, base, draft.markdown], draft.report);
   const result = mergeDrafts({ base, ours, theirs: draft.markdown, style: a.style, kindOf });
+  // The maintainers' text already holds the new draft (a conflict resolved by hand): the draft becomes the base.
+  if (result.clean ? result.text === ours : draftLinesIn(result.conflicts, ours)) return recordAsBase(a, head, commits, last);
   if (!result.clean) {
     const hash = draftHash(draft.markdown);
-    const body = conflictComment({ id: periodId(a), branch, path: draft.path, hash, conflicts: result.conflicts, newItems: result.newItems });
+    const body = conflictComment({ id: periodId(a), branch, path: draft.path, hash, head, conflicts: result.conflicts, newItems: result.newItems });
     const target = pr ?? (await ensurePull(a));
-    const commentUrl = await commentOnce(t, target.number, conflictMarker(periodId(a), hash), body);
+    const commentUrl = await commentOnce(t, target.number, conflictMarker(periodId(a), hash, head), body);
     a.log(`${t.repo}: the new ${draft.path} conflicts with the edits on ${branch} (${result.conflicts.length} places); commented on #${target.number}`);
     return { status: "conflict", commentUrl, pr: target };
   }
-  if (result.text === ours) return { status: "unchanged" };
 
-  const regenerated = await commitFile(t, { path: draft.path, text: draft.markdown, message: messages.regenerate(periodId(a)), parents: [last.sha], baseTree: last.tree });
+  await refuseProtected(t, branch);
+  const regenerated = await commitRegenerated(a, last);
   const merge = await commitFile(t, {
     path: draft.path,
     text: result.text,
@@ -174,8 +183,33 @@ async function mergeIntoEdits(a: Attempt, head: string, commits: BranchCommit[],
   return { status: "merged" };
 }
 
+/** The regenerated draft beside the edits, on the last draft commit: the base the next merge starts from. */
+function commitRegenerated(a: Attempt, last: BranchCommit): Promise<string> {
+  const { draft } = a.request;
+  return commitFile(a.t, { path: draft.path, text: draft.markdown, message: messages.regenerate(periodId(a)), parents: [last.sha], baseTree: last.tree });
+}
+
+/**
+ * The edits already hold the new draft: their text stays as it is, and a merge commit that changes nothing (the
+ * head's tree, the regenerated draft as second parent, as a real merge records it) makes this draft the next base,
+ * so what was resolved once does not conflict again.
+ */
+async function recordAsBase(a: Attempt, head: string, commits: BranchCommit[], last: BranchCommit): Promise<Step> {
+  const { t, branch } = a;
+  await refuseProtected(t, branch);
+  const regenerated = await commitRegenerated(a, last);
+  const record = await commitTree(t, { message: messages.taken(periodId(a)), tree: await treeAt(a, head, commits), parents: [head, regenerated] });
+  await moveBranch(t, branch, record);
+  a.log(`${t.repo}: the edits on ${branch} already hold the regenerated ${a.request.draft.path}; recorded it as the merge base`);
+  return { status: "unchanged" };
+}
+
 /** PR-or-issue for every number the texts use: the report knows its own, the footers theirs, GitHub the rest. */
 async function ensurePull(a: Attempt): Promise<PullRequestLink> {
+  return (await openAndDecorate(a)).link;
+}
+
+async function openAndDecorate(a: Attempt): Promise<{ link: PullRequestLink; opened: boolean }> {
   const { request } = a;
   const { link, opened } = await openPull(a.t, {
     branch: a.branch,
@@ -185,7 +219,7 @@ async function ensurePull(a: Attempt): Promise<PullRequestLink> {
   }, request.sleep);
   if (opened) await decoratePull(a.t, link.number, request.config.publish, a.log);
   a.log(`${a.t.repo}: ${opened ? "opened" : "found"} #${link.number} for ${a.branch}`);
-  return link;
+  return { link, opened };
 }
 
 async function treeAt(a: Attempt, sha: string, commits: BranchCommit[]): Promise<string> {

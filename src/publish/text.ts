@@ -22,6 +22,8 @@ export const messages = {
   draft: (id: string) => `Draft report for ${id}\n\n${DRAFT_TRAILER} ${id}\n`,
   regenerate: (id: string) => `Regenerate report for ${id}\n\n${DRAFT_TRAILER} ${id}\n`,
   merge: (id: string) => `Merge regenerated draft for ${id}\n`,
+  /** The edits already hold the regenerated draft: a merge that changes nothing, so the next merge's base is it. */
+  taken: (id: string) => `Record regenerated draft for ${id} as merged\n\nThe edits on the branch already hold it.\n`,
   footer: "Update reference links\n",
 };
 
@@ -82,12 +84,16 @@ export function draftHash(text: string): string {
   return createHash("sha1").update(text).digest("hex").slice(0, 12);
 }
 
-export const conflictMarker = (id: string, hash: string) => `<!-- devreport:conflict period=${id} draft=${hash} -->`;
+/**
+ * Keyed by the branch's head too: the same draft against edits that changed since is another conflict, with its own
+ * new items, and gets its own comment.
+ */
+export const conflictMarker = (id: string, hash: string, head: string) => `<!-- devreport:conflict period=${id} draft=${hash} head=${head.slice(0, 12)} -->`;
 
-export function conflictComment(options: { id: string; branch: string; path: string; hash: string; conflicts: MergeConflict[]; newItems: string[] }): string {
+export function conflictComment(options: { id: string; branch: string; path: string; hash: string; head: string; conflicts: MergeConflict[]; newItems: string[] }): string {
   const { id, branch, path, conflicts, newItems } = options;
   const parts = [
-    conflictMarker(id, options.hash),
+    conflictMarker(id, options.hash, options.head),
     withoutMentions(`The ${id} report was drafted again, but the new draft changes lines that were edited on \`${branch}\`, so the branch was left as it is.`),
     "",
   ];

@@ -26,10 +26,15 @@ export type PublishOutcome =
   /** A new branch, commit and PR. */
   | { status: "created"; branch: string; pr: PullRequestLink }
   /** The branch had only the app's commits: the new draft was committed on top. */
-  | { status: "updated"; branch: string; pr: PullRequestLink }
+  | ({ status: "updated"; branch: string; pr: PullRequestLink } & Adopted)
   /** The draft is what the branch already holds. */
-  | { status: "unchanged"; branch: string; pr: PullRequestLink }
+  | ({ status: "unchanged"; branch: string; pr: PullRequestLink } & Adopted)
   /** Maintainers had edited the branch; the new draft merged cleanly into their text and was committed. */
-  | { status: "merged"; branch: string; pr: PullRequestLink }
+  | ({ status: "merged"; branch: string; pr: PullRequestLink } & Adopted)
   /** Maintainers' edits conflict with the new draft: the branch is untouched and the PR got a comment. */
   | { status: "conflict"; branch: string; pr: PullRequestLink; commentUrl: string };
+
+/** The app's branch had no PR (an earlier run failed between the two, and could not take the branch back): opened now. */
+interface Adopted {
+  openedPull?: true;
+}

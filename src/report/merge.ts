@@ -92,6 +92,19 @@ export function mergeDrafts({ base, ours, theirs, style, kindOf }: MergeInput): 
   return { clean: true, text: updateFooter(text, style, kindOf) };
 }
 
+/**
+ * Did the maintainers already take what the new draft brings where it conflicts? Every line the draft has there that
+ * the base did not (a new item, a reworded one) is somewhere in their text: a conflict resolved by hand, as the
+ * conflict comment asks, so nothing is left to merge or to point out.
+ */
+export function draftLinesIn(conflicts: MergeConflict[], ours: string): boolean {
+  const theirs = new Set(ours.split("\n").map((line) => line.trim()));
+  return conflicts.every((c) => {
+    const base = new Set(c.baseLines.map((line) => line.trim()));
+    return c.theirsLines.every((line) => line.trim() === "" || base.has(line.trim()) || theirs.has(line.trim()));
+  });
+}
+
 function hunksOf(base: string[], side: string[], name: Hunk["side"]): Hunk[] {
   return diffIndices(base, side).map((d) => ({
     side: name,

@@ -42,11 +42,25 @@ export function label(reference: Reference, style: Pick<ReferenceStyle, "reposit
   }
 }
 
-/** Every reference label written as `[label]` (not an inline link `[text](url)`, not a definition line). */
+/**
+ * Every reference label written as `[label]` or `[label][]` (collapsed: the same reference), not an inline link
+ * `[text](url)`, not the text of a full reference `[text][label]`, not a definition line, and not inside code: a
+ * code span or a fenced code block (CommonMark: a run of 3+ backticks or tildes, closed by a run as long of the same).
+ */
 export function referencesIn(markdown: string, style: ReferenceStyle): Reference[] {
   const found = new Map<string, Reference>();
-  const pattern = new RegExp(`(?<!\\\\)\\[(@${LOGIN}|#\\d+|${NAME}#\\d+|${NAME}/${NAME}#\\d+|${NAME}/${NAME}|${NAME})\\](?![(:\\[])`, "g");
+  const pattern = new RegExp(`(?<!\\\\)\\[(@${LOGIN}|#\\d+|${NAME}#\\d+|${NAME}/${NAME}#\\d+|${NAME}/${NAME}|${NAME})\\](?![(:]|\\[(?!\\]))`, "g");
+  let fence: string | undefined;
   for (const line of markdown.split("\n")) {
+    const run = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence !== undefined) {
+      if (run !== undefined && run[0] === fence[0] && run.length >= fence.length && line.trim() === run) fence = undefined;
+      continue;
+    }
+    if (run !== undefined && !(run[0] === "`" && line.slice(line.indexOf(run) + run.length).includes("`"))) {
+      fence = run;
+      continue;
+    }
     if (/^ {0,3}\[[^\]]+\]:/.test(line)) continue;
     for (const match of withoutCode(line).matchAll(pattern)) {
       const reference = parseLabel(match[1]!, style);

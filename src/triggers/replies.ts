@@ -22,6 +22,12 @@ function prRef(number: number, prRepo: string, commentRepo: string): string {
 }
 
 export function published(outcome: PublishOutcome, path: string, prRepo: string, commentRepo: string): string {
+  const said = publishedLine(outcome, path, prRepo, commentRepo);
+  if (outcome.status === "conflict" || outcome.status === "created" || !outcome.openedPull) return said;
+  return safe(`${said}; ${outcome.branch} had no PR (an earlier run could not open it), so ${prRef(outcome.pr.number, prRepo, commentRepo)} was opened for it now`);
+}
+
+function publishedLine(outcome: PublishOutcome, path: string, prRepo: string, commentRepo: string): string {
   const pr = prRef(outcome.pr.number, prRepo, commentRepo);
   switch (outcome.status) {
     case "created":

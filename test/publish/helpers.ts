@@ -12,6 +12,9 @@ export const REPO = "/repos/linuxkit/linuxkit";
 export const APP = "devreport[bot]";
 export const BRANCH = "devreport/2017-W27";
 export const BRANCH_REF = "heads%2Fdevreport%2F2017-W27";
+/** GET /repos/{owner}/{repo}/branches/{branch}: asked for `protected` before the app writes an existing branch. */
+export const BRANCH_API = `${REPO}/branches/devreport%2F2017-W27`;
+export const unprotected = { name: "devreport/2017-W27", commit: { sha: "head" }, protected: false };
 export const PATH = "reports/2017-27.md";
 export const CONTENTS = `${REPO}/contents/reports%2F2017-27.md`;
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "@jest/globals";
 import nock from "nock";
 import { publishDraft } from "../../src/publish/index.js";
-import { APP, BRANCH, BRANCH_REF, CONTENTS, PATH, REPO, commit, compare, config, contents, github, makeDraft, newerDraft, pullJson } from "./helpers.js";
+import { APP, BRANCH, BRANCH_API, BRANCH_REF, CONTENTS, PATH, REPO, commit, compare, config, contents, github, makeDraft, newerDraft, pullJson, unprotected } from "./helpers.js";
 import { testClient } from "../support/github.js";
 import { offline } from "../support/net.js";
 
@@ -106,6 +106,8 @@ Edit freely: when the report is drafted again, new items are merged into your te
       .get(CONTENTS)
       .query({ ref: "c2" })
       .reply(200, contents(old.markdown))
+      .get(BRANCH_API)
+      .reply(200, unprotected)
       .post(`${REPO}/git/trees`, { base_tree: "tree-c2", tree: [{ path: PATH, mode: "100644", type: "blob", content: draft.markdown }] })
       .reply(201, { sha: "t3" })
       .post(`${REPO}/git/commits`, { message: REGENERATE_MESSAGE, tree: "t3", parents: ["c2"] })
@@ -137,6 +139,8 @@ Edit freely: when the report is drafted again, new items are merged into your te
       // #2170 is only in the maintainers' text: one question to GitHub.
       .post("/graphql", (b) => /n0: issueOrPullRequest\(number: \$n0_0\)/.test(b.query) && b.variables.n0_0 === 2170 && !("n0_1" in b.variables))
       .reply(200, { data: { r0: { n0: { __typename: "PullRequest" } } } })
+      .get(BRANCH_API)
+      .reply(200, unprotected)
       .post(`${REPO}/git/trees`, { base_tree: "tree-c1", tree: [{ path: PATH, mode: "100644", type: "blob", content: draft.markdown }] })
       .reply(201, { sha: "t-draft" })
       .post(`${REPO}/git/commits`, { message: REGENERATE_MESSAGE, tree: "t-draft", parents: ["c1"] })
@@ -251,8 +255,8 @@ Edit freely: when the report is drafted again, new items are merged into your te
       commentUrl: "https://github.com/linuxkit/linuxkit/pull/7#issuecomment-2",
     });
     expect(scope.pendingMocks()).toEqual([]);
-    expect(comment).toMatch(/^<!-- devreport:conflict period=2017-W27 draft=[0-9a-f]{12} -->\n/);
-    expect(comment.replace(/draft=[0-9a-f]{12}/, "draft=HASH")).toBe(`<!-- devreport:conflict period=2017-W27 draft=HASH -->
+    expect(comment).toMatch(/^<!-- devreport:conflict period=2017-W27 draft=[0-9a-f]{12} head=h1 -->\n/);
+    expect(comment.replace(/draft=[0-9a-f]{12}/, "draft=HASH")).toBe(`<!-- devreport:conflict period=2017-W27 draft=HASH head=h1 -->
 The 2017-W27 report was drafted again, but the new draft changes lines that were edited on \`devreport/2017-W27\`, so the branch was left as it is.
 
 New or changed in the draft (copy what belongs into \`reports/2017-27.md\`):
@@ -297,7 +301,7 @@ Merge the new lines by hand, or delete the branch to start again from a fresh dr
       .reply(200, contents(edited))
       .get(`${REPO}/issues/7/comments`)
       .query({ per_page: 100 })
-      .reply(200, [{ body: `<!-- devreport:conflict period=2017-W27 draft=${draftHash(draft.markdown)} -->\n...`, html_url: "https://x/c/1" }]);
+      .reply(200, [{ body: `<!-- devreport:conflict period=2017-W27 draft=${draftHash(draft.markdown)} head=h1 -->\n...`, html_url: "https://x/c/1" }]);
     expect(await publishDraft(request(draft))).toMatchObject({ status: "conflict", commentUrl: "https://x/c/1" });
     expect(scope.pendingMocks()).toEqual([]);
   });

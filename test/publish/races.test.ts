@@ -1,7 +1,7 @@
 import { describe, expect, test } from "@jest/globals";
 import nock from "nock";
 import { publishDraft, PublishError } from "../../src/publish/index.js";
-import { APP, BRANCH, BRANCH_REF, CONTENTS, PATH, REPO, commit, compare, config, contents, github, makeDraft, newerDraft, pullJson } from "./helpers.js";
+import { APP, BRANCH, BRANCH_API, BRANCH_REF, CONTENTS, PATH, REPO, commit, compare, config, contents, github, makeDraft, newerDraft, pullJson, unprotected } from "./helpers.js";
 import { testClient } from "../support/github.js";
 import { offline } from "../support/net.js";
 
@@ -103,6 +103,8 @@ describe("two runs at once end with one branch and one PR", () => {
         .get(CONTENTS)
         .query({ ref: head })
         .reply(200, contents(makeDraft().markdown))
+        .get(BRANCH_API)
+        .reply(200, unprotected)
         .post(`${REPO}/git/trees`, { base_tree: `tree-${head}`, tree: [{ path: PATH, mode: "100644", type: "blob", content: newerDraft().markdown }] })
         .reply(201, { sha: "t" })
         .post(`${REPO}/git/commits`, (b) => b.parents[0] === head)

@@ -34,6 +34,7 @@ describe("no live mention outside fenced blocks", () => {
       branch: "devreport/2017-W27",
       path: "reports/`@rn`/@rn.md",
       hash: "abc",
+      head: "h1",
       conflicts: [{ line: 3, oursLines: items.slice(0, 4), theirsLines: items.slice(4), baseLines: [] }],
       newItems: items,
     });

@@ -11,4 +11,5 @@ export {
 export { queryCost } from "./query-cost.js";
 export type { SearchGrammar } from "./search.js";
 export { treeOfCommit } from "./git.js";
+export { protectBranch } from "./protection.js";
 export type * from "./types.js";

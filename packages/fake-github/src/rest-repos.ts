@@ -1,6 +1,7 @@
 // Repositories and branches, users, and /rate_limit (the app and its installations: rest-apps.ts).
 import { resolveRevision } from "./git.js";
 import { HttpError, notFound, ok } from "./http.js";
+import { isProtectedBranch } from "./protection.js";
 import { repoJson, restCommitJson, userJson } from "./rest-shapes.js";
 import { repoOf, route, type RestContext, type Route } from "./rest-route.js";
 
@@ -10,7 +11,8 @@ export const repoRoutes: Route[] = [
     const repo = repoOf(ctx);
     const sha = repo.refs.get(`heads/${ctx.params.branch}`);
     if (!sha) throw new HttpError(404, "Branch not found");
-    return ok({ name: ctx.params.branch, commit: restCommitJson(ctx.store, repo, repo.commits.get(sha)!), protected: false });
+    return ok({ name: ctx.params.branch, commit: restCommitJson(ctx.store, repo, repo.commits.get(sha)!),
+      protected: isProtectedBranch(repo, ctx.params.branch) });
   }),
   route("GET", "/users/{user}", (ctx) => ok(userJson(ctx.store, ctx.store.account(ctx.params.user)))),
   route("GET", "/user", (ctx) => ok(userJson(ctx.store, ctx.who))),
