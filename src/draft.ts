@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { collectActivity } from "./collect/index.js";
 import { ConfigError } from "./config/errors.js";
-import type { Config } from "./config/schema.js";
+import { BUILTIN_PREFIX, type Config } from "./config/schema.js";
 import type { GitHubClient, ProgressLog } from "./github/client.js";
 import { readRepositoryFile } from "./github/files.js";
 import type { Period, Report } from "./model.js";
@@ -35,8 +35,8 @@ export interface Draft {
 export async function draftReport({ client, config, period, log, webUrl }: DraftOptions): Promise<Draft> {
   const { activity, stats } = await collectActivity(client, { repositories: config.repositories, period, log });
   const report = composeReport(activity, config);
-  const template = config.template ? await readTemplate(client, config.repositories[0]!, config.template) : defaultTemplate();
-  const markdown = render(report, { template, title: titleTemplate(config, period), intro: config.intro, outro: config.outro, webUrl });
+  const template = await templateOf(client, config);
+  const markdown = render(report, { template, title: titleTemplate(config, period), intro: config.intro, outro: config.outro, webUrl, references: config.references });
   const path = reportPath(config, period);
   return { path, markdown, report, stats, webUrl: webUrl ?? GITHUB_WEB };
 }
@@ -45,6 +45,21 @@ let cachedTemplate: string | undefined;
 export function defaultTemplate(): string {
   cachedTemplate ??= readFileSync(DEFAULT_TEMPLATE_URL, "utf8");
   return cachedTemplate;
+}
+
+const builtinTemplates = new Map<string, string>();
+/** A template shipped in templates/ (`template: builtin:NAME`); the schema only lets known names through. */
+export function builtinTemplate(name: string): string {
+  if (name === "report") return defaultTemplate();
+  if (!builtinTemplates.has(name)) builtinTemplates.set(name, readFileSync(new URL(`../templates/${name}.md.mustache`, import.meta.url), "utf8"));
+  return builtinTemplates.get(name)!;
+}
+
+/** The configured template's text: built in, a file in the primary repository, or the default one. */
+export function templateOf(client: GitHubClient, config: Pick<Config, "template" | "repositories">): Promise<string> | string {
+  if (!config.template) return defaultTemplate();
+  if (config.template.startsWith(BUILTIN_PREFIX)) return builtinTemplate(config.template.slice(BUILTIN_PREFIX.length));
+  return readTemplate(client, config.repositories[0]!, config.template);
 }
 
 async function readTemplate(client: GitHubClient, repo: string, path: string): Promise<string> {

@@ -122,6 +122,8 @@ export interface ReportItem {
   related: IssueRef[];
   /** Logins, author first, deduplicated. */
   people: string[];
+  /** Listed for its activity in the period, not for being merged or closed (still open, or a PR closed unmerged). */
+  updated?: boolean;
 }
 
 export interface ReportSection {
@@ -138,4 +140,20 @@ export interface Report {
   sections: ReportSection[];
   /** Distinct people credited, in first-credit order. */
   contributors: string[];
+  /** The period's activity counts; a count the collected data cannot tell is absent, never guessed. */
+  counts?: ActivityCounts;
+}
+
+/** How much happened in a period, as LinuxKit's monthly reports count it. */
+export interface ActivityCounts {
+  /** PRs, issues and comments made in the period. */
+  contributions?: number;
+  /** Distinct people who made them. */
+  contributors?: number;
+  pullsOpened?: number;
+  /** PRs merged in the period and listed (excluded ones are neither listed nor counted). */
+  pullsMerged?: number;
+  issuesOpened?: number;
+  /** Issues closed in the period, whether listed on their own or beside the PR that closed them. */
+  issuesClosed?: number;
 }

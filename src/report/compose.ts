@@ -28,11 +28,8 @@ export function composeReport(activity: Activity, config: ComposeConfig): Report
   const pulls = activity.pulls.filter((pull) => !isExcluded(pull));
   const closedByListedPull = new Set(pulls.flatMap((pull) => pull.closes.map(refKey)));
   const skippedReasons = new Set<string>(config.issues.excludeStateReasons);
-  const issues = config.issues.include
-    ? activity.issues.filter(
-        (issue) => !isExcluded(issue) && !closedByListedPull.has(refKey(issue)) && !(issue.stateReason && skippedReasons.has(issue.stateReason)),
-      )
-    : [];
+  const closedIssues = activity.issues.filter((issue) => !isExcluded(issue) && !(issue.stateReason && skippedReasons.has(issue.stateReason)));
+  const issues = config.issues.include ? closedIssues.filter((issue) => !closedByListedPull.has(refKey(issue))) : [];
 
   const classifier = createClassifier(config.sections, { secondaryPaths: config.secondaryPaths, fallbackId: FALLBACK_ID });
   const order = repositoryOrder(config.repositories);
@@ -54,6 +51,7 @@ export function composeReport(activity: Activity, config: ComposeConfig): Report
     activeRepositories,
     sections: nonEmpty,
     contributors: [...new Set(nonEmpty.flatMap((section) => section.items.flatMap((item) => item.people)))],
+    counts: { pullsMerged: pulls.length, issuesClosed: closedIssues.length },
   };
 }
 
