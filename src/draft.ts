@@ -1,6 +1,6 @@
 // The middle of the flow, shared by every trigger: collect -> compose -> render.
 import { readFileSync } from "node:fs";
-import { collectActivity } from "./collect/index.js";
+import { activityNeeds, collectActivity } from "./collect/index.js";
 import { ConfigError } from "./config/errors.js";
 import { BUILTIN_PREFIX, type Config } from "./config/schema.js";
 import type { GitHubClient, ProgressLog } from "./github/client.js";
@@ -33,10 +33,13 @@ export interface Draft {
 }
 
 export async function draftReport({ client, config, period, log, webUrl }: DraftOptions): Promise<Draft> {
-  const { activity, stats } = await collectActivity(client, { repositories: config.repositories, period, log });
-  const report = composeReport(activity, config);
+  // The template says what to collect: work still open and the opened counts cost searches only when it uses them.
   const template = await templateOf(client, config);
-  const markdown = render(report, { template, title: titleTemplate(config, period), intro: config.intro, outro: config.outro, webUrl, references: config.references });
+  const title = titleTemplate(config, period);
+  const needs = activityNeeds([template, title, config.intro, config.outro]);
+  const { activity, stats } = await collectActivity(client, { repositories: config.repositories, period, log, needs });
+  const report = composeReport(activity, config);
+  const markdown = render(report, { template, title, intro: config.intro, outro: config.outro, webUrl, references: config.references });
   const path = reportPath(config, period);
   return { path, markdown, report, stats, webUrl: webUrl ?? GITHUB_WEB };
 }

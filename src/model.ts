@@ -109,6 +109,27 @@ export interface Activity {
   repositories: RepoName[];
   pulls: PullRequest[];
   issues: Issue[];
+  /**
+   * Work touched in the period (opened, still open, or a PR closed unmerged), with the comments and reviews on it;
+   * collected only when the template asks for it (the "updated" listing, the opened and contribution counts).
+   */
+  touched?: Touched[];
+}
+
+/** A PR or issue with activity in the period, as the activity searches see it. */
+export interface Touched {
+  kind: "pull" | "issue";
+  repo: RepoName;
+  number: number;
+  title: string;
+  url: string;
+  author: Person | null;
+  state: "open" | "closed" | "merged";
+  createdAt: string;
+  labels: string[];
+  /** Comments and reviews, each with its author and when it was made (null: GitHub did not say). */
+  comments: { author: Person | null; createdAt: string | null }[];
+  reviews: { author: Person | null; state: string; createdAt: string | null }[];
 }
 
 /** One rendered list line before Markdown: the composer's output. */

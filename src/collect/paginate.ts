@@ -1,6 +1,7 @@
 // One search, paged with its cursor, and cut into time slices while it matches more than search can return.
 
 import { PAGE_SIZE, SEARCH_CLOSED_ISSUES, SEARCH_MERGED_PULLS, type SearchNode, type SearchResponse } from "./queries.js";
+import { SEARCH_ACTIVITY } from "./activity-queries.js";
 import { fitsScope, learnGrammar, readProbe } from "./grammar.js";
 import {
   advancedScope,
@@ -49,7 +50,9 @@ export async function searchWindow(
   const [requestKind, document] =
     target.kind === "pulls"
       ? (["searchPulls", SEARCH_MERGED_PULLS] as const)
-      : (["searchIssues", SEARCH_CLOSED_ISSUES] as const);
+      : target.kind === "issues"
+        ? (["searchIssues", SEARCH_CLOSED_ISSUES] as const)
+        : (["searchActivity", SEARCH_ACTIVITY] as const);
   let cursor: string | null = null;
   let received = 0;
   // Search serves at most 1,000 hits, so a server that keeps saying hasNextPage cannot loop us forever.
