@@ -69,8 +69,9 @@ describeWithLinuxKit("LinuxKit's 2018 monthly reports scored", () => {
     const cited = (lines: string[]) => lines.map((line) => /\(\[([^\]]+)\]/.exec(line)![1]!);
     const mergedRefs = cited(merged);
     expect(new Set(mergedRefs).size).toBe(mergedRefs.length);
-    const truth = score.recallAllMerged.total as number;
-    expect(mergedRefs.length).toBe(truth);
+    // The fixtures add PRs merged in repositories the scorer does not track (moby/tool, linuxkit/lcow).
+    const tracked = mergedRefs.filter((ref) => scorer.TRACKED_REPOS.includes(ref.split("#")[0]));
+    expect(tracked.length).toBe(score.recallAllMerged.total);
     const elsewhere = [...cited(listing(draft, "## Closed Issues:")), ...cited(listing(draft, "## New or updated PRs and Issues (not closed):"))];
     expect(elsewhere.filter((ref) => mergedRefs.includes(ref))).toEqual([]);
     for (const ref of [...mergedRefs, ...elsewhere]) expect(ref).toMatch(/^[\w.-]+\/[\w.-]+#\d+$/);
