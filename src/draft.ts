@@ -1,9 +1,9 @@
 // The middle of the flow, shared by every trigger: collect -> compose -> render.
 import { readFileSync } from "node:fs";
-import { collectActivity } from "./collect/index.js";
+import { activityNeeds, collectActivity } from "./collect/index.js";
 import { ConfigError } from "./config/errors.js";
 import { byteSize, LIMITS, overLimit } from "./config/limits.js";
-import type { Config } from "./config/schema.js";
+import { BUILTIN_PREFIX, type Config } from "./config/schema.js";
 import type { GitHubClient, ProgressLog } from "./github/client.js";
 import { FileTooLarge, readRepositoryFile } from "./github/files.js";
 import type { Period, Report } from "./model.js";
@@ -34,11 +34,14 @@ export interface Draft {
 }
 
 export async function draftReport({ client, config, period, log, webUrl }: DraftOptions): Promise<Draft> {
-  const { activity, stats } = await collectActivity(client, { repositories: config.repositories, period, log });
+  // The template says what to collect: work still open and the opened counts cost searches only when it uses them.
+  const template = await templateOf(client, config);
+  const title = titleTemplate(config, period);
+  const needs = activityNeeds([template, title, config.intro, config.outro]);
+  const { activity, stats } = await collectActivity(client, { repositories: config.repositories, period, log, needs });
   const composed = composeReport(activity, config);
   const report = stats.warnings.length > 0 ? { ...composed, warnings: [...stats.warnings] } : composed;
-  const template = config.template ? await readTemplate(client, config.repositories[0]!, config.template) : defaultTemplate();
-  const markdown = render(report, { template, title: titleTemplate(config, period), intro: config.intro, outro: config.outro, webUrl });
+  const markdown = render(report, { template, title, intro: config.intro, outro: config.outro, webUrl, references: config.references });
   const lines = markdown.split("\n").length;
   const tooLarge = overLimit(`the ${period.id} report as rendered (${lines} lines)`, byteSize(markdown), LIMITS.report,
     "GitHub's contents API serves files up to 1 MB, so publishing could not read it back: check the template's sections and loops, or draft a shorter period");
@@ -54,6 +57,21 @@ export function defaultTemplate(): string {
 }
 
 const TEMPLATE_FIX = "a template is a few KB of Mustache: keep the report's text in the items it repeats";
+
+const builtinTemplates = new Map<string, string>();
+/** A template shipped in templates/ (`template: builtin:NAME`); the schema only lets known names through. */
+export function builtinTemplate(name: string): string {
+  if (name === "report") return defaultTemplate();
+  if (!builtinTemplates.has(name)) builtinTemplates.set(name, readFileSync(new URL(`../templates/${name}.md.mustache`, import.meta.url), "utf8"));
+  return builtinTemplates.get(name)!;
+}
+
+/** The configured template's text: built in, a file in the primary repository, or the default one. */
+export function templateOf(client: GitHubClient, config: Pick<Config, "template" | "repositories">): Promise<string> | string {
+  if (!config.template) return defaultTemplate();
+  if (config.template.startsWith(BUILTIN_PREFIX)) return builtinTemplate(config.template.slice(BUILTIN_PREFIX.length));
+  return readTemplate(client, config.repositories[0]!, config.template);
+}
 
 async function readTemplate(client: GitHubClient, repo: string, path: string): Promise<string> {
   let text: string | undefined;

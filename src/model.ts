@@ -109,6 +109,27 @@ export interface Activity {
   repositories: RepoName[];
   pulls: PullRequest[];
   issues: Issue[];
+  /**
+   * Work touched in the period (opened, still open, or a PR closed unmerged), with the comments and reviews on it;
+   * collected only when the template asks for it (the "updated" listing, the opened and contribution counts).
+   */
+  touched?: Touched[];
+}
+
+/** A PR or issue with activity in the period, as the activity searches see it. */
+export interface Touched {
+  kind: "pull" | "issue";
+  repo: RepoName;
+  number: number;
+  title: string;
+  url: string;
+  author: Person | null;
+  state: "open" | "closed" | "merged";
+  createdAt: string;
+  labels: string[];
+  /** Comments and reviews, each with its author and when it was made (null: GitHub did not say). */
+  comments: { author: Person | null; createdAt: string | null }[];
+  reviews: { author: Person | null; state: string; createdAt: string | null }[];
 }
 
 /** One rendered list line before Markdown: the composer's output. */
@@ -122,6 +143,8 @@ export interface ReportItem {
   related: IssueRef[];
   /** Logins, author first, deduplicated. */
   people: string[];
+  /** Listed for its activity in the period, not for being merged or closed (still open, or a PR closed unmerged). */
+  updated?: boolean;
 }
 
 export interface ReportSection {
@@ -143,4 +166,20 @@ export interface Report {
    * draftReport only when there are some; the PR body lists them as its gaps.
    */
   warnings?: string[];
+  /** The period's activity counts; a count the collected data cannot tell is absent, never guessed. */
+  counts?: ActivityCounts;
+}
+
+/** How much happened in a period, as LinuxKit's monthly reports count it. */
+export interface ActivityCounts {
+  /** PRs, issues and comments made in the period. */
+  contributions?: number;
+  /** Distinct people who made them. */
+  contributors?: number;
+  pullsOpened?: number;
+  /** PRs merged in the period and listed (excluded ones are neither listed nor counted). */
+  pullsMerged?: number;
+  issuesOpened?: number;
+  /** Issues closed in the period, whether listed on their own or beside the PR that closed them. */
+  issuesClosed?: number;
 }

@@ -18,6 +18,7 @@
 import type { IssueNode, PullRequestNode, SearchNode } from "./queries.js";
 import type { SearchGrammar, SearchKind, Window } from "./search.js";
 import type { Session } from "./session.js";
+import type { ActivityNode } from "./activity-queries.js";
 
 export type Verdict = SearchGrammar | "legacy, nothing to find" | "nothing to find";
 
@@ -29,7 +30,7 @@ export function fitsScope(qualifiers: string[], kind: SearchKind, window: Window
     const { repository } = node as Partial<Pick<IssueNode, "repository">>;
     const name = repository?.nameWithOwner?.toLowerCase();
     if (!name || !(repos.has(name) || owners.has(name.split("/")[0] ?? ""))) return false;
-    const at = kind === "pulls" ? (node as PullRequestNode).mergedAt : (node as IssueNode).closedAt;
+    const at = dateOf(kind, node);
     const seconds = at ? Date.parse(at) / 1000 : NaN;
     return seconds >= window.from && seconds <= window.to;
   };
@@ -47,5 +48,19 @@ export function learnGrammar(session: Session, grammar: SearchGrammar, where: st
   session.searchGrammar = grammar;
   if (grammar === "legacy") {
     session.log(`${where}: GitHub reads several repo:/org: qualifiers with the legacy search grammar (OR-ed): searching in that form`);
+  }
+}
+
+/** The date a search of `kind` windows on. */
+function dateOf(kind: SearchKind, node: SearchNode): string | null | undefined {
+  switch (kind) {
+    case "pulls":
+      return (node as PullRequestNode).mergedAt;
+    case "issues":
+      return (node as IssueNode).closedAt;
+    case "created":
+      return (node as Partial<ActivityNode>).createdAt;
+    default:
+      return (node as Partial<ActivityNode>).updatedAt;
   }
 }

@@ -1,17 +1,20 @@
 // collect: one period's merged pull requests and closed issues, from GitHub's GraphQL search.
 
 import type { GitHubClient, ProgressLog } from "../github/client.js";
-import type { Activity, Issue, Period, PullRequest, RepoName } from "../model.js";
+import type { Activity, Issue, Period, PullRequest, RepoName, Touched } from "../model.js";
+import type { ActivityNode } from "./activity-queries.js";
+import { mapTouched, type ActivityNeeds } from "./touched.js";
 import { FilePager } from "./files.js";
 import { gapWarnings } from "./gaps.js";
 import { activityRepositories, changeKey, mapIssue, mapPull, sortChanges } from "./map.js";
 import { movedBranchesWarning } from "./moved.js";
 import { searchWindow, type SearchTarget } from "./paginate.js";
 import type { IssueNode, PullRequestNode, SearchNode } from "./queries.js";
-import { periodWindow, searchScopes, type SearchKind } from "./search.js";
+import { isActivityKind, periodWindow, searchScopes, type ActivityKind, type SearchKind } from "./search.js";
 import { Session, type CollectStats } from "./session.js";
 
 export type { CollectStats } from "./session.js";
+export { activityNeeds, type ActivityNeeds } from "./touched.js";
 export {
   PULL_REQUEST_FIELDS,
   ISSUE_FIELDS,
@@ -29,11 +32,18 @@ export interface CollectOptions {
   log?: ProgressLog;
   /** Requests in flight at most; GitHub's secondary rate limits punish bursts. */
   concurrency?: number;
+  /** Work touched in the period, searched only when asked for (the template uses it): see activityNeeds. */
+  needs?: ActivityNeeds;
 }
 
 export const DEFAULT_CONCURRENCY = 4;
 
-const LABELS: Record<SearchKind, string> = { pulls: "pulls merged", issues: "issues closed" };
+const LABELS: Record<SearchKind, string> = {
+  pulls: "pulls merged",
+  issues: "issues closed",
+  created: "opened",
+  updated: "updated",
+};
 
 /**
  * All configured repositories are searched together, their repo:/org: qualifiers OR-ed in the form GitHub's search
@@ -51,10 +61,14 @@ export async function collectActivity(
   client: GitHubClient,
   options: CollectOptions,
 ): Promise<{ activity: Activity; stats: CollectStats }> {
-  const { repositories, period, log = () => {}, concurrency = DEFAULT_CONCURRENCY } = options;
+  const { repositories, period, log = () => {}, concurrency = DEFAULT_CONCURRENCY, needs = {} } = options;
   if (repositories.length === 0) throw new Error("collect needs at least one repository");
   const window = periodWindow(period);
-  const scopes = searchScopes(repositories, window);
+  // Work opened in the period, and work updated in it (with the comments that count and get credit): both searches
+  // for either need, an item found by both kept once.
+  const activityKinds: ActivityKind[] = needs.opened || needs.updated ? ["created", "updated"] : [];
+  const kinds: SearchKind[] = ["pulls", "issues", ...activityKinds];
+  const scopes = searchScopes(repositories, window, kinds);
   const session = new Session(client, log, concurrency);
   const filePager = new FilePager(session);
   session.stats.searchScopes = scopes.length;
@@ -73,8 +87,19 @@ export async function collectActivity(
 
   const pullTasks: Promise<PullRequest>[] = [];
   const issues: Issue[] = [];
+  const touched = new Map<string, Touched>();
   // Each search keeps only its own kind: is:issue already leaves out pull requests, the type check is the guard.
   const onPage = (kind: SearchKind) => (nodes: SearchNode[]): void => {
+    if (isActivityKind(kind)) {
+      // Its own set: a merged PR or closed issue is touched too (its comments count), so not a duplicate.
+      for (const node of nodes as unknown as ActivityNode[]) {
+        if (node.__typename !== "PullRequest" && node.__typename !== "Issue") continue;
+        const key = changeKey({ repo: node.repository.nameWithOwner, number: node.number });
+        if (touched.has(key)) session.stats.duplicates += 1;
+        else touched.set(key, mapTouched(node));
+      }
+      return;
+    }
     for (const node of nodes) {
       if (kind === "pulls" && node.__typename === "PullRequest") {
         const pull = node as PullRequestNode;
@@ -92,7 +117,7 @@ export async function collectActivity(
   };
 
   const searches = scopes.flatMap((qualifiers, index) =>
-    (["pulls", "issues"] as const).map((kind): SearchTarget => {
+    kinds.map((kind): SearchTarget => {
       const part = scopes.length > 1 ? ` (scope ${index + 1} of ${scopes.length})` : "";
       return { kind, qualifiers, label: `${LABELS[kind]}${part}` };
     }),
@@ -117,6 +142,7 @@ export async function collectActivity(
     repositories: activityRepositories(repositories, [...pulls, ...issues].map((change) => change.repo)),
     pulls: sortChanges(pulls, repositories),
     issues: sortChanges(issues, repositories),
+    ...(activityKinds.length > 0 ? { touched: sortChanges([...touched.values()], repositories) } : {}),
   };
   return { activity, stats: session.stats };
 }

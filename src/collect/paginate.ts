@@ -49,7 +49,7 @@ export async function searchWindow(
   const scope = grammar === "legacy" ? legacyScope(qualifiers) : advancedScope(qualifiers);
   const searchQuery = searchString(scope, target.kind, window);
   const probeQuery = grammar === null ? searchString(legacyScope(qualifiers), target.kind, window) : null;
-  const requestKind = target.kind === "pulls" ? "searchPulls" : "searchIssues";
+  const requestKind = target.kind === "pulls" ? "searchPulls" : target.kind === "issues" ? "searchIssues" : "searchActivity";
   const where = `search ${target.label} ${formatWindow(window)}`;
   let pageSize = state.pageSize;
   let cursor: string | null = null;

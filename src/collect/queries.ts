@@ -1,6 +1,8 @@
 // The GraphQL documents collect sends, and the shapes of their answers.
 // test/collect/queries.test.ts validates every document against GitHub's published schema.
 
+import { SEARCH_ACTIVITY } from "./activity-queries.js";
+
 /** The page size of every connection: GitHub's maximum, so a typical week is one request per search. */
 export const PAGE_SIZE = 100;
 
@@ -225,6 +227,7 @@ export const DOCUMENTS = {
   SearchMergedPulls: SEARCH_MERGED_PULLS,
   SearchClosedIssues: SEARCH_CLOSED_ISSUES,
   PullRequestFiles: pullRequestFilesQuery(1),
+  SearchActivity: SEARCH_ACTIVITY,
 } as const;
 
 // Response shapes: only the fields asked for above. GitHub may null any nullable field (deleted accounts,

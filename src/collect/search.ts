@@ -8,7 +8,16 @@ export const MAX_SEARCH_LENGTH = 256;
 /** Search returns at most this many results per query, however large `issueCount` is. */
 export const MAX_SEARCH_RESULTS = 1000;
 
-export type SearchKind = "pulls" | "issues";
+export type SearchKind = "pulls" | "issues" | ActivityKind;
+
+/**
+ * The searches for work touched in a period, sent only when the template asks (see src/collect/touched.ts): items
+ * opened in it, and items updated in it (whatever their state: open work, PRs closed unmerged, and the comments on
+ * what was merged or closed). An item opened in the period but updated after it is only found by the first.
+ */
+export type ActivityKind = "created" | "updated";
+export const ACTIVITY_KINDS: readonly ActivityKind[] = ["created", "updated"];
+export const isActivityKind = (kind: SearchKind): kind is ActivityKind => (ACTIVITY_KINDS as readonly string[]).includes(kind);
 
 /** How GitHub reads a search string with several scope qualifiers: see below, and grammar.ts. */
 export type SearchGrammar = "advanced" | "legacy";
@@ -78,9 +87,16 @@ export function scopeQualifier(entry: RepoName): string {
 }
 
 export function kindQualifiers(kind: SearchKind, window: Window): string {
-  return kind === "pulls"
-    ? `is:pr is:merged merged:${formatWindow(window)}`
-    : `is:issue is:closed closed:${formatWindow(window)}`;
+  switch (kind) {
+    case "pulls":
+      return `is:pr is:merged merged:${formatWindow(window)}`;
+    case "issues":
+      return `is:issue is:closed closed:${formatWindow(window)}`;
+    case "created":
+      return `created:${formatWindow(window)}`;
+    case "updated":
+      return `updated:${formatWindow(window)}`;
+  }
 }
 
 export function searchString(scope: string, kind: SearchKind, window: Window): string {
@@ -144,11 +160,8 @@ export function scopeQualifiers(repositories: RepoName[]): string[] {
  * fits every query built from it. GitHub's documentation says qualifiers do not count towards the length limit;
  * counting them is the safe reading.
  */
-export function searchScopes(repositories: RepoName[], sampleWindow: Window): string[][] {
-  const suffix = Math.max(
-    kindQualifiers("pulls", sampleWindow).length,
-    kindQualifiers("issues", sampleWindow).length,
-  );
+export function searchScopes(repositories: RepoName[], sampleWindow: Window, kinds: readonly SearchKind[] = ["pulls", "issues"]): string[][] {
+  const suffix = Math.max(...kinds.map((kind) => kindQualifiers(kind, sampleWindow).length));
   const budget = MAX_SEARCH_LENGTH - suffix - 1;
   const scopes: string[][] = [];
   for (const qualifier of scopeQualifiers(repositories)) {

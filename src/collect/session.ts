@@ -7,11 +7,11 @@ import { gapLine, gapsOf, type Gap } from "./gaps.js";
 import type { RateLimitNode } from "./queries.js";
 import type { SearchGrammar } from "./search.js";
 
-export type RequestKind = "searchPulls" | "searchIssues" | "filePages" | "branchHistory";
+export type RequestKind = "searchPulls" | "searchIssues" | "searchActivity" | "filePages" | "branchHistory";
 
 export interface CollectStats {
   /** GraphQL requests sent, by kind, and their sum. */
-  requests: Record<Exclude<RequestKind, "branchHistory">, number> & { total: number } & {
+  requests: Record<Exclude<RequestKind, "branchHistory" | "searchActivity">, number> & { total: number; searchActivity?: number } & {
     /** Only when the search found nothing and the default branches were checked (see moved.ts). */
     branchHistory?: number;
   };

@@ -5,6 +5,7 @@
 // naming the window.
 
 import { PAGE_SIZE, SEARCH_CLOSED_ISSUES, SEARCH_MERGED_PULLS } from "./queries.js";
+import { SEARCH_ACTIVITY } from "./activity-queries.js";
 import type { SearchKind } from "./search.js";
 
 /** The page sizes a timed-out search page is asked again with, in turn. */
@@ -21,7 +22,8 @@ export interface TimeoutState {
 
 export const FRESH: TimeoutState = { pageSize: PAGE_SIZE, splits: 0 };
 
-const DOCUMENTS: Record<SearchKind, string> = { pulls: SEARCH_MERGED_PULLS, issues: SEARCH_CLOSED_ISSUES };
+const documentOf = (kind: SearchKind): string =>
+  kind === "pulls" ? SEARCH_MERGED_PULLS : kind === "issues" ? SEARCH_CLOSED_ISSUES : SEARCH_ACTIVITY;
 const SEARCH_PAGE = `first: ${PAGE_SIZE}, after: $cursor)`;
 
 /**
@@ -30,7 +32,7 @@ const SEARCH_PAGE = `first: ${PAGE_SIZE}, after: $cursor)`;
  * each against GitHub's schema).
  */
 export function searchDocument(kind: SearchKind, size: number): string {
-  const document = DOCUMENTS[kind];
+  const document = documentOf(kind);
   if (size === PAGE_SIZE) return document;
   if (document.split(SEARCH_PAGE).length !== 2) throw new Error(`the ${kind} search document has no single page size`);
   return document.replace(SEARCH_PAGE, `first: ${size}, after: $cursor)`);

@@ -7,6 +7,11 @@ import { isTimeZone } from "../period.js";
 import { EXTENDS_FORMS, EXTENDS_PATTERN } from "./merge.js";
 import { cronProblem } from "./cron.js";
 
+/** Templates shipped in templates/: `template: builtin:NAME` reads templates/NAME.md.mustache. */
+export const BUILTIN_TEMPLATES = ["report", "linuxkit-monthly"] as const;
+export const BUILTIN_PREFIX = "builtin:";
+export const REFERENCE_STYLES = ["short", "full"] as const;
+
 const repoName = z
   .string()
   .regex(/^[A-Za-z0-9-]+\/(?:[A-Za-z0-9._-]+|\*)$/, { message: 'must be "owner/name" (or "owner/*" for every repository of an organisation)' });
@@ -72,7 +77,7 @@ export const configSchema = z
       .describe(
         'Build on another config: "repo" (same owner), "owner/repo", optionally ":path/file.yml" (default .github/devreport.yml). Keys here override it; lists replace its lists.',
       ),
-    preset: z.enum(["linuxkit"]).optional().describe("A named preset; keys beside it override the preset's."),
+    preset: z.enum(["linuxkit", "linuxkit-monthly"]).optional().describe("A named preset; keys beside it override the preset's."),
     repositories: z
       .array(repoName)
       .default([])
@@ -108,7 +113,18 @@ export const configSchema = z
       })
       .prefault({})
       .describe("Closed issues."),
-    template: z.string().min(1).optional().describe("Path (in the repository) of a Mustache template replacing the built-in one."),
+    template: z
+      .string()
+      .min(1)
+      .refine((value) => !value.startsWith(BUILTIN_PREFIX) || (BUILTIN_TEMPLATES as readonly string[]).includes(value.slice(BUILTIN_PREFIX.length)), {
+        message: `names no built-in template; use ${BUILTIN_TEMPLATES.map((name) => `"${BUILTIN_PREFIX}${name}"`).join(", ")} or a path in the repository`,
+      })
+      .optional()
+      .describe(`Path (in the repository) of a Mustache template replacing the built-in one, or a built-in template: ${BUILTIN_TEMPLATES.map((name) => `"${BUILTIN_PREFIX}${name}"`).join(", ")}.`),
+    references: z
+      .enum(REFERENCE_STYLES)
+      .default("short")
+      .describe('How references are written: "short" ([#N] into the primary repository, [repo#N] into a sibling), "full" ([owner/repo#N] everywhere, repositories as [owner/repo]).'),
     publish: z
       .strictObject({
         branch: z.string().min(1).default("devreport/{{id}}").describe("Branch per period (Mustache: id, year, week, month)."),

@@ -1,8 +1,9 @@
 // Activity + Config -> Report: what goes in, where, in which order, and who gets credit.
 import type { Config } from "../config/schema.js";
-import type { Activity, Change, Issue, IssueRef, Person, PullRequest, RepoName, Report, ReportItem, ReportSection } from "../model.js";
+import type { Activity, Change, Issue, IssueRef, Person, PullRequest, RepoName, Report, ReportItem, ReportSection, Touched } from "../model.js";
 import { createClassifier } from "./classify.js";
 import { cleanTitle } from "./markdown.js";
+import { participants, periodTest, touchedCounts, updatedItems } from "./touched.js";
 
 export const FALLBACK_ID = "fallback";
 
@@ -11,7 +12,7 @@ type ComposeConfig = Pick<Config, "repositories" | "sections" | "secondaryPaths"
 export function composeReport(activity: Activity, config: ComposeConfig): Report {
   const excludedLabels = new Set(config.exclude.labels.map((l) => l.toLowerCase()));
   const excludedAuthors = new Set(config.exclude.authors.map((a) => a.toLowerCase()));
-  const isExcluded = (change: Change) =>
+  const isExcluded = (change: Pick<Change, "labels" | "author">) =>
     change.labels.some((l) => excludedLabels.has(l.toLowerCase())) || (change.author !== null && excludedAuthors.has(change.author.login.toLowerCase()));
   // A bot's commits carry its login as a plain user (GraphQL's GitActor.user), so remember every login seen acting
   // as a bot anywhere in the period.
@@ -28,11 +29,8 @@ export function composeReport(activity: Activity, config: ComposeConfig): Report
   const pulls = activity.pulls.filter((pull) => !isExcluded(pull));
   const closedByListedPull = new Set(pulls.flatMap((pull) => pull.closes.map(refKey)));
   const skippedReasons = new Set<string>(config.issues.excludeStateReasons);
-  const issues = config.issues.include
-    ? activity.issues.filter(
-        (issue) => !isExcluded(issue) && !closedByListedPull.has(refKey(issue)) && !(issue.stateReason && skippedReasons.has(issue.stateReason)),
-      )
-    : [];
+  const closedIssues = activity.issues.filter((issue) => !isExcluded(issue) && !(issue.stateReason && skippedReasons.has(issue.stateReason)));
+  const issues = config.issues.include ? closedIssues.filter((issue) => !closedByListedPull.has(refKey(issue))) : [];
 
   const classifier = createClassifier(config.sections, { secondaryPaths: config.secondaryPaths, fallbackId: FALLBACK_ID });
   const order = repositoryOrder(config.repositories);
@@ -40,13 +38,19 @@ export function composeReport(activity: Activity, config: ComposeConfig): Report
 
   const sections: ReportSection[] = [...config.sections, { id: FALLBACK_ID, title: config.fallback }].map(({ id, title }) => ({ id, title, items: [] }));
   const byId = new Map(sections.map((section) => [section.id, section]));
+  // With the activity searches, those who commented or reviewed in the period get credit too, after the rest.
+  const touched = new Map((activity.touched ?? []).map((t) => [refKey(t), t]));
+  const inPeriod = periodTest(activity.period);
+  const context = { isExcluded, credited };
   for (const change of changes) {
-    const people = uniqueLogins(peopleOf(change).filter(credited));
+    const people = uniqueLogins([...peopleOf(change), ...participants(touched.get(refKey(change)), inPeriod)].filter(credited));
     byId.get(classifier.classify(change))!.items.push(toItem(change, people));
   }
+  const updated = updatedItems(activity, context, (t) => uniqueLogins([t.author, ...participants(t, inPeriod)].filter(credited)));
+  for (const item of updated) byId.get(classifier.classify(asChange(item, activity.touched!)))!.items.push(item);
 
   // `changes` is already in repository order, and a Map keeps first-insertion order.
-  const activeRepositories = [...new Map(changes.map((c) => [c.repo.toLowerCase(), c.repo])).values()];
+  const activeRepositories = [...new Map([...changes, ...updated].map((c) => [c.repo.toLowerCase(), c.repo])).values()];
   const nonEmpty = sections.filter((section) => section.items.length > 0);
   return {
     period: activity.period,
@@ -54,7 +58,16 @@ export function composeReport(activity: Activity, config: ComposeConfig): Report
     activeRepositories,
     sections: nonEmpty,
     contributors: [...new Set(nonEmpty.flatMap((section) => section.items.flatMap((item) => item.people)))],
+    counts: { ...touchedCounts(activity, context), pullsMerged: pulls.length, issuesClosed: closedIssues.length },
   };
+}
+
+/** A touched item as the classifier sees a change: its title and labels (no files are collected for it). */
+function asChange(item: ReportItem, touched: Touched[]): Change {
+  const t = touched.find((c) => refKey(c) === refKey(item))!;
+  return t.kind === "pull"
+    ? { kind: "pull", repo: t.repo, number: t.number, title: t.title, url: t.url, author: t.author, mergedAt: "", labels: t.labels, files: [], reviews: [], coAuthors: [], closes: [] }
+    : { kind: "issue", repo: t.repo, number: t.number, title: t.title, url: t.url, author: t.author, closedAt: "", labels: t.labels, stateReason: null };
 }
 
 /** Author first, then reviewers who approved or commented, then co-authors. */

@@ -3,7 +3,7 @@
 // references devreport understands (`[docs]: https://…`) are the editors' own and stay while the text uses them.
 // Pure: whether a number is a PR or an issue comes in as a lookup (src/publish/reference-kinds.ts asks GitHub).
 import type { RepoName } from "../model.js";
-import { footer, GITHUB_WEB, key, label, parseLabel, referencesIn, type Reference, type ReferenceKind, type ReferenceStyle } from "./references.js";
+import { footer, GITHUB_WEB, key, label, parseLabel, referencesIn, styleOfText, type Reference, type ReferenceKind, type ReferenceStyle } from "./references.js";
 
 /** Says whether a number is a PR or an issue; undefined when the caller does not know. */
 export type KindLookup = (repo: RepoName, number: number) => ReferenceKind | undefined;
@@ -40,7 +40,8 @@ export function definedKinds(definitions: Definition[], style: ReferenceStyle): 
 }
 
 /** The numbered references the text uses whose kind neither `kindOf` nor the current footer tells. */
-export function unknownNumbers(markdown: string, style: ReferenceStyle, kindOf: KindLookup = () => undefined): Extract<Reference, { type: "number" }>[] {
+export function unknownNumbers(markdown: string, configured: ReferenceStyle, kindOf: KindLookup = () => undefined): Extract<Reference, { type: "number" }>[] {
+  const style = styleOfText(markdown, configured);
   const { body, definitions } = splitFooter(markdown);
   const defined = definedKinds(definitions, style);
   return referencesIn(body, style).flatMap((r) =>
@@ -56,7 +57,9 @@ export function unknownNumbers(markdown: string, style: ReferenceStyle, kindOf: 
  * takes the place of the generated line for its label and stays even when the text no longer uses it. Only
  * definitions exactly as devreport writes them are added, rewritten (a number found to be a PR) or dropped.
  */
-export function updateFooter(markdown: string, style: ReferenceStyle, kindOf: KindLookup = () => undefined): string {
+export function updateFooter(markdown: string, configured: ReferenceStyle, kindOf: KindLookup = () => undefined): string {
+  // A report written in the full style keeps it, whichever caller rebuilds its footer.
+  const style = styleOfText(markdown, configured);
   const { body, definitions } = splitFooter(markdown);
   const defined = definedKinds(definitions, style);
   // A definition an editor wrote inside the body already serves its label; a second one would be dead weight.

@@ -18,26 +18,37 @@ export interface ReferenceStyle {
    * back to github.com by forgetting it.
    */
   webUrl: string;
+  /**
+   * "short" (the default): `[#N]` into the primary repository, `[repo#N]` into a sibling of the same owner. "full"
+   * (LinuxKit's 2018 monthly reports): `[owner/repo#N]` and `[owner/repo]` everywhere.
+   */
+  references?: ReferenceStyleName;
 }
+
+export type ReferenceStyleName = "short" | "full";
 
 export const GITHUB_WEB = "https://github.com";
 
 const LOGIN = "[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*(?:\\[bot\\])?";
 const NAME = "[A-Za-z0-9._-]+";
 
-export function repoLabel(repo: RepoName, style: Pick<ReferenceStyle, "repositories">): string {
+type LabelStyle = Pick<ReferenceStyle, "repositories" | "references">;
+
+export function repoLabel(repo: RepoName, style: LabelStyle): string {
+  if (style.references === "full") return repo;
   const [owner, name] = repo.split("/") as [string, string];
   const primaryOwner = style.repositories[0]!.split("/")[0]!;
   return owner.toLowerCase() === primaryOwner.toLowerCase() ? name : repo;
 }
 
-export function label(reference: Reference, style: Pick<ReferenceStyle, "repositories">): string {
+export function label(reference: Reference, style: LabelStyle): string {
   switch (reference.type) {
     case "user":
       return `@${reference.login}`;
     case "repo":
       return repoLabel(reference.repo, style);
     case "number":
+      if (style.references === "full") return `${reference.repo}#${reference.number}`;
       return sameRepo(reference.repo, style.repositories[0]!) ? `#${reference.number}` : `${repoLabel(reference.repo, style)}#${reference.number}`;
   }
 }
@@ -93,6 +104,7 @@ function resolveRepo(text: string, style: ReferenceStyle): RepoName | undefined 
  * alphabetically) with its link followed by its numbers in ascending order. `kindOf` says whether a number is a PR.
  */
 export function footer(references: Reference[], style: ReferenceStyle, kindOf: (repo: RepoName, number: number) => ReferenceKind): string[] {
+  if (style.references === "full") return fullFooter(references, style, kindOf);
   const web = style.webUrl;
   const users = [...new Set(references.flatMap((r) => (r.type === "user" ? [r.login] : [])))].sort(ascii);
   const lines = users.map((login) => `[@${login}]: ${web}/${login.replace(/\[bot\]$/, "")}`);
@@ -120,6 +132,35 @@ export function footer(references: Reference[], style: ReferenceStyle, kindOf: (
     }
   }
   return lines;
+}
+
+/**
+ * The footer of the full style, in the order of LinuxKit's 2018 monthly reports: the repositories (config order,
+ * others alphabetically), then every numbered reference in the order the text first uses it, then the people in
+ * ASCII order.
+ */
+function fullFooter(references: Reference[], style: ReferenceStyle, kindOf: (repo: RepoName, number: number) => ReferenceKind): string[] {
+  const web = style.webUrl;
+  const order = (repo: RepoName) => {
+    const index = style.repositories.findIndex((r) => sameRepo(r, repo));
+    return index === -1 ? style.repositories.length : index;
+  };
+  const repos = [...new Map(references.flatMap((r) => (r.type === "repo" ? [[r.repo.toLowerCase(), r.repo] as const] : []))).values()];
+  const lines = repos.sort((a, b) => order(a) - order(b) || ascii(a, b)).map((repo) => `[${repo}]: ${web}/${repo}`);
+  const numbers = [...new Map(references.flatMap((r) => (r.type === "number" ? [[key(r), r] as const] : []))).values()];
+  for (const { repo, number } of numbers) lines.push(`[${repo}#${number}]: ${web}/${repo}/${kindOf(repo, number) === "pull" ? "pull" : "issues"}/${number}`);
+  const users = [...new Set(references.flatMap((r) => (r.type === "user" ? [r.login] : [])))].sort(ascii);
+  return [...lines, ...users.map((login) => `[@${login}]: ${web}/${login.replace(/\[bot\]$/, "")}`)];
+}
+
+/**
+ * The style a text is written in: the configured one when known, else "full" when the text writes the primary
+ * repository's references in full (`[owner/repo#N]`, `[owner/repo]`), which the short style never does.
+ */
+export function styleOfText(markdown: string, style: ReferenceStyle): ReferenceStyle {
+  if (style.references) return style;
+  const primary = style.repositories[0]!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`\\[${primary}(#\\d+)?\\]`, "i").test(markdown) ? { ...style, references: "full" } : style;
 }
 
 /** What a drafted report knows of its numbers: each item's own kind, and the issues PRs close. Keyed by key(). */

@@ -4,7 +4,8 @@ import Mustache from "mustache";
 import { format } from "date-fns";
 import type { RepoName, Report, ReportItem } from "../model.js";
 import { escapeTitle } from "./markdown.js";
-import { footer, GITHUB_WEB, key, label, referencesIn, reportKinds, type ReferenceStyle } from "./references.js";
+import { countsView, listings } from "./listings.js";
+import { footer, GITHUB_WEB, key, label, referencesIn, reportKinds, type ReferenceStyle, type ReferenceStyleName } from "./references.js";
 
 export interface RenderText {
   title: string;
@@ -16,16 +17,21 @@ export interface RenderOptions extends RenderText {
   template: string;
   /** Web host of the links (GitHub Enterprise Server); github.com when not given. */
   webUrl?: string;
+  /** How references are written (config `references`); "short" when not given. */
+  references?: ReferenceStyleName;
 }
 
 export function render(report: Report, options: RenderOptions): string {
-  const style: ReferenceStyle = { repositories: report.repositories, webUrl: options.webUrl ?? GITHUB_WEB };
-  const view = periodView(report, style);
+  const style: ReferenceStyle = { repositories: report.repositories, webUrl: options.webUrl ?? GITHUB_WEB, references: options.references ?? "short" };
+  const counts = countsView(report.counts);
+  const view = { ...periodView(report, style), counts };
   const text = (template: string) => renderTemplate(template, view).trim();
   const body = renderTemplate(options.template, {
     title: text(options.title),
     intro: text(options.intro),
     outro: text(options.outro),
+    counts,
+    ...listings(report, (item) => itemLine(item, style)),
     sections: report.sections.map((section) => ({
       id: section.id,
       title: section.title,
@@ -49,11 +55,14 @@ export function itemLine(item: ReportItem, style: ReferenceStyle): string {
 }
 
 /** The values title, intro, outro and path templates can use. */
-export function periodView(report: Pick<Report, "period" | "repositories" | "activeRepositories">, style: Pick<ReferenceStyle, "repositories">) {
+export function periodView(report: Pick<Report, "period" | "repositories" | "activeRepositories">, style: Pick<ReferenceStyle, "repositories" | "references">) {
   const { period } = report;
   // A quiet period still says which repositories it covers.
   const named = report.activeRepositories.length > 0 ? report.activeRepositories : report.repositories.filter((r) => !r.endsWith("/*"));
   const links = named.map((repo) => `[${label({ type: "repo", repo }, style)}]`);
+  // Every repository the report covers, active or not (LinuxKit's monthly intro): the configured ones, then those an
+  // "owner/*" entry brought in.
+  const covered = [...new Map([...report.repositories.filter((r) => !r.endsWith("/*")), ...report.activeRepositories].map((r) => [r.toLowerCase(), r])).values()];
   return {
     id: period.id,
     year: String(period.year),
@@ -66,6 +75,7 @@ export function periodView(report: Pick<Report, "period" | "repositories" | "act
     project: projectName(report.repositories[0]!),
     repositories: joinList(links),
     repositoryNoun: links.length === 1 ? "repository" : "repositories",
+    coveredRepositories: covered.map((repo) => `[${label({ type: "repo", repo }, style)}]`).join(" "),
   };
 }
 

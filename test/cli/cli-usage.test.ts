@@ -43,7 +43,7 @@ describe("devreport draft: usage and config errors exit 2 with one line", () => 
     expect(await cli(["draft", "--week", "2017-W27", "--config", path, "--token", "t"])).toEqual({
       code: 2,
       stdout: "",
-      stderr: `devreport: ${path}: unknown key "sectoins"; allowed keys: preset, repositories, period, timeZone, path, title, intro, outro, sections, secondaryPaths, fallback, exclude, issues, template, publish, schedule\n`,
+      stderr: `devreport: ${path}: unknown key "sectoins"; allowed keys: preset, repositories, period, timeZone, path, title, intro, outro, sections, secondaryPaths, fallback, exclude, issues, template, references, publish, schedule\n`,
     });
   });
 

@@ -53,7 +53,7 @@ describe("the linuxkit preset", () => {
 
 describe("bad config: one line naming the key, the value and what is allowed", () => {
   const cases: [string, string][] = [
-    ["sectoins: []\n", `${source}: unknown key "sectoins"; allowed keys: preset, repositories, period, timeZone, path, title, intro, outro, sections, secondaryPaths, fallback, exclude, issues, template, publish, schedule`],
+    ["sectoins: []\n", `${source}: unknown key "sectoins"; allowed keys: preset, repositories, period, timeZone, path, title, intro, outro, sections, secondaryPaths, fallback, exclude, issues, template, references, publish, schedule`],
     ["sections:\n  - title: Kernel\n    path: [kernel/**]\n", `${source}: unknown key "path" in sections[0]; allowed keys: id, title, labels, paths, titles, repositories, weak`],
     ["period: weekly\n", `${source}: period: "weekly" is not allowed; use one of "week", "month"`],
     ["repositories: linuxkit/linuxkit\n", `${source}: repositories: "linuxkit/linuxkit" is not a list`],
@@ -62,7 +62,7 @@ describe("bad config: one line naming the key, the value and what is allowed", (
     ["sections:\n  - title: Kernel\n    paths: ['/kernel/**']\n", `${source}: sections[0].paths[0]: "/kernel/**" is not a valid glob (paths are relative to the repository root: drop the leading "/")`],
     ["sections:\n  - title: Kernel\n    titles: ['(unclosed']\n", `${source}: sections[0].titles[0]: "(unclosed" is not a valid regular expression (Invalid regular expression: /(unclosed/i: Unterminated group)`],
     ["timeZone: Mars/Olympus\n", `${source}: timeZone: "Mars/Olympus" must be an IANA time zone such as "UTC" or "Europe/Berlin"`],
-    ["preset: kubernetes\n", `${source}: preset: "kubernetes" is not a known preset; use one of "linuxkit"`],
+    ["preset: kubernetes\n", `${source}: preset: "kubernetes" is not a known preset; use one of "linuxkit", "linuxkit-monthly"`],
     ["exclude:\n  bots: maybe\n", `${source}: exclude.bots: "maybe" is not a boolean`],
     ["issues:\n  excludeStateReasons: [WONTFIX]\n", `${source}: issues.excludeStateReasons[0]: "WONTFIX" is not allowed; use one of "COMPLETED", "NOT_PLANNED", "DUPLICATE", "REOPENED"`],
     ["- a\n- b\n", `${source}: the file must hold a mapping of keys to values, not a list`],

@@ -102,3 +102,20 @@ function upperIndex(sorted: number[], x: number): number {
   }
   return lo;
 }
+
+/**
+ * The activity searches' lower bound (monthly format): one page per 100 items opened in the period and per 100
+ * updated in it (at least one request each), read straight from the store.
+ */
+export function activityBound(store: FakeStore, repositories: RepoName[], period: Pick<Period, "start" | "end">): { created: number; updated: number; total: number } {
+  const window = periodWindow(period);
+  const scoped = inScope(repositories);
+  const within = (iso: string | null) => {
+    const at = iso ? Math.floor(Date.parse(iso) / 1000) : NaN;
+    return at >= window.from && at <= window.to;
+  };
+  const items = store.searchable().filter((item) => scoped(item.repo));
+  const created = pages(items.filter((item) => within(item.createdAt ?? (item.kind === "pull" ? item.mergedAt : null) ?? item.closedAt)).length);
+  const updated = pages(items.filter((item) => within(item.updatedAt ?? item.createdAt ?? (item.kind === "pull" ? item.mergedAt : null) ?? item.closedAt)).length);
+  return { created, updated, total: created + updated };
+}

@@ -11,7 +11,8 @@ import { linuxKitFileCounts, writeSyntheticDataset } from "./synthetic.js";
 const root = new URL("../../", import.meta.url);
 const path = (relative: string): string => fileURLToPath(new URL(relative, root));
 
-const rows = await runBench({ linuxkit: path("../shared/linuxkit"), overlay: path("test/fixtures/linuxkit-overlay") },
+const rows = await runBench({ linuxkit: path("../shared/linuxkit"), overlay: path("test/fixtures/linuxkit-overlay"),
+  monthlyOverlay: path("test/fixtures/linuxkit-monthly") },
   (line) => process.stdout.write(`${line}\n`));
 // The app path (tools/bench/app.ts): the Probot server with the app's Octokit; BENCH_APP_BEFORE=1 adds the stock
 // ProbotOctokit rows for comparison (slow: it spaces every GraphQL query a second apart).

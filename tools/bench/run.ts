@@ -4,11 +4,11 @@ import { fork } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { rotatingFaults, type Fault, startFakeGitHub, type RequestLogEntry } from "@devreport/fake-github";
-import { batchedFilePages, lowerBound, splitSearch, windowContents, type Bound } from "./bounds.js";
+import { activityBound, batchedFilePages, lowerBound, splitSearch, windowContents, type Bound } from "./bounds.js";
 import type { ChildJob, ChildResult } from "./child.js";
-import { linuxKitScenarios, syntheticScenario, type Scenario } from "./scenarios.js";
+import { linuxKitScenarios, monthlyScenario, syntheticScenario, type Scenario } from "./scenarios.js";
 import { linuxKitFileCounts, writeSyntheticDataset } from "./synthetic.js";
-import { periodWindow } from "../../src/collect/search.js";
+import { periodWindow, searchScopes } from "../../src/collect/search.js";
 
 export const LATENCY_MS = 50;
 
@@ -21,6 +21,8 @@ export interface RequestCounts {
   /** Answers that were not 2xx (faults), included in the counts above. */
   failed: number;
   total: number;
+  /** The searches of work opened and updated in the period (monthly format); absent when none was sent. */
+  searchActivity?: number;
 }
 
 export interface BenchRow {
@@ -48,6 +50,8 @@ export interface BenchRow {
   peakInFlight: number;
   code: number;
   summary: string;
+  /** Monthly format: the activity searches' lower bound, and the search scopes the repositories need. */
+  activity?: { lowerBound: number; scopes: number };
   /** For fault runs: the Markdown is byte-for-byte the clean run's. */
   sameAsClean?: boolean;
   markdown: string;
@@ -59,6 +63,7 @@ export function countRequests(log: RequestLogEntry[]): RequestCounts {
     if (entry.kind === "graphql SearchMergedPulls") counts.searchPulls += 1;
     else if (entry.kind === "graphql SearchClosedIssues") counts.searchIssues += 1;
     else if (entry.kind === "graphql PullRequestFiles") counts.filePages += 1;
+    else if (entry.kind === "graphql SearchActivity") counts.searchActivity = (counts.searchActivity ?? 0) + 1;
     else if (entry.kind.startsWith("rest")) counts.rest += 1;
     if (entry.status < 200 || entry.status >= 300) counts.failed += 1;
     counts.total += 1;
@@ -95,7 +100,10 @@ export async function benchScenario(scenario: Scenario, options: { faults?: Faul
     const pulls = splitSearch(contents.pulls.map((p) => p.at), window);
     const issues = splitSearch(contents.issues, window);
     const filePages = batchedFilePages(contents.pulls.map((p) => p.files));
-    const graphql = requests.searchPulls + requests.searchIssues + requests.filePages;
+    const graphql = requests.searchPulls + requests.searchIssues + requests.filePages + (requests.searchActivity ?? 0);
+    const activity = requests.searchActivity
+      ? { lowerBound: activityBound(fake.store, scenario.repositories, scenario.period).total, scopes: searchScopes(scenario.repositories, window).length }
+      : undefined;
     return {
       scenario: scenario.name, title: scenario.title,
       pulls: contents.pulls.length, issues: contents.issues.length, requests, lowerBound: bound,
@@ -103,7 +111,7 @@ export async function benchScenario(scenario: Scenario, options: { faults?: Faul
         filePages, total: pulls.requests + issues.requests + filePages },
       ratio: graphql / bound.total, wallMs: result.wallMs, peakRssMb: result.peakRssMb, renderMs: result.renderMs,
       renderItems: result.renderItems, render5000Ms: result.render5000Ms, cost: result.cost, remaining: result.remaining, peakInFlight: fake.peakInFlight,
-      code: result.code, summary: result.summary, markdown: result.markdown,
+      code: result.code, summary: result.summary, markdown: result.markdown, ...(activity ? { activity } : {}),
     };
   } finally {
     await fake.close();
@@ -113,6 +121,8 @@ export async function benchScenario(scenario: Scenario, options: { faults?: Faul
 export interface BenchPaths {
   linuxkit: string;
   overlay: string;
+  /** test/fixtures/linuxkit-monthly: scenario (d). */
+  monthlyOverlay?: string;
 }
 
 /** All scenarios, then the fault runs; `note` receives lines such as the skip notice. */
@@ -133,8 +143,9 @@ export async function runBench(paths: BenchPaths, note: (line: string) => void):
       row.sameAsClean = row.code === 0 && row.markdown === clean.markdown;
       rows.push(row);
     }
+    if (paths.monthlyOverlay) rows.push(await benchScenario(monthlyScenario(paths.linuxkit, paths.monthlyOverlay)));
   } else {
-    note(`skipping (a) and (b): ${paths.linuxkit} is absent (the LinuxKit dataset)`);
+    note(`skipping (a), (b) and (d): ${paths.linuxkit} is absent (the LinuxKit dataset)`);
   }
   const dir = writeSyntheticDataset({ fileCounts: linuxKitFileCounts(paths.linuxkit) });
   note(`(c) dataset: ${dir} (file counts from ${haveLinuxKit ? "LinuxKit's PRs" : "the built-in approximation"})`);

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { runCli } from "../../src/cli/run.js";
 import { collectActivity } from "../../src/collect/index.js";
 import { parseConfigText, type Config } from "../../src/config/index.js";
+import { linuxkitMonthly } from "../../src/config/presets/linuxkit-monthly.js";
 import { defaultTemplate } from "../../src/draft.js";
 import { createClient, webUrlFor } from "../../src/github/octokit.js";
 import type { Activity, Period, RepoName } from "../../src/model.js";
@@ -12,7 +13,7 @@ import { parsePeriod } from "../../src/period.js";
 import { composeReport } from "../../src/report/compose.js";
 import { render } from "../../src/report/render.js";
 
-export type ScenarioName = "a" | "b" | "c";
+export type ScenarioName = "a" | "b" | "c" | "d";
 
 export interface Scenario {
   name: ScenarioName;
@@ -42,6 +43,21 @@ export function linuxKitScenarios(linuxkit: string, overlay: string): [Scenario,
     { ...common, name: "b", title: "LinuxKit 2017, one window (CLI)", period: parsePeriod(YEAR_2017),
       via: { kind: "cli", args: ["draft", "--repo", "linuxkit/linuxkit", "--week", YEAR_2017, "--quiet"] } },
   ];
+}
+
+/**
+ * (d): LinuxKit's March 2018 in the monthly format (preset linuxkit-monthly, test/fixtures/linuxkit-monthly): the
+ * searches of merged PRs and closed issues plus those of work opened and updated in the month.
+ */
+export function monthlyScenario(linuxkit: string, monthlyOverlay: string): Scenario {
+  const configText = "preset: linuxkit-monthly\n";
+  return {
+    name: "d", title: "LinuxKit 2018-03, monthly format (CLI)", data: [linuxkit, monthlyOverlay], self: "linuxkit/linuxkit",
+    // As the fixture's .github/devreport.yml lists them: the preset's seven, and linuxkit/linuxkit-ci.
+    repositories: [...(linuxkitMonthly.repositories ?? []), "linuxkit/linuxkit-ci"],
+    period: parsePeriod("2018-03", { kind: "month" }), configText,
+    via: { kind: "cli", args: ["draft", "--repo", "linuxkit/linuxkit", "--period", "2018-03", "--quiet"] },
+  };
 }
 
 /** (c): the synthetic organisation in `dir` (see synthetic.ts); its config file is written beside the dataset. */

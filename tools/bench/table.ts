@@ -16,7 +16,7 @@ const perKind = (row: BenchRow, slack: number): Target => {
     detail: `pulls ${r.searchPulls}/${lb.searchPulls}, issues ${r.searchIssues}/${lb.searchIssues}, file pages ${r.filePages}/${lb.filePages}` };
 };
 
-const graphqlOf = (row: BenchRow): number => row.requests.searchPulls + row.requests.searchIssues + row.requests.filePages;
+const graphqlOf = (row: BenchRow): number => row.requests.searchPulls + row.requests.searchIssues + row.requests.filePages + (row.requests.searchActivity ?? 0);
 
 /** `latencyMs`: to state the floor that latency and the 4-request bound put under any wall time. */
 export function targets(rows: BenchRow[], latencyMs: number): Target[] {
@@ -29,6 +29,16 @@ export function targets(rows: BenchRow[], latencyMs: number): Target[] {
       continue;
     }
     list.push({ scenario: s, name: "at most 4 requests in flight", pass: row.peakInFlight <= 4, detail: `peak ${row.peakInFlight}` });
+    if (row.scenario === "d") {
+      // Every search runs once per scope (eight repositories need two), so the bound per kind grows by scopes - 1.
+      const { requests: r, lowerBound: lb } = row;
+      const slack = (row.activity?.scopes ?? 1) - 1;
+      const act = { sent: r.searchActivity ?? 0, bound: row.activity?.lowerBound ?? 0 };
+      list.push({ scenario: s, name: "requests <= lower bound + (scopes - 1) per search kind",
+        pass: r.searchPulls <= lb.searchPulls + slack && r.searchIssues <= lb.searchIssues + slack && act.sent <= act.bound + 2 * slack && r.filePages <= lb.filePages,
+        detail: `pulls ${r.searchPulls}/${lb.searchPulls}, issues ${r.searchIssues}/${lb.searchIssues}, activity ${act.sent}/${act.bound}, file pages ${r.filePages}/${lb.filePages}, ${slack + 1} scopes` });
+      continue;
+    }
     list.push({ scenario: s, name: "exactly what collect's strategy needs (slices, batched file pages)",
       pass: graphqlOf(row) === row.splitAware.total,
       detail: `${graphqlOf(row)} vs ${row.splitAware.total} (${row.splitAware.windowSplits} window splits, ` +

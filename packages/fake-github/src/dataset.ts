@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { FakeStore, type StoreOptions } from "./store.js";
-import type { Account, ChangedFile, IssueRecord, PullCommit, PullRecord, Review, StateReason } from "./types.js";
+import type { Account, ChangedFile, IssueRecord, Item, PullCommit, PullRecord, Review, StateReason } from "./types.js";
 
 interface DatasetCommit {
   sha: string; authorName: string; authorEmail: string; authorDate: string; subject: string;
@@ -11,19 +11,21 @@ interface DatasetCommit {
 }
 interface DatasetPull {
   repo: string; number: number; title: string; author: string | null; head?: string; mergedAt: string | null;
-  createdAt?: string; closedAt?: string; state?: "open" | "closed"; body?: string; labels?: string[];
+  createdAt?: string; updatedAt?: string; closedAt?: string; state?: "open" | "closed"; body?: string; labels?: string[];
   files?: (string | { path: string; additions?: number; deletions?: number })[];
   commits?: DatasetCommit[]; closes?: { repo: string; number: number }[];
 }
 interface DatasetIssue {
   repo: string; number: number; title: string; author: string | null; authorType?: Account["type"];
-  createdAt?: string; closedAt?: string | null; state?: "open" | "closed"; stateReason?: StateReason | null;
+  createdAt?: string; updatedAt?: string; closedAt?: string | null; state?: "open" | "closed"; stateReason?: StateReason | null;
   labels?: string[]; body?: string;
 }
 interface PullExtra {
-  labels?: string[]; reviews?: { login: string; type?: Account["type"]; state: Review["state"] }[];
+  labels?: string[]; reviews?: { login: string; type?: Account["type"]; state: Review["state"]; submittedAt?: string }[];
   authorType?: Account["type"]; body?: string;
 }
+/** comments.json: comments on PRs and issues, with their authors and dates. */
+interface DatasetComment { repo: string; number: number; author: string; authorType?: Account["type"]; createdAt: string; body?: string }
 interface DatasetIndex { repo: string; pulls?: number[]; maxPullNumber?: number; merged?: Record<string, [string, string]> }
 
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, "utf8")) as T;
@@ -50,6 +52,7 @@ export function loadDatasets(dirs: string[], store: FakeStore = new FakeStore())
     loadRepositoryFiles(store, dir);
   }
   for (const [ref, extra] of extras) applyExtra(store, ref, extra);
+  for (const dir of dirs) loadComments(store, dir);
   return store;
 }
 
@@ -110,7 +113,7 @@ function toPull(store: FakeStore, pr: DatasetPull): PullRecord {
   return {
     kind: "pull", id: store.nextId(), repo: repo.fullName, number: pr.number, title: pr.title, body: pr.body ?? "",
     author: pr.author ? store.account(pr.author) : null, state, merged, mergedAt: pr.mergedAt ?? null,
-    createdAt: pr.createdAt ?? pr.mergedAt ?? null, updatedAt: closedAt ?? pr.createdAt ?? null, closedAt,
+    createdAt: pr.createdAt ?? pr.mergedAt ?? null, updatedAt: pr.updatedAt ?? closedAt ?? pr.createdAt ?? null, closedAt,
     labels: pr.labels ?? [], placeholder: false, draft: false,
     headOwner: slash > 0 ? head.slice(0, slash) : pr.author ?? repo.owner, headRef: slash > 0 ? head.slice(slash + 1) : head,
     baseRef: repo.defaultBranch, files: (pr.files ?? []).map(toFile), commits: (pr.commits ?? []).map((c) => toCommit(store, c)),
@@ -126,7 +129,7 @@ function toIssue(store: FakeStore, issue: DatasetIssue): IssueRecord {
   return {
     kind: "issue", id: store.nextId(), repo: repo.fullName, number: issue.number, title: issue.title,
     body: issue.body ?? "", author: issue.author ? store.account(issue.author, issue.authorType) : null, state,
-    createdAt: issue.createdAt ?? closedAt, updatedAt: closedAt ?? issue.createdAt ?? null, closedAt,
+    createdAt: issue.createdAt ?? closedAt, updatedAt: issue.updatedAt ?? closedAt ?? issue.createdAt ?? null, closedAt,
     labels: issue.labels ?? [], placeholder: false,
     stateReason: issue.stateReason !== undefined ? issue.stateReason : state === "closed" ? "COMPLETED" : null,
   };
@@ -140,7 +143,27 @@ function applyExtra(store: FakeStore, ref: string, extra: PullExtra): void {
   if (extra.body !== undefined) pull.body = extra.body;
   if (extra.authorType && pull.author) pull.author = store.account(pull.author.login, extra.authorType);
   if (extra.reviews) {
-    pull.reviews = extra.reviews.map((r) => ({ id: store.nextId(), author: store.account(r.login, r.type), state: r.state }));
+    pull.reviews = extra.reviews.map((r) => ({ id: store.nextId(), author: store.account(r.login, r.type), state: r.state,
+      submittedAt: r.submittedAt ?? null }));
+    for (const r of extra.reviews) if (r.submittedAt) touch(pull, r.submittedAt);
+  }
+}
+
+/** Activity moves an item's updatedAt, as on GitHub. */
+function touch(item: Item, at: string): void {
+  if (!item.updatedAt || Date.parse(at) > Date.parse(item.updatedAt)) item.updatedAt = at;
+}
+
+function loadComments(store: FakeStore, dir: string): void {
+  const file = join(dir, "comments.json");
+  if (!existsSync(file)) return;
+  for (const c of readJson<DatasetComment[]>(file)) {
+    const item = store.get(c.repo, c.number);
+    if (!item) throw new Error(`comments.json names an unknown pull request or issue: ${c.repo}#${c.number}`);
+    const id = store.nextId();
+    store.comments.set(id, { id, repo: item.repo, issueNumber: item.number, body: c.body ?? "", user: store.account(c.author, c.authorType),
+      createdAt: c.createdAt, updatedAt: c.createdAt, reactions: [] });
+    touch(item, c.createdAt);
   }
 }
 

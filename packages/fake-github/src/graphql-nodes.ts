@@ -90,7 +90,7 @@ export function pullNode(store: FakeStore, pull: PullRecord): object {
       .filter((r) => !args.states || args.states.includes(r.state))
       .filter((r) => !args.author || r.author.login === args.author)
       .map((r) => ({ __typename: "PullRequestReview", id: `PRR_${r.id}`, databaseId: r.id, state: r.state,
-        author: actorNode(r.author), body: "" })), args, "reviews"),
+        author: actorNode(r.author), body: "", submittedAt: r.submittedAt ?? null })), args, "reviews"),
     commits: (args: PageArgs) => connection(pullCommits(store, pull).map((c) => ({
       __typename: "PullRequestCommit", id: `PRC_${c.sha}`, url: `${WEB}/${pull.repo}/pull/${pull.number}/commits/${c.sha}`,
       commit: commitNode(store, pull.repo, c),

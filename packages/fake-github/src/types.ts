@@ -45,6 +45,8 @@ export interface Review {
   id: number;
   author: Account;
   state: "APPROVED" | "COMMENTED" | "CHANGES_REQUESTED" | "DISMISSED" | "PENDING";
+  /** When it was submitted; null when the dataset does not say. */
+  submittedAt?: string | null;
 }
 
 export type StateReason = "COMPLETED" | "NOT_PLANNED" | "DUPLICATE" | "REOPENED";

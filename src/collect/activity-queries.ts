@@ -1,0 +1,112 @@
+// The search for work touched in a period (opened, still open, or closed unmerged): only sent when the template
+// uses what it gives (the "updated" listing, the opened and contribution counts). Each hit brings its comments and
+// reviews, so the counts and credits need no further request.
+import type { ActorNode, PageInfoNode, RateLimitNode } from "./queries.js";
+
+const ACTOR = /* GraphQL */ `
+      author {
+        login
+        __typename
+      }`;
+
+export const SEARCH_ACTIVITY = /* GraphQL */ `
+  query SearchActivity($searchQuery: String!, $cursor: String, $probe: Boolean = false, $probeQuery: String = "") {
+    probe: search(query: $probeQuery, type: ISSUE, first: 1) @include(if: $probe) {
+      issueCount
+    }
+    search(query: $searchQuery, type: ISSUE, first: 100, after: $cursor) {
+      issueCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        __typename
+        ... on PullRequest {
+          number
+          title
+          url
+          pullState: state
+          createdAt
+          updatedAt
+          closedAt
+          repository {
+            nameWithOwner
+          }${ACTOR}
+          labels(first: 100) {
+            nodes {
+              name
+            }
+          }
+          comments(last: 100) {
+            nodes {${ACTOR}
+              createdAt
+            }
+          }
+          reviews(last: 100) {
+            nodes {${ACTOR}
+              state
+              submittedAt
+            }
+          }
+        }
+        ... on Issue {
+          number
+          title
+          url
+          issueState: state
+          createdAt
+          updatedAt
+          closedAt
+          repository {
+            nameWithOwner
+          }${ACTOR}
+          labels(first: 100) {
+            nodes {
+              name
+            }
+          }
+          comments(last: 100) {
+            nodes {${ACTOR}
+              createdAt
+            }
+          }
+        }
+      }
+    }
+    rateLimit {
+      cost
+      remaining
+      resetAt
+    }
+  }
+`;
+
+interface Nodes<T> {
+  nodes: (T | null)[] | null;
+}
+
+export interface ActivityNode {
+  __typename: "PullRequest" | "Issue";
+  number: number;
+  title: string;
+  url: string;
+  /** PullRequestState (OPEN, CLOSED, MERGED), aliased: it and IssueState cannot share a name in one selection. */
+  pullState?: string;
+  /** IssueState (OPEN, CLOSED). */
+  issueState?: string;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  repository: { nameWithOwner: string };
+  author: ActorNode | null;
+  labels: Nodes<{ name: string }> | null;
+  comments: Nodes<{ author: ActorNode | null; createdAt: string }> | null;
+  reviews?: Nodes<{ author: ActorNode | null; state: string; submittedAt: string | null }> | null;
+}
+
+export interface ActivitySearchResponse {
+  search: { issueCount: number; pageInfo: PageInfoNode; nodes: ({ __typename: string } | null)[] | null };
+  probe?: { issueCount: number };
+  rateLimit: RateLimitNode | null;
+}
