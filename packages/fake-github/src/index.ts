@@ -11,3 +11,4 @@ export { queryCost } from "./query-cost.js";
 export type { SearchGrammar } from "./search.js";
 export { treeOfCommit } from "./git.js";
 export type * from "./types.js";
+export { startedFakes, type ContractEntry, type ContractLog } from "./contract.js";

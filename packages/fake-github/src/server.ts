@@ -8,7 +8,8 @@ import { loadDatasets } from "./dataset.js";
 import { executeGraphQL, operationNameOf, type GraphQLRequestBody } from "./graphql.js";
 import type { SearchGrammar } from "./search.js";
 import { HttpError, type FakeRequest, type FakeResponse } from "./http.js";
-import { handleRest, restKind } from "./rest.js";
+import { startedFakes, type ContractEntry } from "./contract.js";
+import { findRoute, handleRest, restKind } from "./rest.js";
 import { FakeStore } from "./store.js";
 
 export type { FakeRequest, FakeResponse } from "./http.js";
@@ -66,6 +67,8 @@ export interface FakeGitHub {
   store: FakeStore;
   searchGrammar: SearchGrammar;
   requests: RequestLogEntry[];
+  /** Every REST exchange with its bodies, for checks against GitHub's OpenAPI description (see contract.ts). */
+  contract: ContractEntry[];
   /** Mutable: push interceptors at any time. */
   interceptors: Interceptor[];
   auth: AuthPolicy;
@@ -112,19 +115,22 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   if (options.data?.length) loadDatasets(options.data, store);
   const auth: AuthPolicy = { acceptAnyToken: options.acceptAnyToken ?? true, rejectTokens: options.rejectTokens ?? [] };
   const requests: RequestLogEntry[] = [];
+  const contract: ContractEntry[] = [];
+  startedFakes.push({ entries: contract });
   const searchGrammar = options.searchGrammar ?? "advanced";
   if (searchGrammar !== "advanced" && searchGrammar !== "legacy") throw new Error(`unknown search grammar "${String(searchGrammar)}"`);
   const interceptors = [...(options.interceptors ?? [])];
   let inFlight = 0;
   let peakInFlight = 0;
 
-  async function respond(req: FakeRequest, index: number): Promise<{ response: FakeResponse; login?: string }> {
+  async function respond(req: FakeRequest, index: number):
+  Promise<{ response: FakeResponse; login?: string; intercepted?: boolean }> {
     // A fault "after handling" (a write that happened but whose answer is lost) replaces the handler's answer.
     let replacement: FakeResponse | undefined;
     for (const intercept of interceptors) {
       const response = await intercept(req, { store, index, inFlight });
       if (response?.afterHandling) replacement ??= response;
-      else if (response) return { response };
+      else if (response) return { response, intercepted: true };
     }
     const resource = req.path === "/graphql" ? "graphql" : "core";
     let login: string | undefined;
@@ -155,7 +161,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       "x-ratelimit-used": String(budget.used), "x-ratelimit-reset": String(budget.reset),
       "x-ratelimit-resource": resource, ...response.headers,
     };
-    return { response: replacement ?? response, login };
+    return { response: replacement ?? response, login, intercepted: replacement !== undefined };
   }
 
   async function onRequest(raw: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -172,7 +178,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       entry.kind = kindOf(entry.method, path, body);
       const req: FakeRequest = { method: entry.method, path, url, query: url.searchParams, headers: raw.headers, body,
         kind: entry.kind };
-      let result: { response: FakeResponse; login?: string };
+      let result: { response: FakeResponse; login?: string; intercepted?: boolean };
       try {
         result = await respond(req, index);
       } catch (error) {
@@ -195,6 +201,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         "x-github-request-id": `FAKE:${index}`, ...response.headers,
       });
       res.end(text);
+      if (path !== "/graphql") {
+        const found = findRoute(entry.method, path);
+        contract.push({ method: entry.method, route: found?.route.template, path, params: found?.params ?? {},
+          query: [...url.searchParams], requestBody: body, status: response.status, responseBody: text,
+          intercepted: result.intercepted ?? false });
+      }
     } finally {
       inFlight--;
       entry.ms = Date.now() - started;
@@ -210,7 +222,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   return {
-    url, apiUrl: url, graphqlUrl: `${url}/graphql`, host: `127.0.0.1:${port}`, store, searchGrammar, requests, interceptors, auth,
+    url, apiUrl: url, graphqlUrl: `${url}/graphql`, host: `127.0.0.1:${port}`, store, searchGrammar, requests, contract, interceptors, auth,
     get inFlight() { return inFlight; },
     get peakInFlight() { return peakInFlight; },
     close: () => new Promise<void>((resolve, reject) => {
