@@ -19,7 +19,10 @@ interface PathEntry { template: string; strict: RegExp; loose: RegExp; literal: 
 interface Spec { name: SpecName; doc: Json; paths: PathEntry[]; ajv: Ajv; params: Ajv; compiled: Map<string, ValidateFunction> }
 
 const require = createRequire(import.meta.url);
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule);
+// ajv-formats is CommonJS: under NodeNext its default import is the module object, whose .default is the plugin.
+type FormatsPlugin = (ajv: Ajv) => Ajv;
+const formatsModule = addFormatsModule as unknown as FormatsPlugin & { default?: FormatsPlugin };
+const addFormats: FormatsPlugin = formatsModule.default ?? formatsModule;
 const specs = new Map<SpecName, Spec>();
 const METHODS = new Set(["get", "put", "post", "patch", "delete", "head", "options"]);
 
@@ -86,7 +89,7 @@ function validator(spec: Spec, at: string, forParams = false): ValidateFunction 
   return fn;
 }
 
-const describeErrors = (errors: ErrorObject[] | null | undefined): string[] => (errors ?? []).slice(0, 8).map((e) =>
+const describeErrors = (errors: ErrorObject[] | null | undefined): string[] => (errors ?? []).slice(0, 40).map((e) =>
   `${e.instancePath || "(root)"} ${e.message ?? "is invalid"}${e.params && "additionalProperty" in e.params
     ? ` (${String(e.params.additionalProperty)})` : ""}${e.params && "allowedValues" in e.params
     ? ` (${(e.params.allowedValues as unknown[]).join(", ")})` : ""}`);
@@ -154,7 +157,8 @@ function checkResponse(spec: Spec, entry: ContractEntry, found: { op: Operation;
   if (!declared) return entry.status < 300 ? [`${label}: response status ${status} is not declared`] : [];
   const response = deref(spec, declared, `${found.at}/responses/${status}`);
   const media = (response.value.content as Record<string, Json> | undefined)?.["application/json"];
-  if (!media?.schema || !entry.responseBody) return [];
+  // A raw media type (Accept: application/vnd.github.raw) answers with the bytes, which no JSON schema describes.
+  if (!media?.schema || !entry.responseBody || !entry.responseType.includes("json")) return [];
   let parsed: unknown;
   try { parsed = JSON.parse(entry.responseBody); } catch { return [`${label}: response ${status} is not JSON`]; }
   const validate = validator(spec, `${response.at}/content/application~1json/schema`);

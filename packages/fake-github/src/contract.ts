@@ -13,6 +13,8 @@ export interface ContractEntry {
   /** The request body as sent ("" when there was none). */
   requestBody: string;
   status: number;
+  /** The response's content-type ("text/plain…" for a raw file). */
+  responseType: string;
   /** The response body text ("" for none). */
   responseBody: string;
   /** Whether an interceptor (a fault, a stub) answered instead of the fake's handler. */

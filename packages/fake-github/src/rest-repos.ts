@@ -1,6 +1,7 @@
 // App and installation endpoints, repositories and branches, and /rate_limit.
 import { resolveRevision } from "./git.js";
 import { HttpError, notFound, ok } from "./http.js";
+import { appExtras } from "./rest-complete.js";
 import { repoJson, restCommitJson, userJson } from "./rest-shapes.js";
 import { repoOf, route, type RestContext, type Route } from "./rest-route.js";
 
@@ -13,7 +14,7 @@ const installation = (ctx: RestContext, account: string) => ({
 });
 
 export const repoRoutes: Route[] = [
-  route("GET", "/app", (ctx) => ok({ id: 1, slug: "devreport", node_id: "A_devreport", name: "devreport",
+  route("GET", "/app", (ctx) => ok({ ...appExtras("devreport"), id: 1, slug: "devreport", node_id: "A_devreport", name: "devreport",
     owner: userJson(ctx.store, ctx.store.account("devreport-maintainers")), description: "Drafts development reports",
     permissions: PERMISSIONS, events: installation(ctx, "acme").events, installations_count: 1 })),
   route("GET", "/app/installations", (ctx) => ok([installation(ctx, [...ctx.store.repos.values()][0]?.owner ?? "acme")])),

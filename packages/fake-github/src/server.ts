@@ -205,6 +205,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         const found = findRoute(entry.method, path);
         contract.push({ method: entry.method, route: found?.route.template, path, params: found?.params ?? {},
           query: [...url.searchParams], requestBody: body, status: response.status, responseBody: text,
+          responseType: String(response.headers?.["content-type"] ?? "application/json"),
           intercepted: result.intercepted ?? false });
       }
     } finally {
