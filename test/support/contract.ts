@@ -10,8 +10,7 @@ import addFormatsModule from "ajv-formats";
 import type { ContractEntry } from "@devreport/fake-github";
 
 export const GHES_VERSION = "3.17";
-const SPECS = ["api.github.com", `ghes-${GHES_VERSION}`] as const;
-type SpecName = (typeof SPECS)[number];
+type SpecName = "api.github.com" | `ghes-${typeof GHES_VERSION}`;
 
 type Json = Record<string, unknown>;
 interface Operation { parameters?: Json[]; requestBody?: Json; responses?: Record<string, Json> }
