@@ -23,6 +23,8 @@ type FormatsPlugin = (ajv: Ajv) => Ajv;
 const formatsModule = addFormatsModule as unknown as FormatsPlugin & { default?: FormatsPlugin };
 const addFormats: FormatsPlugin = formatsModule.default ?? formatsModule;
 const specs = new Map<SpecName, Spec>();
+/** Parameters whose values may hold slashes (file paths, ref names, base...head): only they match across segments. */
+const SLASHED = new Set(["path", "ref", "basehead", "base", "head", "branch"]);
 const METHODS = new Set(["get", "put", "post", "patch", "delete", "head", "options"]);
 
 const escapeRe = (s: string) => s.replace(/[.*+?^$()|[\]\\]/g, "\\$&");
@@ -55,8 +57,10 @@ function loadSpec(name: SpecName): Spec {
     instance.addSchema({ components: doc.components, paths: doc.paths } as Json, name);
   }
   const paths = Object.entries(doc.paths as Record<string, Record<string, Operation>>).map(([template, item]) => {
-    const source = (segment: string) => template.split(/\{[^}]+\}/).map(escapeRe).join(segment);
-    return { template, item, strict: new RegExp(`^${source("([^/]+)")}$`), loose: new RegExp(`^${source("(.+)")}$`),
+    const names = [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+    const source = (slashes: boolean) => template.split(/\{[^}]+\}/).map(escapeRe)
+      .reduce((out, literal, i) => `${out}${i ? (slashes && SLASHED.has(names[i - 1]!) ? "(.+)" : "([^/]+)") : ""}${literal}`, "");
+    return { template, item, strict: new RegExp(`^${source(false)}$`), loose: new RegExp(`^${source(true)}$`),
       literal: template.replace(/\{[^}]+\}/g, "").length };
   });
   const spec: Spec = { name, doc, paths, ajv, params, compiled: new Map() };
