@@ -93,7 +93,7 @@ function validator(spec: Spec, at: string, forParams = false): ValidateFunction 
 }
 
 const describeErrors = (errors: ErrorObject[] | null | undefined): string[] => (errors ?? []).slice(0, 40).map((e) =>
-  `${e.instancePath || "(root)"} ${e.message ?? "is invalid"}${e.params && "additionalProperty" in e.params
+  `${e.instancePath ? `${e.instancePath} ` : ""}${e.message ?? "is invalid"}${e.params && "additionalProperty" in e.params
     ? ` (${String(e.params.additionalProperty)})` : ""}${e.params && "allowedValues" in e.params
     ? ` (${(e.params.allowedValues as unknown[]).join(", ")})` : ""}`);
 

@@ -1,4 +1,5 @@
 // GitHub's REST JSON shapes for the store's records (the subset of fields that clients commonly read).
+import { createHash } from "node:crypto";
 import { nodeId } from "./node-id.js";
 import { commitExtras, issueExtras, pullExtras, reactionsExtras, repoExtras, userExtras } from "./rest-complete.js";
 import { pullCommits } from "./pull-contents.js";
@@ -44,9 +45,12 @@ export function issueJson(store: FakeStore, item: Item) {
   };
 }
 
+const standInSha = (key: string): string => createHash("sha1").update(key).digest("hex");
+
 function branchJson(store: FakeStore, pull: PullRecord, owner: string, ref: string) {
   const repo = store.getRepo(pull.repo)!;
-  return { label: `${owner}:${ref}`, ref, sha: resolveRevision(repo, `heads/${ref}`) ?? null,
+  // GitHub always names the tip; a branch the fake does not hold (a fork's, a deleted one) gets a stable stand-in.
+  return { label: `${owner}:${ref}`, ref, sha: resolveRevision(repo, `heads/${ref}`) ?? standInSha(`${pull.repo}#${pull.number}:${ref}`),
     user: userJson(store, store.account(owner)), repo: repoJson(store, repo) };
 }
 
