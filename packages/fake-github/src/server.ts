@@ -55,6 +55,12 @@ export interface FakeGitHubOptions {
    * term, `OR`/`AND` and parentheses group) or "legacy" (several repo:/org:/user: qualifiers OR-ed).
    */
   searchGrammar?: SearchGrammar;
+  /**
+   * Keep every REST exchange with its bodies in `contract` (and list this fake in `startedFakes`), for checks against
+   * GitHub's OpenAPI description. Defaults to on under Jest (JEST_WORKER_ID) or with FAKE_GITHUB_CONTRACT=1, off
+   * otherwise, so a long-running fake (the demo, the bench, `fake-github`) does not grow without bound.
+   */
+  recordContract?: boolean;
 }
 
 export interface FakeGitHub {
@@ -116,7 +122,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const auth: AuthPolicy = { acceptAnyToken: options.acceptAnyToken ?? true, rejectTokens: options.rejectTokens ?? [] };
   const requests: RequestLogEntry[] = [];
   const contract: ContractEntry[] = [];
-  startedFakes.push({ entries: contract });
+  const recordContract = options.recordContract
+    ?? (process.env.JEST_WORKER_ID !== undefined || process.env.FAKE_GITHUB_CONTRACT === "1");
+  if (recordContract) startedFakes.push({ entries: contract });
   const searchGrammar = options.searchGrammar ?? "advanced";
   if (searchGrammar !== "advanced" && searchGrammar !== "legacy") throw new Error(`unknown search grammar "${String(searchGrammar)}"`);
   const interceptors = [...(options.interceptors ?? [])];
@@ -201,7 +209,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         "x-github-request-id": `FAKE:${index}`, ...response.headers,
       });
       res.end(text);
-      if (path !== "/graphql") {
+      if (recordContract && path !== "/graphql") {
         const found = findRoute(entry.method, path);
         contract.push({ method: entry.method, route: found?.route.template, path, params: found?.params ?? {},
           query: [...url.searchParams], requestBody: body, status: response.status, responseBody: text,
