@@ -10,4 +10,6 @@ export default {
   transform: { "^.+\\.ts$": ["ts-jest", { useESM: true, tsconfig: "tsconfig.json" }] },
   testMatch: ["<rootDir>/test/**/*.test.ts", "<rootDir>/packages/*/test/**/*.test.ts"],
   testTimeout: 30000,
+  // Checks the REST exchanges of the end-to-end suites against GitHub's OpenAPI descriptions (issue 8).
+  setupFilesAfterEnv: ["<rootDir>/test/support/contract-setup.ts"],
 };

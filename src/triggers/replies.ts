@@ -1,7 +1,7 @@
 // Every sentence the app says in a comment, in one place. GitHub notifies `@name` in comments, so every reply goes
 // through withoutMentions(): a report draft or an error message quoting a title must never ping anyone.
 import { ConfigError } from "../config/index.js";
-import { isForbidden, reasonForReader } from "../github/errors.js";
+import { isForbidden, reasonForReader, statusOf } from "../github/errors.js";
 import { PeriodError } from "../period.js";
 import { PublishError, type PublishOutcome } from "../publish/index.js";
 import { escapeText, withoutMentions } from "../report/markdown.js";
@@ -57,6 +57,12 @@ export function failure(error: unknown, repo: string): string {
   if (error instanceof PeriodError) return usage(error.message.replace(/\.$/, ""));
   // Publish's errors already name the repository and branch and say what to do.
   if (error instanceof PublishError) return safe(`Could not publish the draft: ${error.message}`);
+  // GitHub's git data API answers 409 "Git Repository is empty." for a repository without a first commit: no wait
+  // helps, a first commit does.
+  if (isEmptyRepository(error)) {
+    return safe(`Could not publish the draft: the repository has no commit yet (GitHub: ${detail(error)}). ` +
+      "Push a first commit to its default branch, then ask again.");
+  }
   if (isForbidden(error)) {
     return safe(
       `GitHub refused the app (403: ${detail(error)}). Check that the devreport app is installed on ${repo} and every ` +
@@ -65,6 +71,9 @@ export function failure(error: unknown, repo: string): string {
   }
   return safe(`Could not draft the report: ${detail(error)}. Try again later; if it keeps failing, the app's log has the details.`);
 }
+
+const isEmptyRepository = (error: unknown): boolean =>
+  statusOf(error) === 409 && /repository is empty/i.test(reasonForReader(error));
 
 function detail(error: unknown): string {
   return reasonForReader(error).replace(/\.$/, "");

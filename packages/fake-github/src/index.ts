@@ -13,3 +13,4 @@ export type { SearchGrammar } from "./search.js";
 export { treeOfCommit } from "./git.js";
 export { protectBranch } from "./protection.js";
 export type * from "./types.js";
+export { startedFakes, type ContractEntry, type ContractLog } from "./contract.js";

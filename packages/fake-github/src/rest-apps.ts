@@ -3,6 +3,7 @@
 // repositories an installation token can see. Lists are paginated as GitHub's OpenAPI describes them:
 // GET /app/installations answers an array, GET /installation/repositories `{ total_count, repositories }`, both with
 // per_page (default 30, at most 100), page and a Link header.
+import { appExtras } from "./rest-complete.js";
 import { HttpError, notFound, ok, paginate } from "./http.js";
 import { repoJson, userJson } from "./rest-shapes.js";
 import { repoOf, route, type RestContext, type Route } from "./rest-route.js";
@@ -63,7 +64,7 @@ function ownerInstallation(ctx: RestContext, account: string) {
 }
 
 export const appRoutes: Route[] = [
-  route("GET", "/app", (ctx) => ok({ id: 1, slug: "devreport", node_id: "A_devreport", name: "devreport",
+  route("GET", "/app", (ctx) => ok({ ...appExtras("devreport"), id: 1, slug: "devreport", node_id: "A_devreport", name: "devreport",
     owner: userJson(ctx.store, ctx.store.account("devreport-maintainers")), description: "Drafts development reports",
     permissions: APP_PERMISSIONS, events: EVENTS, installations_count: Math.max(1, installationAccounts(ctx.store).length) })),
   route("GET", "/app/installations", (ctx) => {

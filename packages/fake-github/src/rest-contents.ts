@@ -4,6 +4,7 @@ import { diffTrees, history, mergeBase, treeOfCommit, type TreeChange } from "./
 import { HttpError, notFound, ok, paginate } from "./http.js";
 import { repoOf, field, optional, route, type RestContext, type Route } from "./rest-route.js";
 import { revisionOf } from "./rest-repos.js";
+import { compareExtras, diffEntryExtras, fileExtras } from "./rest-complete.js";
 import { restCommitJson } from "./rest-shapes.js";
 import type { GitCommit, RepoRecord } from "./types.js";
 
@@ -12,9 +13,9 @@ const API = "https://api.github.com";
 function fileJson(repo: RepoRecord, path: string, sha: string, content?: Buffer) {
   const name = path.split("/").at(-1)!;
   return {
-    type: "file", name, path, sha, size: content?.length ?? 0, url: `${API}/repos/${repo.fullName}/contents/${path}`,
+    ...fileExtras(repo.fullName, repo.defaultBranch, path, sha), type: "file", name, path, sha, size: content?.length ?? 0, url: `${API}/repos/${repo.fullName}/contents/${path}`,
     html_url: `https://github.com/${repo.fullName}/blob/${repo.defaultBranch}/${path}`,
-    git_url: `${API}/repos/${repo.fullName}/git/blobs/${sha}`, download_url: null,
+    git_url: `${API}/repos/${repo.fullName}/git/blobs/${sha}`,
     ...(content ? { encoding: "base64", content: content.toString("base64").replace(/(.{60})/g, "$1\n") } : {}),
   };
 }
@@ -35,7 +36,8 @@ function getContents(ctx: RestContext) {
   const names = [...new Set(below.map((p) => p.slice(prefix.length).split("/")[0]))].sort();
   return ok(names.map((name) => {
     const sha = tree.get(`${prefix}${name}`);
-    return sha ? fileJson(repo, `${prefix}${name}`, sha) : { ...fileJson(repo, `${prefix}${name}`, ""), type: "dir", sha: null };
+    return sha ? fileJson(repo, `${prefix}${name}`, sha)
+      : { ...fileJson(repo, `${prefix}${name}`, ""), type: "dir", sha: null, download_url: null };
   }));
 }
 
@@ -62,8 +64,8 @@ function writeContents(ctx: RestContext, remove: boolean) {
       parents: commitJson.parents } }, current || remove ? 200 : 201);
 }
 
-const fileChangeJson = (c: TreeChange) => ({
-  sha: c.sha, filename: c.path, status: c.status, additions: c.additions, deletions: c.deletions,
+const fileChangeJson = (repo: RepoRecord, ref: string) => (c: TreeChange) => ({
+  ...diffEntryExtras(repo.fullName, ref, c.path), sha: c.sha, filename: c.path, status: c.status, additions: c.additions, deletions: c.deletions,
   changes: c.additions + c.deletions,
 });
 
@@ -85,12 +87,12 @@ function compare(ctx: RestContext) {
   const mergeBaseSha = mergeBase(repo, base, head);
   const status = base === head ? "identical" : behind.length === 0 ? "ahead" : ahead.length === 0 ? "behind" : "diverged";
   return ok({
-    status, ahead_by: ahead.length, behind_by: behind.length, total_commits: ahead.length,
+    ...compareExtras(repo.fullName, ctx.params.basehead), status, ahead_by: ahead.length, behind_by: behind.length, total_commits: ahead.length,
     base_commit: restCommitJson(ctx.store, repo, repo.commits.get(base)!),
     merge_base_commit: mergeBaseSha ? restCommitJson(ctx.store, repo, repo.commits.get(mergeBaseSha)!) : null,
     commits: ahead.map((c) => restCommitJson(ctx.store, repo, c)),
     files: diffTrees(repo, mergeBaseSha ? treeOfCommit(repo, mergeBaseSha) : new Map(), treeOfCommit(repo, head))
-      .map(fileChangeJson),
+      .map(fileChangeJson(repo, head)),
   });
 }
 
@@ -110,7 +112,7 @@ export const contentRoutes: Route[] = [
   route("GET", "/repos/{owner}/{repo}/commits/{ref}", (ctx) => {
     const repo = repoOf(ctx);
     const commit = repo.commits.get(revisionOf(ctx, ctx.params.ref))!;
-    const files = changesOf(repo, commit).map(fileChangeJson);
+    const files = changesOf(repo, commit).map(fileChangeJson(repo, commit.sha));
     const additions = files.reduce((n, f) => n + f.additions, 0);
     const deletions = files.reduce((n, f) => n + f.deletions, 0);
     return ok({ ...restCommitJson(ctx.store, repo, commit), stats: { additions, deletions, total: additions + deletions },

@@ -3,6 +3,7 @@
 import { history, resolveRevision } from "./git.js";
 import { HttpError, notFound, ok, paginate, validationFailed } from "./http.js";
 import { pullCommits, pullFiles } from "./pull-contents.js";
+import { diffEntryExtras } from "./rest-complete.js";
 import { field, optional, repoOf, route, type RestContext, type Route } from "./rest-route.js";
 import { gitCommitJson, pullJson, userJson } from "./rest-shapes.js";
 import type { PullRecord } from "./types.js";
@@ -105,7 +106,8 @@ export const pullRoutes: Route[] = [
   route("GET", "/repos/{owner}/{repo}/pulls/{number}/files", (ctx) => {
     const files = pullFiles(ctx.store, pullOf(ctx)).slice(0, REST_FILE_CAP);
     const { page, headers } = paginate(ctx.req.url, files);
-    return ok(page.map((f) => ({ sha: null, filename: f.path, status: f.status, additions: f.additions,
+    const head = pullOf(ctx).headRef;
+    return ok(page.map((f) => ({ ...diffEntryExtras(pullOf(ctx).repo, head, f.path), sha: null, filename: f.path, status: f.status, additions: f.additions,
       deletions: f.deletions, changes: f.additions + f.deletions })), 200, headers);
   }),
   route("GET", "/repos/{owner}/{repo}/pulls/{number}/commits", (ctx) => {

@@ -8,7 +8,8 @@ import { loadDatasets } from "./dataset.js";
 import { executeGraphQL, operationNameOf, type GraphQLRequestBody } from "./graphql.js";
 import type { SearchGrammar } from "./search.js";
 import { HttpError, type FakeRequest, type FakeResponse } from "./http.js";
-import { handleRest, restKind } from "./rest.js";
+import { startedFakes, type ContractEntry } from "./contract.js";
+import { findRoute, handleRest, restKind } from "./rest.js";
 import { FakeStore } from "./store.js";
 
 export type { FakeRequest, FakeResponse } from "./http.js";
@@ -59,6 +60,12 @@ export interface FakeGitHubOptions {
    * term, `OR`/`AND` and parentheses group) or "legacy" (several repo:/org:/user: qualifiers OR-ed).
    */
   searchGrammar?: SearchGrammar;
+  /**
+   * Keep every REST exchange with its bodies in `contract` (and list this fake in `startedFakes`), for checks against
+   * GitHub's OpenAPI description. Defaults to on under Jest (JEST_WORKER_ID) or with FAKE_GITHUB_CONTRACT=1, off
+   * otherwise, so a long-running fake (the demo, the bench, `fake-github`) does not grow without bound.
+   */
+  recordContract?: boolean;
 }
 
 export interface FakeGitHub {
@@ -71,6 +78,8 @@ export interface FakeGitHub {
   store: FakeStore;
   searchGrammar: SearchGrammar;
   requests: RequestLogEntry[];
+  /** Every REST exchange with its bodies, for checks against GitHub's OpenAPI description (see contract.ts). */
+  contract: ContractEntry[];
   /** Mutable: push interceptors at any time. */
   interceptors: Interceptor[];
   auth: AuthPolicy;
@@ -117,13 +126,18 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   if (options.data?.length) loadDatasets(options.data, store);
   const auth: AuthPolicy = { acceptAnyToken: options.acceptAnyToken ?? true, rejectTokens: options.rejectTokens ?? [] };
   const requests: RequestLogEntry[] = [];
+  const contract: ContractEntry[] = [];
+  const recordContract = options.recordContract
+    ?? (process.env.JEST_WORKER_ID !== undefined || process.env.FAKE_GITHUB_CONTRACT === "1");
+  if (recordContract) startedFakes.push({ entries: contract });
   const searchGrammar = options.searchGrammar ?? "advanced";
   if (searchGrammar !== "advanced" && searchGrammar !== "legacy") throw new Error(`unknown search grammar "${String(searchGrammar)}"`);
   const interceptors = [...(options.interceptors ?? [])];
   let inFlight = 0;
   let peakInFlight = 0;
 
-  async function respond(req: FakeRequest, index: number): Promise<{ response: FakeResponse; login?: string }> {
+  async function respond(req: FakeRequest, index: number):
+  Promise<{ response: FakeResponse; login?: string; intercepted?: boolean }> {
     // A fault "after handling" (a write that happened but whose answer is lost) replaces the handler's answer.
     let replacement: FakeResponse | undefined;
     let handled: Promise<{ response: FakeResponse; login?: string }> | undefined;
@@ -131,10 +145,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     for (const intercept of interceptors) {
       const response = await intercept(req, { store, index, inFlight, handle });
       if (response?.afterHandling) replacement ??= response;
-      else if (response) return { response, login: handled ? (await handled).login : undefined };
+      else if (response) return { response, login: handled ? (await handled).login : undefined, intercepted: true };
     }
     const { response, login } = await (handled ??= run(req));
-    return { response: replacement ?? response, login };
+    return { response: replacement ?? response, login, intercepted: replacement !== undefined };
   }
 
   /** The fake's own answer to a request, interceptors aside. */
@@ -185,7 +199,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       entry.kind = kindOf(entry.method, path, body);
       const req: FakeRequest = { method: entry.method, path, url, query: url.searchParams, headers: raw.headers, body,
         kind: entry.kind };
-      let result: { response: FakeResponse; login?: string };
+      let result: { response: FakeResponse; login?: string; intercepted?: boolean };
       try {
         result = await respond(req, index);
       } catch (error) {
@@ -208,6 +222,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         "x-github-request-id": `FAKE:${index}`, ...response.headers,
       });
       res.end(text);
+      if (recordContract && path !== "/graphql") {
+        const found = findRoute(entry.method, path);
+        contract.push({ method: entry.method, route: found?.route.template, path, params: { ...found?.params },
+          query: [...url.searchParams], requestBody: body, status: response.status, responseBody: text,
+          responseType: String(response.headers?.["content-type"] ?? "application/json"),
+          intercepted: result.intercepted ?? false });
+      }
     } finally {
       inFlight--;
       entry.ms = Date.now() - started;
@@ -223,7 +244,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   return {
-    url, apiUrl: url, graphqlUrl: `${url}/graphql`, host: `127.0.0.1:${port}`, store, searchGrammar, requests, interceptors, auth,
+    url, apiUrl: url, graphqlUrl: `${url}/graphql`, host: `127.0.0.1:${port}`, store, searchGrammar, requests, contract, interceptors, auth,
     get inFlight() { return inFlight; },
     get peakInFlight() { return peakInFlight; },
     close: () => new Promise<void>((resolve, reject) => {
