@@ -8,15 +8,42 @@ import tseslint from "typescript-eslint";
  * proves the rule fires.
  */
 export const PURE_CORE = ["src/report/**", "src/period.ts", "src/model.ts", "src/config/**", "src/schedule/due.ts"];
-const PURE_CORE_MESSAGE = "the pure core (src/report, src/config, period.ts, model.ts) does no I/O: move this into an edge (src/collect, src/publish, src/github) and pass the data in";
+const PURE_CORE_MESSAGE =
+  "the pure core (src/report, src/config, period.ts, model.ts) does no I/O: move this into an edge (src/collect, src/publish, src/github) and pass the data in";
 const pureCoreImports = {
   patterns: [
-    { group: ["**/github/*", "**/github", "**/collect/*", "**/collect", "**/publish/*", "**/publish", "**/triggers/*", "**/usecase/*", "**/cli/*"], message: PURE_CORE_MESSAGE },
+    {
+      group: [
+        "**/github/*",
+        "**/github",
+        "**/collect/*",
+        "**/collect",
+        "**/publish/*",
+        "**/publish",
+        "**/triggers/*",
+        "**/usecase/*",
+        "**/cli/*",
+      ],
+      message: PURE_CORE_MESSAGE,
+    },
     { group: ["@octokit/*", "probot", "probot/*", "@probot/*", "nock"], message: PURE_CORE_MESSAGE },
   ],
-  paths: ["fs", "fs/promises", "net", "http", "https", "http2", "child_process", "node:fs", "node:fs/promises", "node:net", "node:http", "node:https", "node:http2", "node:child_process"].map(
-    (name) => ({ name, message: PURE_CORE_MESSAGE }),
-  ),
+  paths: [
+    "fs",
+    "fs/promises",
+    "net",
+    "http",
+    "https",
+    "http2",
+    "child_process",
+    "node:fs",
+    "node:fs/promises",
+    "node:net",
+    "node:http",
+    "node:https",
+    "node:http2",
+    "node:child_process",
+  ].map((name) => ({ name, message: PURE_CORE_MESSAGE })),
 };
 
 export default defineConfig(

@@ -41,10 +41,21 @@ export async function draftReport({ client, config, period, log, webUrl }: Draft
   const { activity, stats } = await collectActivity(client, { repositories: config.repositories, period, log, needs });
   const composed = composeReport(activity, config);
   const report = stats.warnings.length > 0 ? { ...composed, warnings: [...stats.warnings] } : composed;
-  const markdown = render(report, { template, title, intro: config.intro, outro: config.outro, webUrl, references: config.references });
+  const markdown = render(report, {
+    template,
+    title,
+    intro: config.intro,
+    outro: config.outro,
+    webUrl,
+    references: config.references,
+  });
   const lines = markdown.split("\n").length;
-  const tooLarge = overLimit(`the ${period.id} report as rendered (${lines} lines)`, byteSize(markdown), LIMITS.report,
-    "GitHub's contents API serves files up to 1 MB, so publishing could not read it back: check the template's sections and loops, or draft a shorter period");
+  const tooLarge = overLimit(
+    `the ${period.id} report as rendered (${lines} lines)`,
+    byteSize(markdown),
+    LIMITS.report,
+    "GitHub's contents API serves files up to 1 MB, so publishing could not read it back: check the template's sections and loops, or draft a shorter period",
+  );
   if (tooLarge) throw new ConfigError(tooLarge);
   const path = reportPath(config, period);
   return { path, markdown, report, stats, webUrl: webUrl ?? GITHUB_WEB };
@@ -62,12 +73,16 @@ const builtinTemplates = new Map<string, string>();
 /** A template shipped in templates/ (`template: builtin:NAME`); the schema only lets known names through. */
 export function builtinTemplate(name: string): string {
   if (name === "report") return defaultTemplate();
-  if (!builtinTemplates.has(name)) builtinTemplates.set(name, readFileSync(new URL(`../templates/${name}.md.mustache`, import.meta.url), "utf8"));
+  if (!builtinTemplates.has(name))
+    builtinTemplates.set(name, readFileSync(new URL(`../templates/${name}.md.mustache`, import.meta.url), "utf8"));
   return builtinTemplates.get(name)!;
 }
 
 /** The configured template's text: built in, a file in the primary repository, or the default one. */
-export function templateOf(client: GitHubClient, config: Pick<Config, "template" | "repositories">): Promise<string> | string {
+export function templateOf(
+  client: GitHubClient,
+  config: Pick<Config, "template" | "repositories">,
+): Promise<string> | string {
   if (!config.template) return defaultTemplate();
   if (config.template.startsWith(BUILTIN_PREFIX)) return builtinTemplate(config.template.slice(BUILTIN_PREFIX.length));
   return readTemplate(client, config.repositories[0]!, config.template);
@@ -78,7 +93,8 @@ async function readTemplate(client: GitHubClient, repo: string, path: string): P
   try {
     text = await readRepositoryFile(client, repo, path);
   } catch (error) {
-    if (error instanceof FileTooLarge) throw new ConfigError(overLimit(`template: ${repo}:${path}`, error.size, LIMITS.template, TEMPLATE_FIX)!);
+    if (error instanceof FileTooLarge)
+      throw new ConfigError(overLimit(`template: ${repo}:${path}`, error.size, LIMITS.template, TEMPLATE_FIX)!);
     throw error;
   }
   if (text === undefined) throw new ConfigError(`template: ${repo} has no file "${path}" on its default branch`);

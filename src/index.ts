@@ -13,10 +13,21 @@ export default (app: Probot, options?: ApplicationFunctionOptions): void => {
   const identity = appIdentity(app, typeof options?.appSlug === "string" ? options.appSlug : undefined);
   // A redelivered (or replayed) webhook must not draft, reply or comment a second time.
   const deliveries = new RecentDeliveries();
-  app.on("issue_comment.created", oncePerDelivery(deliveries, (context) => onIssueComment(context, identity)));
-  app.on("push", oncePerDelivery(deliveries, (context) => onPush(context, identity)));
-  app.on("repository_dispatch", oncePerDelivery(deliveries, (context) => onRepositoryDispatch(context, identity)));
+  app.on(
+    "issue_comment.created",
+    oncePerDelivery(deliveries, (context) => onIssueComment(context, identity)),
+  );
+  app.on(
+    "push",
+    oncePerDelivery(deliveries, (context) => onPush(context, identity)),
+  );
+  app.on(
+    "repository_dispatch",
+    oncePerDelivery(deliveries, (context) => onRepositoryDispatch(context, identity)),
+  );
   // The hosted schedule: off unless DEVREPORT_SCHEDULE=on or DEVREPORT_CRON is set (docs/install.md); BullMQ when
   // REDIS_URL is set. Bad settings throw here, so the server does not start with them.
-  startSchedule(app, process.env, identity).catch((error: unknown) => app.log.error({ err: error }, "schedule: could not start"));
+  startSchedule(app, process.env, identity).catch((error: unknown) =>
+    app.log.error({ err: error }, "schedule: could not start"),
+  );
 };

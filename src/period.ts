@@ -18,7 +18,6 @@ import {
 } from "date-fns";
 import type { ConfigPeriodKind, Period } from "./model.js";
 
-
 export const PERIOD_FORMS =
   '"2017-W27" (ISO week), "2018-01" (month), "2017-07-05" (the period holding that date), "2017-01-01..2017-12-31" (days), "last" (the last complete period) or "this" (the current one)';
 
@@ -38,17 +37,22 @@ export function isTimeZone(name: string): boolean {
  * Parse a period argument. `kind` is the configured period ("week" or "month"): it decides what "last", "this"
  * and a bare date mean; an explicit "2017-W27" or "2018-01" chooses its own kind.
  */
-export function parsePeriod(input: string, options: { kind?: ConfigPeriodKind; timeZone?: string; now?: Date } = {}): Period {
+export function parsePeriod(
+  input: string,
+  options: { kind?: ConfigPeriodKind; timeZone?: string; now?: Date } = {},
+): Period {
   const kind = options.kind ?? "week";
   const timeZone = options.timeZone ?? "UTC";
-  if (!isTimeZone(timeZone)) throw new PeriodError(`unknown time zone "${timeZone}": use an IANA name such as "UTC" or "Europe/Berlin"`);
+  if (!isTimeZone(timeZone))
+    throw new PeriodError(`unknown time zone "${timeZone}": use an IANA name such as "UTC" or "Europe/Berlin"`);
   const inZone = { in: tz(timeZone) };
   const text = input.trim();
   const now = new TZDate(options.now ?? new Date(), timeZone);
 
   if (text === "last" || text === "this") {
     const current = kind === "week" ? startOfISOWeek(now, inZone) : startOfMonth(now, inZone);
-    const start = text === "this" ? current : kind === "week" ? addWeeks(current, -1, inZone) : addMonths(current, -1, inZone);
+    const start =
+      text === "this" ? current : kind === "week" ? addWeeks(current, -1, inZone) : addMonths(current, -1, inZone);
     return periodAt(start, kind, timeZone);
   }
 
@@ -56,7 +60,11 @@ export function parsePeriod(input: string, options: { kind?: ConfigPeriodKind; t
   if (match) {
     const start = parse(text, "RRRR-'W'II", now, inZone);
     // parse() rolls 2017-W54 into 2018; a week that does not exist in its year must be an error instead.
-    if (!isValid(start) || getISOWeek(start, inZone) !== Number(match[2]) || getISOWeekYear(start, inZone) !== Number(match[1])) {
+    if (
+      !isValid(start) ||
+      getISOWeek(start, inZone) !== Number(match[2]) ||
+      getISOWeekYear(start, inZone) !== Number(match[1])
+    ) {
       throw new PeriodError(`bad period "${input}": ${match[1]} has no week ${match[2]}`);
     }
     return periodAt(start, "week", timeZone);
@@ -71,7 +79,8 @@ export function parsePeriod(input: string, options: { kind?: ConfigPeriodKind; t
   if (match) {
     const [first, last] = [match[1]!, match[2]!].map((day) => parse(day, "yyyy-MM-dd", now, inZone));
     if (!isValid(first) || !isValid(last)) throw new PeriodError(`bad period "${input}": not calendar dates`);
-    if (last!.getTime() < first!.getTime()) throw new PeriodError(`bad period "${input}": the range ends before it starts`);
+    if (last!.getTime() < first!.getTime())
+      throw new PeriodError(`bad period "${input}": the range ends before it starts`);
     return rangePeriod(first!, last!, timeZone);
   }
   match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);

@@ -76,7 +76,9 @@ describe("parsePeriod", () => {
       start: "2017-03-25T23:00:00.000Z",
       end: "2017-03-26T22:00:00.000Z",
     });
-    expect(() => parsePeriod("2017-02-01..2017-01-01")).toThrow('bad period "2017-02-01..2017-01-01": the range ends before it starts');
+    expect(() => parsePeriod("2017-02-01..2017-01-01")).toThrow(
+      'bad period "2017-02-01..2017-01-01": the range ends before it starts',
+    );
   });
 
   test("bad input names the accepted forms", () => {

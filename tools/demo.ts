@@ -11,11 +11,14 @@ const WEEK = "2024-W10";
 const fake = await startFakeGitHub({ data: [SAMPLE] });
 try {
   process.stderr.write(`devreport demo: sample GitHub at ${fake.url} (see sample/README.md)\n`);
-  process.exitCode = await runCli(["draft", "--repo", "acme/tinyos", "--period", WEEK, "--api-url", fake.url, "--token", "demo"], {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    env: process.env,
-  });
+  process.exitCode = await runCli(
+    ["draft", "--repo", "acme/tinyos", "--period", WEEK, "--api-url", fake.url, "--token", "demo"],
+    {
+      stdout: (text) => process.stdout.write(text),
+      stderr: (text) => process.stderr.write(text),
+      env: process.env,
+    },
+  );
 } finally {
   await fake.close();
 }

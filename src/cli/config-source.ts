@@ -19,25 +19,33 @@ export interface ConfigSource {
 
 export async function loadConfig(options: ConfigSource): Promise<Config> {
   const { client, log, path = CONFIG_PATH } = options;
-  if (options.config !== undefined && options.repo !== undefined) throw new UsageError("use either --config FILE or --repo OWNER/NAME, not both");
+  if (options.config !== undefined && options.repo !== undefined)
+    throw new UsageError("use either --config FILE or --repo OWNER/NAME, not both");
   if (options.config !== undefined) {
     let text: string;
     try {
       text = readFileSync(options.config, "utf8");
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new UsageError(`--config ${options.config}: ${code === "ENOENT" ? "no such file" : (error as Error).message}`);
+      throw new UsageError(
+        `--config ${options.config}: ${code === "ENOENT" ? "no such file" : (error as Error).message}`,
+      );
     }
     const loaded = await extendLocalConfig(client, parseConfigYaml(text, options.config), options.config);
     if (loaded.files.length > 1) logFiles(log, loaded);
     return loaded.config;
   }
-  if (options.repo === undefined) throw new UsageError("say which configuration to use: --repo OWNER/NAME (reads its .github/devreport.yml) or --config FILE");
+  if (options.repo === undefined)
+    throw new UsageError(
+      "say which configuration to use: --repo OWNER/NAME (reads its .github/devreport.yml) or --config FILE",
+    );
   const repo = options.repo;
-  if (!/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repo)) throw new UsageError(`--repo ${repo}: expected OWNER/NAME, e.g. linuxkit/linuxkit`);
+  if (!/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repo))
+    throw new UsageError(`--repo ${repo}: expected OWNER/NAME, e.g. linuxkit/linuxkit`);
   await assertRepositoryExists(client, repo);
   const loaded = await loadRepositoryConfig(client, repo, path);
-  if (loaded.files.length === 0 && path !== CONFIG_PATH) throw new UsageError(`${repo} has no ${path} on its default branch`);
+  if (loaded.files.length === 0 && path !== CONFIG_PATH)
+    throw new UsageError(`${repo} has no ${path} on its default branch`);
   if (loaded.files.length === 0) log(`${repo} has no ${CONFIG_PATH}: using the defaults`);
   else logFiles(log, loaded);
   return loaded.config;

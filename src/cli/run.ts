@@ -30,7 +30,9 @@ interface DraftFlags {
 }
 
 /** package.json's version; src/cli/ and lib/cli/ are both two levels below it. */
-export const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+export const VERSION = (
+  JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
+).version;
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let exitCode = 0;
@@ -41,21 +43,42 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     .addHelpText("after", '\nRun "devreport draft --help" for the draft command\'s options.')
     .exitOverride()
     // A fixed width and no colours: help reads the same in a terminal, a pipe and a test.
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {}, getOutHelpWidth: () => 100, getErrHelpWidth: () => 100, getOutHasColors: () => false, getErrHasColors: () => false });
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: () => {},
+      getOutHelpWidth: () => 100,
+      getErrHelpWidth: () => 100,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    });
 
   const draftCommand = program
     .command("draft")
     .description("draft the report for one period and print it")
-    .requiredOption("-p, --period <period>", `the week, month or range of days to report on: ${PERIOD_FORMS} (alias: -w, --week)`)
+    .requiredOption(
+      "-p, --period <period>",
+      `the week, month or range of days to report on: ${PERIOD_FORMS} (alias: -w, --week)`,
+    )
     .addOption(new Option("-w, --week <period>").hideHelp())
     .option("-c, --config <file>", "a local devreport.yml")
     .option("-r, --repo <owner/name>", "read the config from this repository's .github/devreport.yml")
     .option("-o, --out <file>", "write the report to this file instead of stdout")
-    .addOption(new Option("--api-url <url>", "GitHub API base URL (GitHub Enterprise Server: https://HOST/api/v3)").env("GITHUB_API_URL"))
-    .option("--web-url <url>", "web host for links in the report (default: derived from --api-url, else https://github.com)")
+    .addOption(
+      new Option("--api-url <url>", "GitHub API base URL (GitHub Enterprise Server: https://HOST/api/v3)").env(
+        "GITHUB_API_URL",
+      ),
+    )
+    .option(
+      "--web-url <url>",
+      "web host for links in the report (default: derived from --api-url, else https://github.com)",
+    )
     .option("-t, --token <token>", "GitHub token (default: $GH_TOKEN, else $GITHUB_TOKEN)")
     .option("-q, --quiet", "no progress on stderr")
-    .addHelpText("after", "\nExamples:\n  devreport draft --repo linuxkit/linuxkit --period last\n  devreport draft --config devreport.yml --period 2024-03 --out report.md")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  devreport draft --repo linuxkit/linuxkit --period last\n  devreport draft --config devreport.yml --period 2024-03 --out report.md",
+    )
     .action(async (flags: DraftFlags) => {
       exitCode = await draft(flags, io, io.now ?? new Date());
     });

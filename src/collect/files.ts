@@ -53,7 +53,10 @@ function batchSubject(batch: Pending[], error: unknown): string {
     if (pending) pointed.add(pending);
   }
   const named = pointed.size > 0 ? [...pointed] : batch;
-  const shown = named.slice(0, 3).map((p) => p.subject).join(", ");
+  const shown = named
+    .slice(0, 3)
+    .map((p) => p.subject)
+    .join(", ");
   return named.length > 3 ? `${shown} and ${named.length - 3} more` : shown;
 }
 
@@ -88,8 +91,17 @@ export class FilePager {
     const name = pull.repository.nameWithOwner;
     const [owner = "", repo = ""] = name.split("/");
     return new Promise((resolve, reject) => {
-      this.enqueue({ subject: `${name}#${pull.number}`, owner, repo, number: pull.number, page: 2, cursor, collected,
-        resolve, reject });
+      this.enqueue({
+        subject: `${name}#${pull.number}`,
+        owner,
+        repo,
+        number: pull.number,
+        page: 2,
+        cursor,
+        collected,
+        resolve,
+        reject,
+      });
       this.flush();
     });
   }
@@ -157,9 +169,11 @@ export class FilePager {
     batch.forEach((pending, i) => {
       const files = data[`p${i}`]?.pullRequest?.files;
       if (!files) {
-        pending.reject(new Error(
-          `GitHub query PullRequestFiles failed for ${pending.subject}: the pull request's files are not visible`,
-        ));
+        pending.reject(
+          new Error(
+            `GitHub query PullRequestFiles failed for ${pending.subject}: the pull request's files are not visible`,
+          ),
+        );
         return;
       }
       pending.collected.push(...paths(files));

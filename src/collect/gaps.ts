@@ -24,7 +24,9 @@ const oneLine = (text: string): string => text.replace(/\s+/g, " ").trim();
 
 /** `["search", "nodes", 3, "title"]` as `search.nodes[3].title`. */
 export function formatPath(path: readonly unknown[]): string {
-  return path.map((part, i) => (typeof part === "number" ? `[${part}]` : `${i === 0 ? "" : "."}${String(part)}`)).join("");
+  return path
+    .map((part, i) => (typeof part === "number" ? `[${part}]` : `${i === 0 ? "" : "."}${String(part)}`))
+    .join("");
 }
 
 interface SearchHit {

@@ -47,7 +47,9 @@ export function learnGrammar(session: Session, grammar: SearchGrammar, where: st
   if (session.searchGrammar !== null) return;
   session.searchGrammar = grammar;
   if (grammar === "legacy") {
-    session.log(`${where}: GitHub reads several repo:/org: qualifiers with the legacy search grammar (OR-ed): searching in that form`);
+    session.log(
+      `${where}: GitHub reads several repo:/org: qualifiers with the legacy search grammar (OR-ed): searching in that form`,
+    );
   }
 }
 

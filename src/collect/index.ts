@@ -89,32 +89,34 @@ export async function collectActivity(
   const issues: Issue[] = [];
   const touched = new Map<string, Touched>();
   // Each search keeps only its own kind: is:issue already leaves out pull requests, the type check is the guard.
-  const onPage = (kind: SearchKind) => (nodes: SearchNode[]): void => {
-    if (isActivityKind(kind)) {
-      // Its own set: a merged PR or closed issue is touched too (its comments count), so not a duplicate.
-      for (const node of nodes as unknown as ActivityNode[]) {
-        if (node.__typename !== "PullRequest" && node.__typename !== "Issue") continue;
-        const key = changeKey({ repo: node.repository.nameWithOwner, number: node.number });
-        if (touched.has(key)) session.stats.duplicates += 1;
-        else touched.set(key, mapTouched(node));
+  const onPage =
+    (kind: SearchKind) =>
+    (nodes: SearchNode[]): void => {
+      if (isActivityKind(kind)) {
+        // Its own set: a merged PR or closed issue is touched too (its comments count), so not a duplicate.
+        for (const node of nodes as unknown as ActivityNode[]) {
+          if (node.__typename !== "PullRequest" && node.__typename !== "Issue") continue;
+          const key = changeKey({ repo: node.repository.nameWithOwner, number: node.number });
+          if (touched.has(key)) session.stats.duplicates += 1;
+          else touched.set(key, mapTouched(node));
+        }
+        return;
       }
-      return;
-    }
-    for (const node of nodes) {
-      if (kind === "pulls" && node.__typename === "PullRequest") {
-        const pull = node as PullRequestNode;
-        if (!isNew(pull)) continue;
-        const task = filePager.complete(pull).then((files) => mapPull(pull, files));
-        // Awaited below; until then a rejection must not count as unhandled (it would end the process), and it
-        // should stop the searches still paging.
-        task.catch((error: unknown) => session.abort(error));
-        pullTasks.push(task);
-      } else if (kind === "issues" && node.__typename === "Issue") {
-        const issue = node as IssueNode;
-        if (isNew(issue)) issues.push(mapIssue(issue));
+      for (const node of nodes) {
+        if (kind === "pulls" && node.__typename === "PullRequest") {
+          const pull = node as PullRequestNode;
+          if (!isNew(pull)) continue;
+          const task = filePager.complete(pull).then((files) => mapPull(pull, files));
+          // Awaited below; until then a rejection must not count as unhandled (it would end the process), and it
+          // should stop the searches still paging.
+          task.catch((error: unknown) => session.abort(error));
+          pullTasks.push(task);
+        } else if (kind === "issues" && node.__typename === "Issue") {
+          const issue = node as IssueNode;
+          if (isNew(issue)) issues.push(mapIssue(issue));
+        }
       }
-    }
-  };
+    };
 
   const searches = scopes.flatMap((qualifiers, index) =>
     kinds.map((kind): SearchTarget => {
@@ -139,7 +141,10 @@ export async function collectActivity(
 
   const activity: Activity = {
     period,
-    repositories: activityRepositories(repositories, [...pulls, ...issues].map((change) => change.repo)),
+    repositories: activityRepositories(
+      repositories,
+      [...pulls, ...issues].map((change) => change.repo),
+    ),
     pulls: sortChanges(pulls, repositories),
     issues: sortChanges(issues, repositories),
     ...(activityKinds.length > 0 ? { touched: sortChanges([...touched.values()], repositories) } : {}),

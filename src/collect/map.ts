@@ -1,12 +1,19 @@
 // GraphQL nodes -> the plain model types, and the order collect hands them on in.
 
 import {
-  ACTOR_KINDS, ISSUE_STATE_REASONS, isOneOf, REVIEW_STATES,
-  type ActorKind, type Issue, type Person, type PullRequest, type RepoName, type Review,
+  ACTOR_KINDS,
+  ISSUE_STATE_REASONS,
+  isOneOf,
+  REVIEW_STATES,
+  type ActorKind,
+  type Issue,
+  type Person,
+  type PullRequest,
+  type RepoName,
+  type Review,
 } from "../model.js";
 import type { ActorNode, IssueNode, PullRequestNode } from "./queries.js";
 import { isOrgEntry } from "./search.js";
-
 
 function present<T>(connection: { nodes: (T | null)[] | null } | null | undefined): T[] {
   return (connection?.nodes ?? []).filter((node): node is T => node !== null);

@@ -14,7 +14,9 @@ export const BRANCH_HISTORY_BATCH = 100;
 export function branchHistoryQuery(size: number): string {
   const indexes = Array.from({ length: size }, (_, i) => i);
   const parameters = indexes.map((i) => `$owner${i}: String!, $name${i}: String!`).join(", ");
-  const selections = indexes.map((i) => /* GraphQL */ `
+  const selections = indexes
+    .map(
+      (i) => /* GraphQL */ `
     r${i}: repository(owner: $owner${i}, name: $name${i}) {
       nameWithOwner
       defaultBranchRef {
@@ -26,7 +28,9 @@ export function branchHistoryQuery(size: number): string {
           }
         }
       }
-    }`).join("");
+    }`,
+    )
+    .join("");
   return /* GraphQL */ `
   query DefaultBranchHistory($since: GitTimestamp!, $until: GitTimestamp!, ${parameters}) {${selections}
     rateLimit {
@@ -62,15 +66,23 @@ export async function movedBranchesWarning(
     batch.forEach((repo, i) => {
       [variables[`owner${i}`], variables[`name${i}`]] = repo.split("/");
     });
-    const data = await session.send<BranchHistoryResponse>("branchHistory", branchHistoryQuery(batch.length), variables,
-      { action: "default-branch check", subject: batch.join(", ") });
+    const data = await session.send<BranchHistoryResponse>(
+      "branchHistory",
+      branchHistoryQuery(batch.length),
+      variables,
+      { action: "default-branch check", subject: batch.join(", ") },
+    );
     batch.forEach((repo, i) => {
       const count = data[`r${i}`]?.defaultBranchRef?.target?.history?.totalCount ?? 0;
       if (count > 0) moved.push(`${data[`r${i}`]?.nameWithOwner ?? repo} (${commits(count)})`);
     });
   }
-  session.log(`default branches in ${formatInstant(window.from)}..${formatInstant(window.to)}: ${moved.length > 0 ? moved.join(", ") : "no commits"}`);
+  session.log(
+    `default branches in ${formatInstant(window.from)}..${formatInstant(window.to)}: ${moved.length > 0 ? moved.join(", ") : "no commits"}`,
+  );
   if (moved.length === 0) return null;
-  return `search found no merged pull requests and no closed issues in ${period.id}, yet the default branch of ` +
-    `${moved.join(", ")} moved in that period: check the repositories and the token's access before trusting this report`;
+  return (
+    `search found no merged pull requests and no closed issues in ${period.id}, yet the default branch of ` +
+    `${moved.join(", ")} moved in that period: check the repositories and the token's access before trusting this report`
+  );
 }

@@ -49,7 +49,8 @@ export async function searchWindow(
   const scope = grammar === "legacy" ? legacyScope(qualifiers) : advancedScope(qualifiers);
   const searchQuery = searchString(scope, target.kind, window);
   const probeQuery = grammar === null ? searchString(legacyScope(qualifiers), target.kind, window) : null;
-  const requestKind = target.kind === "pulls" ? "searchPulls" : target.kind === "issues" ? "searchIssues" : "searchActivity";
+  const requestKind =
+    target.kind === "pulls" ? "searchPulls" : target.kind === "issues" ? "searchIssues" : "searchActivity";
   const where = `search ${target.label} ${formatWindow(window)}`;
   let pageSize = state.pageSize;
   let cursor: string | null = null;
@@ -64,32 +65,43 @@ export async function searchWindow(
         searchDocument(target.kind, pageSize),
         probe ? { searchQuery, cursor, probe, probeQuery } : { searchQuery, cursor },
         // Errors name the repositories the way the config lists them, whichever form the string took.
-        { action: "search", subject: legacyScope(qualifiers), where: `${where}, page ${page}`,
+        {
+          action: "search",
+          subject: legacyScope(qualifiers),
+          where: `${where}, page ${page}`,
           // Only a search that did answer is worth keeping; without it (errors at `search`) the run fails.
           usable: (answer) => answer.search != null && (!probe || answer.probe != null),
-          recoverable: (error) => graphqlTimeoutOf(error) !== undefined },
+          recoverable: (error) => graphqlTimeoutOf(error) !== undefined,
+        },
       );
     } catch (error) {
       const timeout = graphqlTimeoutOf(error);
       if (timeout === undefined) throw error;
       const smaller = smallerPage(pageSize);
       if (smaller !== undefined) {
-        session.log(`${where}: page ${page} timed out on GitHub's side ${pageSize} at a time: asking again ${smaller} at a time`);
+        session.log(
+          `${where}: page ${page} timed out on GitHub's side ${pageSize} at a time: asking again ${smaller} at a time`,
+        );
         pageSize = smaller;
         page -= 1;
         continue;
       }
       const halves = state.splits < MAX_TIMEOUT_SPLITS ? splitWindow(window, 2) : null;
       if (!halves) {
-        const split = state.splits === 0 ? "" : ` and the period split ${state.splits === 1 ? "once" : `${state.splits} times`}`;
-        throw session.abort(new Error(
-          `GitHub search for ${legacyScope(qualifiers)} timed out for ${target.kind} in ${formatWindow(window)}, even ` +
-            `${pageSize} at a time${split}: ${timeout}`,
-          { cause: error },
-        ));
+        const split =
+          state.splits === 0 ? "" : ` and the period split ${state.splits === 1 ? "once" : `${state.splits} times`}`;
+        throw session.abort(
+          new Error(
+            `GitHub search for ${legacyScope(qualifiers)} timed out for ${target.kind} in ${formatWindow(window)}, even ` +
+              `${pageSize} at a time${split}: ${timeout}`,
+            { cause: error },
+          ),
+        );
       }
-      session.log(`${where}: page ${page} timed out on GitHub's side ${pageSize} at a time: splitting into ` +
-        `${halves.length} windows ${halves.map(formatWindow).join(", ")}`);
+      session.log(
+        `${where}: page ${page} timed out on GitHub's side ${pageSize} at a time: splitting into ` +
+          `${halves.length} windows ${halves.map(formatWindow).join(", ")}`,
+      );
       // Hits of pages already answered come again from the halves: collect keeps each item once.
       const halfState = { pageSize, splits: state.splits + 1 };
       await Promise.all(halves.map((half) => searchWindow(session, target, half, onPage, halfState)));

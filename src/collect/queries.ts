@@ -197,7 +197,9 @@ export function pullRequestFilesQuery(size: number): string {
   }
   filesDocuments[size] ??= (() => {
     const indexes = Array.from({ length: size }, (_, i) => i);
-    const parameters = indexes.map((i) => `$owner${i}: String!, $repo${i}: String!, $number${i}: Int!, $cursor${i}: String!`);
+    const parameters = indexes.map(
+      (i) => `$owner${i}: String!, $repo${i}: String!, $number${i}: Int!, $cursor${i}: String!`,
+    );
     return /* GraphQL */ `
   query PullRequestFiles(${parameters.join(", ")}) {${indexes.map(filePageSelection).join("")}
     ${RATE_LIMIT}

@@ -17,7 +17,8 @@ export type SearchKind = "pulls" | "issues" | ActivityKind;
  */
 export type ActivityKind = "created" | "updated";
 export const ACTIVITY_KINDS: readonly ActivityKind[] = ["created", "updated"];
-export const isActivityKind = (kind: SearchKind): kind is ActivityKind => (ACTIVITY_KINDS as readonly string[]).includes(kind);
+export const isActivityKind = (kind: SearchKind): kind is ActivityKind =>
+  (ACTIVITY_KINDS as readonly string[]).includes(kind);
 
 /** How GitHub reads a search string with several scope qualifiers: see below, and grammar.ts. */
 export type SearchGrammar = "advanced" | "legacy";
@@ -160,7 +161,11 @@ export function scopeQualifiers(repositories: RepoName[]): string[] {
  * fits every query built from it. GitHub's documentation says qualifiers do not count towards the length limit;
  * counting them is the safe reading.
  */
-export function searchScopes(repositories: RepoName[], sampleWindow: Window, kinds: readonly SearchKind[] = ["pulls", "issues"]): string[][] {
+export function searchScopes(
+  repositories: RepoName[],
+  sampleWindow: Window,
+  kinds: readonly SearchKind[] = ["pulls", "issues"],
+): string[][] {
   const suffix = Math.max(...kinds.map((kind) => kindQualifiers(kind, sampleWindow).length));
   const budget = MAX_SEARCH_LENGTH - suffix - 1;
   const scopes: string[][] = [];

@@ -11,7 +11,10 @@ export type RequestKind = "searchPulls" | "searchIssues" | "searchActivity" | "f
 
 export interface CollectStats {
   /** GraphQL requests sent, by kind, and their sum. */
-  requests: Record<Exclude<RequestKind, "branchHistory" | "searchActivity">, number> & { total: number; searchActivity?: number } & {
+  requests: Record<Exclude<RequestKind, "branchHistory" | "searchActivity">, number> & {
+    total: number;
+    searchActivity?: number;
+  } & {
     /** Only when the search found nothing and the default branches were checked (see moved.ts). */
     branchHistory?: number;
   };

@@ -20,8 +20,15 @@ export function mapTouched(node: ActivityNode): Touched {
     state,
     createdAt: node.createdAt,
     labels: present(node.labels).map((label) => label.name),
-    comments: present(node.comments).map((comment) => ({ author: toPerson(comment.author), createdAt: comment.createdAt ?? null })),
-    reviews: present(node.reviews).map((review) => ({ author: toPerson(review.author), state: review.state, createdAt: review.submittedAt ?? null })),
+    comments: present(node.comments).map((comment) => ({
+      author: toPerson(comment.author),
+      createdAt: comment.createdAt ?? null,
+    })),
+    reviews: present(node.reviews).map((review) => ({
+      author: toPerson(review.author),
+      state: review.state,
+      createdAt: review.submittedAt ?? null,
+    })),
   };
 }
 

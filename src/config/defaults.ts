@@ -4,7 +4,11 @@ import type { PeriodKind } from "../model.js";
 import type { ConfigInput } from "./schema.js";
 
 export const DEFAULT_SECTIONS: NonNullable<ConfigInput["sections"]> = [
-  { title: "Features", labels: ["feature", "enhancement", "type: feature", "kind/feature"], titles: ["^feat(\\([^)]*\\))?!?:"] },
+  {
+    title: "Features",
+    labels: ["feature", "enhancement", "type: feature", "kind/feature"],
+    titles: ["^feat(\\([^)]*\\))?!?:"],
+  },
   { title: "Fixes", labels: ["bug", "fix", "bugfix", "type: bug", "kind/bug"], titles: ["^fix(\\([^)]*\\))?!?:"] },
   {
     title: "Documentation",

@@ -10,7 +10,8 @@ export function mergeConfigLayers(layers: readonly Record<string, unknown>[]): R
 
 /** The `_extends` forms @probot/octokit-plugin-config accepts: `repo`, `owner/repo`, either with `:path.yml`. */
 // Spelled without the `i` flag (the plugin's has it) so that the JSON Schema's "pattern" means the same.
-export const EXTENDS_PATTERN = /^(?:([A-Za-z\d](?:[A-Za-z\d]|-(?=[A-Za-z\d])){0,38})\/)?([-_.\w]+)(?::([-_./\w]+\.[yY][aA]?[mM][lL]))?$/;
+export const EXTENDS_PATTERN =
+  /^(?:([A-Za-z\d](?:[A-Za-z\d]|-(?=[A-Za-z\d])){0,38})\/)?([-_.\w]+)(?::([-_./\w]+\.[yY][aA]?[mM][lL]))?$/;
 
 export interface ExtendsTarget {
   owner?: string;

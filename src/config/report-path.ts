@@ -2,7 +2,8 @@
 // the template when the config is read (every tag standing for a harmless value) and again on the rendered path
 // (src/report/naming.ts), since a tag can render to anything its template allows.
 
-export const REPORT_PATH_RULE = "a report path must be relative, inside the repository, outside .github/workflows/, and end in .md";
+export const REPORT_PATH_RULE =
+  "a report path must be relative, inside the repository, outside .github/workflows/, and end in .md";
 
 /** Why `path` cannot hold a report, or undefined when it can. */
 export function reportPathProblem(path: string): string | undefined {
@@ -11,7 +12,8 @@ export function reportPathProblem(path: string): string | undefined {
   if (/[\u0000-\u001f\u007f\\]/.test(path)) return "it holds a backslash or a control character";
   if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) return "it is absolute";
   const segments = path.split("/");
-  if (segments.some((segment) => segment === "" || segment === "." || segment === "..")) return "it has an empty, . or .. segment";
+  if (segments.some((segment) => segment === "" || segment === "." || segment === ".."))
+    return "it has an empty, . or .. segment";
   if (segments.some((segment) => segment.toLowerCase() === ".git")) return "it is inside .git";
   // GitHub runs every workflow file under .github/workflows (any depth counts there for safety).
   if (/^\.github\/workflows(\/|$)/i.test(path)) return "it is inside .github/workflows";

@@ -16,7 +16,9 @@ export function resolveConfig(raw: unknown, options: ResolveOptions): Config {
   const { source } = options;
   const value = raw ?? {};
   if (typeof value !== "object" || Array.isArray(value)) {
-    throw new ConfigError(`${source}: the file must hold a mapping of keys to values, not ${Array.isArray(value) ? "a list" : JSON.stringify(value)}`);
+    throw new ConfigError(
+      `${source}: the file must hold a mapping of keys to values, not ${Array.isArray(value) ? "a list" : JSON.stringify(value)}`,
+    );
   }
   const merged = withPreset(value as Record<string, unknown>, source);
   const result = configSchema.safeParse(merged);
@@ -24,7 +26,9 @@ export function resolveConfig(raw: unknown, options: ResolveOptions): Config {
   const { _extends: unfollowed, ...parsed } = result.data;
   // The loaders follow `_extends` and remove it; one still here was read where nothing can follow it.
   if (unfollowed !== undefined) {
-    throw new ConfigError(`${source}: _extends: ${JSON.stringify(unfollowed)} cannot be followed here; only a config read from GitHub follows it`);
+    throw new ConfigError(
+      `${source}: _extends: ${JSON.stringify(unfollowed)} cannot be followed here; only a config read from GitHub follows it`,
+    );
   }
 
   const repositories = parsed.repositories.length > 0 ? parsed.repositories : options.self ? [options.self] : [];
@@ -32,7 +36,9 @@ export function resolveConfig(raw: unknown, options: ResolveOptions): Config {
     throw new ConfigError(`${source}: repositories: none configured; list at least one "owner/name"`);
   }
   if (repositories[0]!.endsWith("/*")) {
-    throw new ConfigError(`${source}: repositories[0]: "${repositories[0]}" cannot be primary; list a repository "owner/name" first`);
+    throw new ConfigError(
+      `${source}: repositories[0]: "${repositories[0]}" cannot be primary; list a repository "owner/name" first`,
+    );
   }
   const sections = (parsed.sections ?? configSchema.shape.sections.parse(DEFAULT_SECTIONS)!).map((section) => ({
     ...section,
@@ -40,7 +46,10 @@ export function resolveConfig(raw: unknown, options: ResolveOptions): Config {
   }));
   const ids = new Set<string>();
   for (const [index, section] of sections.entries()) {
-    if (ids.has(section.id)) throw new ConfigError(`${source}: sections[${index}]: id "${section.id}" is used twice; give each section its own title or id`);
+    if (ids.has(section.id))
+      throw new ConfigError(
+        `${source}: sections[${index}]: id "${section.id}" is used twice; give each section its own title or id`,
+      );
     ids.add(section.id);
   }
 
@@ -64,13 +73,22 @@ function withPreset(value: Record<string, unknown>, source: string): Record<stri
   if (name === undefined) return value;
   const preset = typeof name === "string" ? PRESETS[name] : undefined;
   if (!preset) {
-    throw new ConfigError(`${source}: preset: ${JSON.stringify(name)} is not a known preset; use one of ${Object.keys(PRESETS).map((p) => `"${p}"`).join(", ")}`);
+    throw new ConfigError(
+      `${source}: preset: ${JSON.stringify(name)} is not a known preset; use one of ${Object.keys(PRESETS)
+        .map((p) => `"${p}"`)
+        .join(", ")}`,
+    );
   }
   return { ...(preset as Record<string, unknown>), ...value };
 }
 
 function slug(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "section";
+  return (
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "section"
+  );
 }
 
 export type { Config, ConfigInput };

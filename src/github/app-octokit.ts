@@ -38,7 +38,10 @@ export function appOctokit(options: AppOctokitOptions = {}): typeof ProbotOctoki
   const plugin = (octokit: Hooked, octokitOptions: PluginOptions): Record<string, never> => {
     // Probot's getAuthenticatedOctokit passes the installation as auth.installationId; the app's JWT client has none.
     const key = String(octokitOptions.auth?.installationId ?? "app");
-    if (spacing) octokit.hook.wrap("request", (request, requestOptions) => spacing.run(key, requestOptions, async () => request(requestOptions)));
+    if (spacing)
+      octokit.hook.wrap("request", (request, requestOptions) =>
+        spacing.run(key, requestOptions, async () => request(requestOptions)),
+      );
     // Wrapped after the spacing, so outside it: every attempt of a write waits its turn again.
     installRetries(octokit, { log: (line) => octokit.log?.info?.(line), ...options.retry });
     return {};

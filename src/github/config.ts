@@ -27,7 +27,11 @@ export interface LoadedConfig {
 }
 
 /** `repo`'s config: its .github/devreport.yml, else its owner's .github repository's, with `_extends` followed. */
-export async function loadRepositoryConfig(client: GitHubClient, repo: string, path = CONFIG_PATH): Promise<LoadedConfig> {
+export async function loadRepositoryConfig(
+  client: GitHubClient,
+  repo: string,
+  path = CONFIG_PATH,
+): Promise<LoadedConfig> {
   const [owner, name] = repo.split("/") as [string, string];
   const source = `${repo}:${path}`;
   const files = await readChain(client, { owner, repo: name, path }, source);
@@ -49,7 +53,10 @@ export async function extendLocalConfig(client: GitHubClient, raw: unknown, sour
   const { _extends: extendsValue, ...own } = value;
   const target = parseExtends(extendsValue);
   if (!target) throw new ConfigError(`${source}: _extends: ${JSON.stringify(extendsValue)} is not ${EXTENDS_FORMS}`);
-  if (!target.owner) throw new ConfigError(`${source}: _extends: ${JSON.stringify(extendsValue)} needs an owner in a local file ("owner/${target.repo}")`);
+  if (!target.owner)
+    throw new ConfigError(
+      `${source}: _extends: ${JSON.stringify(extendsValue)} needs an owner in a local file ("owner/${target.repo}")`,
+    );
   const start = { owner: target.owner, repo: target.repo, path: target.path ?? CONFIG_PATH };
   const files = await readChain(client, start, source);
   if (files[0]!.config === null) throw await missingTarget(client, source, files[0]!);
@@ -62,7 +69,11 @@ export async function extendLocalConfig(client: GitHubClient, raw: unknown, sour
 }
 
 /** The plugin's list of files (nearest first), with every failure worded as the app and the CLI word it. */
-async function readChain(client: GitHubClient, start: { owner: string; repo: string; path: string }, source: string): Promise<ConfigFile[]> {
+async function readChain(
+  client: GitHubClient,
+  start: { owner: string; repo: string; path: string },
+  source: string,
+): Promise<ConfigFile[]> {
   let files: ConfigFile[];
   try {
     // Every real client (Probot's context.octokit, @octokit/rest) is an Octokit with request.endpoint, which the plugin uses.
@@ -75,7 +86,8 @@ async function readChain(client: GitHubClient, start: { owner: string; repo: str
   }
   // A file that is read and is followed by a missing one extended it: the plugin returns the missing one as null.
   for (let i = 1; i < files.length; i++) {
-    if (files[i - 1]!.config !== null && files[i]!.config === null) throw await missingTarget(client, fileName(files[i - 1]!), files[i]!);
+    if (files[i - 1]!.config !== null && files[i]!.config === null)
+      throw await missingTarget(client, fileName(files[i - 1]!), files[i]!);
   }
   return files;
 }
@@ -86,7 +98,8 @@ async function missingTarget(client: GitHubClient, extendingFile: string, target
   try {
     await client.request("GET /repos/{owner}/{repo}", { owner: target.owner, repo: target.repo });
   } catch (error) {
-    if (isNotFound(error)) return new ConfigError(`${extendingFile}: _extends: ${repo}: no such repository, or the token cannot see it`);
+    if (isNotFound(error))
+      return new ConfigError(`${extendingFile}: _extends: ${repo}: no such repository, or the token cannot see it`);
     throw error;
   }
   return new ConfigError(`${extendingFile}: _extends: ${repo} has no ${target.path}`);
@@ -104,7 +117,12 @@ function sizeChecked(client: GitHubClient): PluginOctokit {
     const response = await octokit.request(...args);
     const params = args[0] as { owner?: string; repo?: string; path?: string };
     if (typeof response.data === "string") {
-      const tooLarge = overLimit(`${params.owner}/${params.repo}:${params.path}: the config file`, byteSize(response.data), LIMITS.configFile, CONFIG_FIX);
+      const tooLarge = overLimit(
+        `${params.owner}/${params.repo}:${params.path}: the config file`,
+        byteSize(response.data),
+        LIMITS.configFile,
+        CONFIG_FIX,
+      );
       if (tooLarge) throw new ConfigError(tooLarge);
     }
     return response;
@@ -112,7 +130,8 @@ function sizeChecked(client: GitHubClient): PluginOctokit {
   return { ...octokit, request: Object.assign(request, { endpoint: octokit.request.endpoint }) } as PluginOctokit;
 }
 
-const fileName = (file: Pick<ConfigFile, "owner" | "repo" | "path">): string => `${file.owner}/${file.repo}:${file.path}`;
+const fileName = (file: Pick<ConfigFile, "owner" | "repo" | "path">): string =>
+  `${file.owner}/${file.repo}:${file.path}`;
 
 /** The plugin names files by API URL and prefixes its name; say which file, and what is wrong, in one line. */
 function describePluginError(error: Error, source: string): string {

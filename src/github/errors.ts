@@ -60,7 +60,11 @@ export function failedRequestOf(error: unknown): { method: string; path: string;
   for (let depth = 0; depth < 5 && isObject(current); depth++) {
     const request = current.request;
     if (isObject(request) && typeof request.method === "string" && typeof request.url === "string") {
-      return { method: request.method.toUpperCase(), path: new URL(request.url, "http://github.invalid").pathname, error: current };
+      return {
+        method: request.method.toUpperCase(),
+        path: new URL(request.url, "http://github.invalid").pathname,
+        error: current,
+      };
     }
     current = current.cause;
   }
@@ -81,7 +85,11 @@ export function isUnsearchable(error: unknown): boolean {
 /** GitHub's 422 explanation, from the message or the `errors[].message` list, for telling one 422 from another. */
 function validationMessage(error: unknown): string {
   const response = (error as { response?: { data?: { message?: string; errors?: { message?: string }[] } } }).response;
-  const parts = [(error as Error).message, response?.data?.message, ...(response?.data?.errors ?? []).map((e) => e.message)];
+  const parts = [
+    (error as Error).message,
+    response?.data?.message,
+    ...(response?.data?.errors ?? []).map((e) => e.message),
+  ];
   return parts.filter(Boolean).join(" ");
 }
 
@@ -125,7 +133,8 @@ export function rootCauseMessage(error: unknown, fallback = String(error)): stri
   for (let depth = 0; depth < 5 && isObject(current); depth++) {
     if (typeof current.message === "string" && current.message) message = current.message;
     // By name, not instanceof: the error may come from another realm.
-    const aggregated = current.name === "AggregateError" && Array.isArray(current.errors) ? current.errors[0] : undefined;
+    const aggregated =
+      current.name === "AggregateError" && Array.isArray(current.errors) ? current.errors[0] : undefined;
     current = current.cause ?? aggregated;
   }
   return message;
@@ -144,11 +153,20 @@ export interface Failure {
 /** A thrown error as a Failure. A GraphqlResponseError counts as its 200 answer, whose body holds the errors. */
 export function failureOf(error: unknown): Failure {
   const e = error as {
-    name?: unknown; status?: unknown; message?: unknown; response?: { headers?: Headers; data?: unknown }; headers?: Headers;
+    name?: unknown;
+    status?: unknown;
+    message?: unknown;
+    response?: { headers?: Headers; data?: unknown };
+    headers?: Headers;
   };
   if (e?.name === "GraphqlResponseError" && e.status === undefined) {
-    return { status: 200, message: graphqlErrorsOf(error)[0]?.message ?? "GraphQL error", headers: e.headers, data: e.response,
-      noResponse: false };
+    return {
+      status: 200,
+      message: graphqlErrorsOf(error)[0]?.message ?? "GraphQL error",
+      headers: e.headers,
+      data: e.response,
+      noResponse: false,
+    };
   }
   const status = typeof e?.status === "number" ? e.status : undefined;
   const noResponse = e?.response === undefined;
@@ -189,11 +207,20 @@ export function graphqlTimeoutOf(error: unknown): string | undefined {
  * A 200 GraphQL answer that is a failure worth waiting for: GraphQL reports its rate limit and its timeouts as
  * errors in a 200 answer. Undefined for an answer to hand back as it is (data, or errors no wait can fix).
  */
-export function retryableGraphqlAnswer(answer: { status: number; headers: Headers; data: unknown }): Failure | undefined {
+export function retryableGraphqlAnswer(answer: {
+  status: number;
+  headers: Headers;
+  data: unknown;
+}): Failure | undefined {
   const errors = graphqlErrorsOf(answer.data);
   if (!errors.some((e) => e.type === "RATE_LIMITED" || GRAPHQL_TIMEOUT.test(e.message ?? ""))) return undefined;
-  return { status: answer.status, message: errors[0]?.message ?? "GraphQL error", headers: answer.headers, data: answer.data,
-    noResponse: false };
+  return {
+    status: answer.status,
+    message: errors[0]?.message ?? "GraphQL error",
+    headers: answer.headers,
+    data: answer.data,
+    noResponse: false,
+  };
 }
 
 export type FailureKind =
@@ -232,9 +259,15 @@ export function classifyFailure(failure: Failure): FailureKind {
   const { status } = failure;
   const types = graphqlErrorsOf(failure.data).map((e) => e.type ?? e.message ?? "");
   const limited = status === 403 || status === 429;
-  if (limited && (/secondary rate limit/i.test(gitHubMessageOf(failure)) || header(failure, "retry-after") !== undefined)) {
+  if (
+    limited &&
+    (/secondary rate limit/i.test(gitHubMessageOf(failure)) || header(failure, "retry-after") !== undefined)
+  ) {
     const after = Number(header(failure, "retry-after"));
-    return { kind: "secondary-rate-limit", ...(Number.isFinite(after) && after >= 0 ? { retryAfterSeconds: after } : {}) };
+    return {
+      kind: "secondary-rate-limit",
+      ...(Number.isFinite(after) && after >= 0 ? { retryAfterSeconds: after } : {}),
+    };
   }
   if ((limited && header(failure, "x-ratelimit-remaining") === "0") || types.includes("RATE_LIMITED")) {
     const reset = Number(header(failure, "x-ratelimit-reset"));
@@ -255,7 +288,11 @@ export const classifyGitHubError = (error: unknown): FailureKind => classifyFail
 
 /** A request given up on: the message is one line; `status` is GitHub's, absent when no answer came at all. */
 export class GitHubRetryError extends Error {
-  constructor(message: string, readonly status: number | undefined, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = "GitHubRetryError";
   }
@@ -274,7 +311,8 @@ const withoutDocsLink = (text: string): string => text.replace(/ - https:\/\/\S+
 const firstLine = (text: string): string => text.split("\n")[0]!.trim();
 
 /** An error's message on one line, whatever it is. */
-export const messageInOneLine = (error: unknown): string => inOneLine(error instanceof Error ? error.message : String(error));
+export const messageInOneLine = (error: unknown): string =>
+  inOneLine(error instanceof Error ? error.message : String(error));
 
 /** What a failure given up on says: "connection lost: other side closed", or GitHub's message without its docs link. */
 export function givenUpReason(failure: Failure): string {

@@ -46,8 +46,10 @@ export function installRetries(octokit: Pick<Octokit, "hook">, overrides: Partia
         if (answer) return answer;
         throw thrown;
       }
-      policy.log?.(`retrying in ${(decision.waitMs / 1000).toFixed(1)} s after ${decision.reason} ` +
-        `(attempt ${attempt + 1} of ${policy.attempts}): ${options.method} ${options.url}`);
+      policy.log?.(
+        `retrying in ${(decision.waitMs / 1000).toFixed(1)} s after ${decision.reason} ` +
+          `(attempt ${attempt + 1} of ${policy.attempts}): ${options.method} ${options.url}`,
+      );
       await policy.sleep(decision.waitMs);
     }
   });

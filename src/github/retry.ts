@@ -55,8 +55,12 @@ export function retryDecision(failure: Failure, attempt: number, write: boolean,
       reason = "the rate limit";
       if (waitMs > policy.maxWaitMs) {
         const at = reset !== undefined ? new Date(reset * 1000).toISOString().replace(/\.\d{3}Z$/, "Z") : "later";
-        return { retry: false, error: `${gitHubMessageOf(failure)} (it resets at ${at}, in ${Math.ceil(waitMs / 1000)} s: ` +
-          `longer than the ${Math.round(policy.maxWaitMs / 1000)} s devreport waits)` };
+        return {
+          retry: false,
+          error:
+            `${gitHubMessageOf(failure)} (it resets at ${at}, in ${Math.ceil(waitMs / 1000)} s: ` +
+            `longer than the ${Math.round(policy.maxWaitMs / 1000)} s devreport waits)`,
+        };
       }
       break;
     }
@@ -65,8 +69,9 @@ export function retryDecision(failure: Failure, attempt: number, write: boolean,
     case "graphql-timeout":
       if (write) return { retry: false };
       waitMs = policy.backoffMs * 2 ** (attempt - 1);
-      reason = failure.noResponse ? `a dropped connection (${failure.message})` :
-        `HTTP ${failure.status ?? 200} ${gitHubMessageOf(failure)}`;
+      reason = failure.noResponse
+        ? `a dropped connection (${failure.message})`
+        : `HTTP ${failure.status ?? 200} ${gitHubMessageOf(failure)}`;
       break;
     default:
       return { retry: false };
@@ -75,8 +80,12 @@ export function retryDecision(failure: Failure, attempt: number, write: boolean,
     return { retry: false, error: `${givenUpReason(failure)} (gave up after ${policy.attempts} attempts)` };
   }
   if (waitMs > policy.maxWaitMs) {
-    return { retry: false, error: `${givenUpReason(failure)} (GitHub asked to wait ${Math.ceil(waitMs / 1000)} s: ` +
-      `longer than the ${Math.round(policy.maxWaitMs / 1000)} s devreport waits)` };
+    return {
+      retry: false,
+      error:
+        `${givenUpReason(failure)} (GitHub asked to wait ${Math.ceil(waitMs / 1000)} s: ` +
+        `longer than the ${Math.round(policy.maxWaitMs / 1000)} s devreport waits)`,
+    };
   }
   return { retry: true, waitMs, reason };
 }

@@ -14,7 +14,10 @@ export class BranchMoved extends Error {
 /** A write of unknown outcome whose result could not be read back either: nobody knows what GitHub holds now. */
 export class Unverified extends Error {
   override name = "Unverified";
-  constructor(readonly write: unknown, readonly read: unknown) {
+  constructor(
+    readonly write: unknown,
+    readonly read: unknown,
+  ) {
     super(`${reasonOf(write)}; reading back what it did failed too: ${reasonOf(read)}`, { cause: write });
   }
 }

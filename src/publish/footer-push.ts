@@ -42,7 +42,13 @@ export async function refreshFooterOnPush(request: FooterPushRequest): Promise<F
   const updated = updateFooter(text, style, await referenceKinds(client, style, [text]));
   if (updated === text) return { status: "unchanged" };
 
-  const commit = await commitFile(t, { path, text: updated, message: messages.footer, parents: [headSha], baseTree: await treeOf(t, headSha) });
+  const commit = await commitFile(t, {
+    path,
+    text: updated,
+    message: messages.footer,
+    parents: [headSha],
+    baseTree: await treeOf(t, headSha),
+  });
   try {
     await moveBranch(t, branch, commit);
   } catch (error) {

@@ -27,7 +27,11 @@ export async function defaultBranch(t: RepoTarget): Promise<string> {
 /** The commit a branch points at, or undefined when there is no such branch. */
 export async function branchHead(t: RepoTarget, branch: string): Promise<string | undefined> {
   try {
-    const { data } = await t.client.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { owner: t.owner, repo: t.name, ref: `heads/${branch}` });
+    const { data } = await t.client.request("GET /repos/{owner}/{repo}/git/ref/{ref}", {
+      owner: t.owner,
+      repo: t.name,
+      ref: `heads/${branch}`,
+    });
     return data.object.sha as string;
   } catch (error) {
     if (isNotFound(error)) return undefined;
@@ -36,7 +40,11 @@ export async function branchHead(t: RepoTarget, branch: string): Promise<string 
 }
 
 export async function treeOf(t: RepoTarget, commit: string): Promise<string> {
-  const { data } = await t.client.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", { owner: t.owner, repo: t.name, commit_sha: commit });
+  const { data } = await t.client.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", {
+    owner: t.owner,
+    repo: t.name,
+    commit_sha: commit,
+  });
   return data.tree.sha as string;
 }
 
@@ -69,8 +77,15 @@ export async function commitFile(t: RepoTarget, commit: FileCommit): Promise<str
 }
 
 /** A commit of an existing tree (a merge that changes nothing records which draft it took in): its sha. */
-export async function commitTree(t: RepoTarget, commit: { message: string; tree: string; parents: string[] }): Promise<string> {
-  const created = await t.client.request("POST /repos/{owner}/{repo}/git/commits", { owner: t.owner, repo: t.name, ...commit });
+export async function commitTree(
+  t: RepoTarget,
+  commit: { message: string; tree: string; parents: string[] },
+): Promise<string> {
+  const created = await t.client.request("POST /repos/{owner}/{repo}/git/commits", {
+    owner: t.owner,
+    repo: t.name,
+    ...commit,
+  });
   return created.data.sha as string;
 }
 
@@ -90,17 +105,28 @@ export interface NewFile {
 export async function addFile(t: RepoTarget, file: NewFile, start: string): Promise<string | undefined> {
   try {
     const { data } = await t.client.request("PUT /repos/{owner}/{repo}/contents/{path}", {
-      owner: t.owner, repo: t.name, path: file.path, branch: file.branch, message: file.message,
+      owner: t.owner,
+      repo: t.name,
+      path: file.path,
+      branch: file.branch,
+      message: file.message,
       content: Buffer.from(file.text, "utf8").toString("base64"),
     });
     return data.commit.sha as string;
   } catch (error) {
     // The file appeared (another run wrote it) or the branch went: somebody else is publishing this period.
-    if (isValidationFailure(error) || statusOf(error) === 409 || isNotFound(error)) throw new BranchMoved(`${t.repo}: ${file.branch} was written meanwhile`);
+    if (isValidationFailure(error) || statusOf(error) === 409 || isNotFound(error))
+      throw new BranchMoved(`${t.repo}: ${file.branch} was written meanwhile`);
     if (!isOutcomeUnknown(error)) throw error;
     const head = await readBack(t, file.branch, error);
     if (head === start) return undefined;
-    if (head !== undefined && (await readFileAt(t, file.path, head).catch((read: unknown) => { throw new Unverified(error, read); })) === file.text) return head;
+    if (
+      head !== undefined &&
+      (await readFileAt(t, file.path, head).catch((read: unknown) => {
+        throw new Unverified(error, read);
+      })) === file.text
+    )
+      return head;
     throw new BranchMoved(`${t.repo}: ${file.branch} was written meanwhile`);
   }
 }
@@ -120,9 +146,15 @@ async function readBack(t: RepoTarget, branch: string, write: unknown): Promise<
  */
 export async function createBranch(t: RepoTarget, branch: string, sha: string): Promise<void> {
   try {
-    await t.client.request("POST /repos/{owner}/{repo}/git/refs", { owner: t.owner, repo: t.name, ref: `refs/heads/${branch}`, sha });
+    await t.client.request("POST /repos/{owner}/{repo}/git/refs", {
+      owner: t.owner,
+      repo: t.name,
+      ref: `refs/heads/${branch}`,
+      sha,
+    });
   } catch (error) {
-    if (isValidationFailure(error, /already exists/i)) throw new BranchMoved(`${t.repo}: ${branch} was created meanwhile`);
+    if (isValidationFailure(error, /already exists/i))
+      throw new BranchMoved(`${t.repo}: ${branch} was created meanwhile`);
     if (!isOutcomeUnknown(error)) throw error;
     const head = await readBack(t, branch, error);
     if (head === sha) return;
@@ -134,7 +166,13 @@ export async function createBranch(t: RepoTarget, branch: string, sha: string): 
 /** Fast-forwards the branch; BranchMoved when somebody pushed meanwhile (GitHub refuses a non-fast-forward). */
 export async function moveBranch(t: RepoTarget, branch: string, sha: string): Promise<void> {
   try {
-    await t.client.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { owner: t.owner, repo: t.name, ref: `heads/${branch}`, sha, force: false });
+    await t.client.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
+      owner: t.owner,
+      repo: t.name,
+      ref: `heads/${branch}`,
+      sha,
+      force: false,
+    });
   } catch (error) {
     if (isValidationFailure(error)) throw new BranchMoved(`${t.repo}: ${branch} moved meanwhile`);
     if (isOutcomeUnknown(error) && (await readBack(t, branch, error)) === sha) return;
@@ -149,14 +187,19 @@ export async function moveBranch(t: RepoTarget, branch: string, sha: string): Pr
 export async function deleteOwnBranch(t: RepoTarget, branch: string, sha: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await t.client.request("DELETE /repos/{owner}/{repo}/git/refs/{ref}", { owner: t.owner, repo: t.name, ref: `heads/${branch}` });
+      await t.client.request("DELETE /repos/{owner}/{repo}/git/refs/{ref}", {
+        owner: t.owner,
+        repo: t.name,
+        ref: `heads/${branch}`,
+      });
       return;
     } catch (error) {
       if (isValidationFailure(error, /does not exist/i)) return;
       if (!isOutcomeUnknown(error)) throw error;
       const head = await readBack(t, branch, error);
       if (head === undefined) return;
-      if (head !== sha) throw new Error(`${branch} moved to ${head.slice(0, 7)} meanwhile, so it was kept`, { cause: error });
+      if (head !== sha)
+        throw new Error(`${branch} moved to ${head.slice(0, 7)} meanwhile, so it was kept`, { cause: error });
       if (attempt >= 2) throw error;
     }
   }

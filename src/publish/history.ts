@@ -15,11 +15,22 @@ export interface BranchCommit {
 /** Marks the commits whose file is exactly a generated draft (not a merge with edits, not a footer refresh). */
 export const DRAFT_TRAILER = "Devreport-Draft:";
 
-export async function branchCommits(t: RepoTarget, base: string, head: string, branch: string): Promise<BranchCommit[]> {
-  const { data } = await t.client.request("GET /repos/{owner}/{repo}/compare/{basehead}", { owner: t.owner, repo: t.name, basehead: `${base}...${head}` });
+export async function branchCommits(
+  t: RepoTarget,
+  base: string,
+  head: string,
+  branch: string,
+): Promise<BranchCommit[]> {
+  const { data } = await t.client.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
+    owner: t.owner,
+    repo: t.name,
+    basehead: `${base}...${head}`,
+  });
   const commits = (data.commits ?? []) as CompareCommit[];
   if (typeof data.total_commits === "number" && data.total_commits > commits.length) {
-    throw new PublishError(`${t.repo}: ${branch} has ${data.total_commits} commits beyond ${base}, too many to check for edits; squash them or delete the branch`);
+    throw new PublishError(
+      `${t.repo}: ${branch} has ${data.total_commits} commits beyond ${base}, too many to check for edits; squash them or delete the branch`,
+    );
   }
   return commits.map((c) => ({
     sha: c.sha,

@@ -38,6 +38,9 @@ export async function publishDraft(request: PublishRequest): Promise<PublishOutc
     return await publishOnce(attempt);
   } catch (error) {
     if (!(error instanceof BranchMoved)) throw error;
-    throw new PublishError(`${request.repo}: ${branch} changed twice while the ${request.draft.report.period.id} report was being published; run the draft again`, { cause: error });
+    throw new PublishError(
+      `${request.repo}: ${branch} changed twice while the ${request.draft.report.period.id} report was being published; run the draft again`,
+      { cause: error },
+    );
   }
 }

@@ -5,7 +5,18 @@ import { draftLinesIn, mergeDrafts } from "../report/merge.js";
 import type { ReferenceStyle } from "../report/references.js";
 import { reasonOf } from "../github/errors.js";
 import { BranchMoved, PublishError, Unverified } from "./errors.js";
-import { addFile, branchHead, commitFile, commitTree, createBranch, deleteOwnBranch, moveBranch, readFileAt, treeOf, type RepoTarget } from "./git.js";
+import {
+  addFile,
+  branchHead,
+  commitFile,
+  commitTree,
+  createBranch,
+  deleteOwnBranch,
+  moveBranch,
+  readFileAt,
+  treeOf,
+  type RepoTarget,
+} from "./git.js";
 import { referenceKinds } from "./reference-kinds.js";
 import { branchCommits, isHuman, latestDraft, type BranchCommit } from "./history.js";
 import { refuseForeignBranch, refuseProtected } from "./ownership.js";
@@ -25,7 +36,8 @@ export interface Attempt {
 }
 
 /** What happened to the branch's content; the PR is settled separately. */
-type Step = { status: "updated" | "unchanged" | "merged" } | { status: "conflict"; commentUrl: string; pr: PullRequestLink };
+type Step =
+  { status: "updated" | "unchanged" | "merged" } | { status: "conflict"; commentUrl: string; pr: PullRequestLink };
 
 export async function publishOnce(a: Attempt): Promise<PublishOutcome> {
   const head = await branchHead(a.t, a.branch);
@@ -41,36 +53,56 @@ async function createDraftBranch(a: Attempt): Promise<PublishOutcome> {
   const { t, request, branch } = a;
   const { draft } = request;
   const start = await branchHead(t, a.base);
-  if (start === undefined) throw new PublishError(`${t.repo}: the default branch ${a.base} has no commits; push one before drafting reports`);
+  if (start === undefined)
+    throw new PublishError(`${t.repo}: the default branch ${a.base} has no commits; push one before drafting reports`);
   // A merged report has lost its branch; drafting it again would offer to overwrite the maintainers' final text.
   if ((await readFileAt(t, draft.path, start)) !== undefined) {
-    throw new PublishError(`${t.repo}: ${draft.path} is already on ${a.base}, so the ${periodId(a)} report was published; edit it there, or delete it to draft again`);
+    throw new PublishError(
+      `${t.repo}: ${draft.path} is already on ${a.base}, so the ${periodId(a)} report was published; edit it there, or delete it to draft again`,
+    );
   }
   try {
     await createBranch(t, branch, start);
   } catch (error) {
     if (error instanceof BranchMoved) throw error;
     if (error instanceof Unverified) {
-      throw new PublishError(`${t.repo}: creating ${branch} failed (${reasonOf(error)}); if ${branch} is there without a PR, delete it or re-run`, { cause: error });
+      throw new PublishError(
+        `${t.repo}: creating ${branch} failed (${reasonOf(error)}); if ${branch} is there without a PR, delete it or re-run`,
+        { cause: error },
+      );
     }
-    throw new PublishError(`${t.repo}: creating ${branch} failed (${reasonOf(error)}); nothing was changed, run again`, { cause: error });
+    throw new PublishError(
+      `${t.repo}: creating ${branch} failed (${reasonOf(error)}); nothing was changed, run again`,
+      { cause: error },
+    );
   }
   let commit: string | undefined;
   let failure: unknown;
   try {
-    commit = await addFile(t, { branch, path: draft.path, text: draft.markdown, message: messages.draft(periodId(a)) }, start);
+    commit = await addFile(
+      t,
+      { branch, path: draft.path, text: draft.markdown, message: messages.draft(periodId(a)) },
+      start,
+    );
   } catch (error) {
     if (error instanceof BranchMoved) throw error;
     failure = error;
   }
   if (commit === undefined) {
-    const reason = failure === undefined ? "GitHub did not confirm the write, and the file is not on the branch" : reasonOf(failure);
+    const reason =
+      failure === undefined ? "GitHub did not confirm the write, and the file is not on the branch" : reasonOf(failure);
     try {
       await deleteOwnBranch(t, branch, start);
     } catch (cleanup) {
-      throw new PublishError(`${t.repo}: writing the ${periodId(a)} draft commit for ${branch} failed (${reason}) and deleting the branch failed too (${reasonOf(cleanup)}); ${branch} is left without a draft, which a re-run will not take over: delete it, then run again`, { cause: failure });
+      throw new PublishError(
+        `${t.repo}: writing the ${periodId(a)} draft commit for ${branch} failed (${reason}) and deleting the branch failed too (${reasonOf(cleanup)}); ${branch} is left without a draft, which a re-run will not take over: delete it, then run again`,
+        { cause: failure },
+      );
     }
-    throw new PublishError(`${t.repo}: writing the ${periodId(a)} draft commit for ${branch} failed (${reason}); nothing was changed, run again`, { cause: failure });
+    throw new PublishError(
+      `${t.repo}: writing the ${periodId(a)} draft commit for ${branch} failed (${reason}); nothing was changed, run again`,
+      { cause: failure },
+    );
   }
   a.log(`${t.repo}: created ${branch} with ${draft.path}`);
   try {
@@ -79,16 +111,25 @@ async function createDraftBranch(a: Attempt): Promise<PublishOutcome> {
   } catch (error) {
     if (error instanceof Unverified) {
       // The PR may be there: deleting its branch would close it, so the branch stays for a re-run to settle.
-      throw new PublishError(`${t.repo}: opening the PR for ${branch} failed (${reasonOf(error)}); if ${branch} has no PR, delete it or re-run`, { cause: error });
+      throw new PublishError(
+        `${t.repo}: opening the PR for ${branch} failed (${reasonOf(error)}); if ${branch} has no PR, delete it or re-run`,
+        { cause: error },
+      );
     }
     // No PR was opened. No branch without its PR: this run made the branch, so it takes it back.
     const reason = reasonOf(error);
     try {
       await deleteOwnBranch(t, branch, commit);
     } catch (cleanup) {
-      throw new PublishError(`${t.repo}: opening the PR for ${branch} failed (${reason}) and deleting the branch failed too (${reasonOf(cleanup)}); left branch ${branch} without a PR: delete it or re-run`, { cause: error });
+      throw new PublishError(
+        `${t.repo}: opening the PR for ${branch} failed (${reason}) and deleting the branch failed too (${reasonOf(cleanup)}); left branch ${branch} without a PR: delete it or re-run`,
+        { cause: error },
+      );
     }
-    throw new PublishError(`${t.repo}: opening the PR for ${branch} failed (${reason}); ${branch} was deleted so the next run starts clean`, { cause: error });
+    throw new PublishError(
+      `${t.repo}: opening the PR for ${branch} failed (${reason}); ${branch} was deleted so the next run starts clean`,
+      { cause: error },
+    );
   }
 }
 
@@ -113,7 +154,10 @@ async function updateDraftBranch(a: Attempt, head: string): Promise<PublishOutco
   if (existing) return { ...step, branch, pr: existing };
   const { link, opened } = await openAndDecorate(a).catch((error: unknown) => {
     if (error instanceof PublishError) throw error;
-    throw new PublishError(`${t.repo}: opening the PR for ${branch} failed (${reasonOf(error)}); ${branch} holds the draft but may have no PR yet: re-run to open it`, { cause: error });
+    throw new PublishError(
+      `${t.repo}: opening the PR for ${branch} failed (${reasonOf(error)}); ${branch} holds the draft but may have no PR yet: re-run to open it`,
+      { cause: error },
+    );
   });
   // Said in the reply: the branch an earlier run left without its PR has one now.
   return { ...step, branch, pr: link, ...(opened && !a.afterMove ? { openedPull: true as const } : {}) };
@@ -142,30 +186,50 @@ async function replaceDraft(a: Attempt, head: string, commits: BranchCommit[]): 
  * The regenerated draft is committed beside the edits (on the last draft commit) and merged with a real two-parent
  * merge, so the next run finds this draft as its base and the PR shows what the draft changed.
  */
-async function mergeIntoEdits(a: Attempt, head: string, commits: BranchCommit[], pr: PullRequestLink | undefined): Promise<Step> {
+async function mergeIntoEdits(
+  a: Attempt,
+  head: string,
+  commits: BranchCommit[],
+  pr: PullRequestLink | undefined,
+): Promise<Step> {
   const { t, request, branch } = a;
   const { draft } = request;
   const last = latestDraft(commits, request.appLogin);
   if (!last) {
-    throw new PublishError(`${t.repo}: ${branch} has no draft commit by ${request.appLogin}, so its edits cannot be merged; rename or delete the branch to draft ${periodId(a)}`);
+    throw new PublishError(
+      `${t.repo}: ${branch} has no draft commit by ${request.appLogin}, so its edits cannot be merged; rename or delete the branch to draft ${periodId(a)}`,
+    );
   }
   const base = await readFileAt(t, draft.path, last.sha);
   const ours = await readFileAt(t, draft.path, head);
   if (base === undefined || ours === undefined) {
-    throw new PublishError(`${t.repo}: ${draft.path} is missing on ${branch}; restore it, or delete ${branch} to draft ${periodId(a)} again`);
+    throw new PublishError(
+      `${t.repo}: ${draft.path} is missing on ${branch}; restore it, or delete ${branch} to draft ${periodId(a)} again`,
+    );
   }
   if (base === draft.markdown) return { status: "unchanged" };
 
   const kindOf = await referenceKinds(a.t.client, a.style, [ours, base, draft.markdown], draft.report);
   const result = mergeDrafts({ base, ours, theirs: draft.markdown, style: a.style, kindOf });
   // The maintainers' text already holds the new draft (a conflict resolved by hand): the draft becomes the base.
-  if (result.clean ? result.text === ours : draftLinesIn(result.conflicts, ours)) return recordAsBase(a, head, commits, last);
+  if (result.clean ? result.text === ours : draftLinesIn(result.conflicts, ours))
+    return recordAsBase(a, head, commits, last);
   if (!result.clean) {
     const hash = draftHash(draft.markdown);
-    const body = conflictComment({ id: periodId(a), branch, path: draft.path, hash, head, conflicts: result.conflicts, newItems: result.newItems });
+    const body = conflictComment({
+      id: periodId(a),
+      branch,
+      path: draft.path,
+      hash,
+      head,
+      conflicts: result.conflicts,
+      newItems: result.newItems,
+    });
     const target = pr ?? (await ensurePull(a));
     const commentUrl = await commentOnce(t, target.number, conflictMarker(periodId(a), hash, head), body);
-    a.log(`${t.repo}: the new ${draft.path} conflicts with the edits on ${branch} (${result.conflicts.length} places); commented on #${target.number}`);
+    a.log(
+      `${t.repo}: the new ${draft.path} conflicts with the edits on ${branch} (${result.conflicts.length} places); commented on #${target.number}`,
+    );
     return { status: "conflict", commentUrl, pr: target };
   }
 
@@ -186,7 +250,13 @@ async function mergeIntoEdits(a: Attempt, head: string, commits: BranchCommit[],
 /** The regenerated draft beside the edits, on the last draft commit: the base the next merge starts from. */
 function commitRegenerated(a: Attempt, last: BranchCommit): Promise<string> {
   const { draft } = a.request;
-  return commitFile(a.t, { path: draft.path, text: draft.markdown, message: messages.regenerate(periodId(a)), parents: [last.sha], baseTree: last.tree });
+  return commitFile(a.t, {
+    path: draft.path,
+    text: draft.markdown,
+    message: messages.regenerate(periodId(a)),
+    parents: [last.sha],
+    baseTree: last.tree,
+  });
 }
 
 /**
@@ -198,9 +268,15 @@ async function recordAsBase(a: Attempt, head: string, commits: BranchCommit[], l
   const { t, branch } = a;
   await refuseProtected(t, branch);
   const regenerated = await commitRegenerated(a, last);
-  const record = await commitTree(t, { message: messages.taken(periodId(a)), tree: await treeAt(a, head, commits), parents: [head, regenerated] });
+  const record = await commitTree(t, {
+    message: messages.taken(periodId(a)),
+    tree: await treeAt(a, head, commits),
+    parents: [head, regenerated],
+  });
   await moveBranch(t, branch, record);
-  a.log(`${t.repo}: the edits on ${branch} already hold the regenerated ${a.request.draft.path}; recorded it as the merge base`);
+  a.log(
+    `${t.repo}: the edits on ${branch} already hold the regenerated ${a.request.draft.path}; recorded it as the merge base`,
+  );
   return { status: "unchanged" };
 }
 
@@ -211,12 +287,16 @@ async function ensurePull(a: Attempt): Promise<PullRequestLink> {
 
 async function openAndDecorate(a: Attempt): Promise<{ link: PullRequestLink; opened: boolean }> {
   const { request } = a;
-  const { link, opened } = await openPull(a.t, {
-    branch: a.branch,
-    base: a.base,
-    title: pullTitle(request.draft.markdown, request.draft.report),
-    body: pullBody(request.draft.report, request.draft.path),
-  }, request.sleep);
+  const { link, opened } = await openPull(
+    a.t,
+    {
+      branch: a.branch,
+      base: a.base,
+      title: pullTitle(request.draft.markdown, request.draft.report),
+      body: pullBody(request.draft.report, request.draft.path),
+    },
+    request.sleep,
+  );
   if (opened) await decoratePull(a.t, link.number, request.config.publish, a.log);
   a.log(`${a.t.repo}: ${opened ? "opened" : "found"} #${link.number} for ${a.branch}`);
   return { link, opened };

@@ -6,8 +6,17 @@ import type { RepoTarget } from "./git.js";
 import { isOutcomeUnknown, isValidationFailure } from "../github/errors.js";
 import { PublishError, Unverified } from "./errors.js";
 
-export async function findPull(t: RepoTarget, branch: string, state: "open" | "closed"): Promise<(PullRequestLink & { merged: boolean }) | undefined> {
-  const { data } = await t.client.request("GET /repos/{owner}/{repo}/pulls", { owner: t.owner, repo: t.name, head: `${t.owner}:${branch}`, state });
+export async function findPull(
+  t: RepoTarget,
+  branch: string,
+  state: "open" | "closed",
+): Promise<(PullRequestLink & { merged: boolean }) | undefined> {
+  const { data } = await t.client.request("GET /repos/{owner}/{repo}/pulls", {
+    owner: t.owner,
+    repo: t.name,
+    head: `${t.owner}:${branch}`,
+    state,
+  });
   const pull = (data as { number: number; html_url: string; merged_at?: string | null }[])[0];
   return pull && { number: pull.number, url: pull.html_url, merged: Boolean(pull.merged_at) };
 }
@@ -30,7 +39,11 @@ export interface NewPull {
 export const NO_COMMITS_WAITS_MS = [1000, 3000];
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export async function openPull(t: RepoTarget, pull: NewPull, sleep: (ms: number) => Promise<void> = realSleep): Promise<{ link: PullRequestLink; opened: boolean }> {
+export async function openPull(
+  t: RepoTarget,
+  pull: NewPull,
+  sleep: (ms: number) => Promise<void> = realSleep,
+): Promise<{ link: PullRequestLink; opened: boolean }> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await openPullOnce(t, pull);
@@ -66,7 +79,10 @@ async function openPullOnce(t: RepoTarget, pull: NewPull): Promise<{ link: PullR
     }
     if (!isValidationFailure(error, /already exists/i)) throw error;
     const existing = await findPull(t, pull.branch, "open");
-    if (!existing) throw new PublishError(`${t.repo}: GitHub says a PR for ${pull.branch} exists but none is open; check the repository's pull requests and run again`);
+    if (!existing)
+      throw new PublishError(
+        `${t.repo}: GitHub says a PR for ${pull.branch} exists but none is open; check the repository's pull requests and run again`,
+      );
     return { link: { number: existing.number, url: existing.url }, opened: false };
   }
 }
@@ -75,13 +91,24 @@ async function openPullOnce(t: RepoTarget, pull: NewPull): Promise<{ link: PullR
  * Labels and reviewers from the config. The PR is already usable without them, so a refusal (an unknown reviewer,
  * a label the app may not create) is logged instead of failing the run.
  */
-export async function decoratePull(t: RepoTarget, number: number, wanted: { labels: string[]; reviewers: string[] }, log: ProgressLog): Promise<void> {
+export async function decoratePull(
+  t: RepoTarget,
+  number: number,
+  wanted: { labels: string[]; reviewers: string[] },
+  log: ProgressLog,
+): Promise<void> {
   const base = { owner: t.owner, repo: t.name };
   if (wanted.labels.length > 0) {
     try {
-      await t.client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", { ...base, issue_number: number, labels: wanted.labels });
+      await t.client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+        ...base,
+        issue_number: number,
+        labels: wanted.labels,
+      });
     } catch (error) {
-      log(`${t.repo}#${number}: could not add labels ${wanted.labels.join(", ")} (${(error as Error).message}); check publish.labels`);
+      log(
+        `${t.repo}#${number}: could not add labels ${wanted.labels.join(", ")} (${(error as Error).message}); check publish.labels`,
+      );
     }
   }
   const users = wanted.reviewers.filter((r) => !r.includes("/"));
@@ -90,10 +117,19 @@ export async function decoratePull(t: RepoTarget, number: number, wanted: { labe
   const request = async (kind: "reviewers" | "team_reviewers", names: string[]): Promise<void> => {
     if (names.length === 0) return;
     try {
-      await t.client.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", { ...base, pull_number: number, [kind]: kind === "team_reviewers" ? names.map((n) => n.split("/")[1]!) : names });
+      await t.client.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", {
+        ...base,
+        pull_number: number,
+        [kind]: kind === "team_reviewers" ? names.map((n) => n.split("/")[1]!) : names,
+      });
     } catch (error) {
-      const hint = kind === "team_reviewers" ? "team reviews need the app's members: read permission (docs/install.md)" : "check publish.reviewers";
-      log(`${t.repo}#${number}: could not request reviews from ${names.join(", ")} (${(error as Error).message}); ${hint}`);
+      const hint =
+        kind === "team_reviewers"
+          ? "team reviews need the app's members: read permission (docs/install.md)"
+          : "check publish.reviewers";
+      log(
+        `${t.repo}#${number}: could not request reviews from ${names.join(", ")} (${(error as Error).message}); ${hint}`,
+      );
     }
   };
   // Users first, in a call of their own: a team the app may not see (it needs the organisation's `members: read`,
@@ -103,12 +139,23 @@ export async function decoratePull(t: RepoTarget, number: number, wanted: { labe
 }
 
 /** Every comment on an issue or PR, 100 a page, following GitHub's `link: rel="next"` until the last page. */
-export interface IssueComment { body?: string; html_url: string; user?: { type?: string } | null; created_at?: string }
+export interface IssueComment {
+  body?: string;
+  html_url: string;
+  user?: { type?: string } | null;
+  created_at?: string;
+}
 
 export async function allComments(t: RepoTarget, number: number): Promise<IssueComment[]> {
   const comments: IssueComment[] = [];
   for (let page = 1; ; page++) {
-    const { data, headers } = await t.client.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner: t.owner, repo: t.name, issue_number: number, per_page: 100, ...(page > 1 ? { page } : {}) });
+    const { data, headers } = await t.client.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      owner: t.owner,
+      repo: t.name,
+      issue_number: number,
+      per_page: 100,
+      ...(page > 1 ? { page } : {}),
+    });
     comments.push(...(data as IssueComment[]));
     if (!/rel="next"/.test(String(headers.link ?? "")) || (data as []).length < 100) return comments;
   }
@@ -126,8 +173,21 @@ export async function commentOnce(t: RepoTarget, number: number, marker: string,
 }
 
 /** POST a comment; on an unknown outcome ask `readBack` whether it is there, and post once more only if not. */
-export async function postSettled(t: RepoTarget, number: number, body: string, readBack: () => Promise<string | undefined>): Promise<string> {
-  const post = async () => (await t.client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner: t.owner, repo: t.name, issue_number: number, body })).data.html_url as string;
+export async function postSettled(
+  t: RepoTarget,
+  number: number,
+  body: string,
+  readBack: () => Promise<string | undefined>,
+): Promise<string> {
+  const post = async () =>
+    (
+      await t.client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+        owner: t.owner,
+        repo: t.name,
+        issue_number: number,
+        body,
+      })
+    ).data.html_url as string;
   try {
     return await post();
   } catch (error) {

@@ -13,10 +13,16 @@ interface NumberRef {
 }
 
 /** The kinds a draft and the texts around it tell, completed by asking GitHub about the numbers none of them does. */
-export async function referenceKinds(client: GitHubClient, style: ReferenceStyle, texts: string[], report?: Report): Promise<KindLookup> {
+export async function referenceKinds(
+  client: GitHubClient,
+  style: ReferenceStyle,
+  texts: string[],
+  report?: Report,
+): Promise<KindLookup> {
   const kinds = report ? reportKinds(report) : new Map<string, ReferenceKind>();
   for (const text of texts) {
-    for (const [id, kind] of definedKinds(splitFooter(text).definitions, style)) if (!kinds.has(id)) kinds.set(id, kind);
+    for (const [id, kind] of definedKinds(splitFooter(text).definitions, style))
+      if (!kinds.has(id)) kinds.set(id, kind);
   }
   const known: KindLookup = (repo, number) => kinds.get(key({ type: "number", repo, number }));
   const unknown = texts.flatMap((text) => unknownNumbers(text, style, known));
@@ -40,7 +46,11 @@ export async function lookupKinds(client: GitHubClient, refs: NumberRef[]): Prom
     } catch (error) {
       // A missing repository or number is an error entry beside partial data; the rest of the answer still counts.
       data = partialDataOf<NonNullable<typeof data>>(error);
-      if (!data) throw new Error(`references: asking GitHub whether ${describe(chunk)} are PRs or issues failed (${describeGitHubError(error)})`, { cause: error });
+      if (!data)
+        throw new Error(
+          `references: asking GitHub whether ${describe(chunk)} are PRs or issues failed (${describeGitHubError(error)})`,
+          { cause: error },
+        );
     }
     for (const { repoAlias, numberAlias, ref } of aliases) {
       const typename = data?.[repoAlias]?.[numberAlias]?.__typename;
@@ -86,6 +96,9 @@ export function kindsQuery(refs: NumberRef[]) {
 }
 
 function describe(refs: NumberRef[]): string {
-  const shown = refs.slice(0, 3).map((r) => `${r.repo}#${r.number}`).join(", ");
+  const shown = refs
+    .slice(0, 3)
+    .map((r) => `${r.repo}#${r.number}`)
+    .join(", ");
   return refs.length > 3 ? `${shown} and ${refs.length - 3} more` : shown;
 }

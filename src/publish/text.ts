@@ -13,7 +13,9 @@ import { PublishError } from "./errors.js";
 export function branchName(config: Config, period: Period, repo: string): string {
   const branch = reportBranch(config, period);
   if (!isValidBranchName(branch)) {
-    throw new PublishError(`${repo}: publish.branch "${config.publish.branch}" gives "${branch}", which is not a valid branch name; fix publish.branch in .github/devreport.yml`);
+    throw new PublishError(
+      `${repo}: publish.branch "${config.publish.branch}" gives "${branch}", which is not a valid branch name; fix publish.branch in .github/devreport.yml`,
+    );
   }
   return branch;
 }
@@ -43,12 +45,16 @@ const FALLBACK_TITLE: Record<Period["kind"], (period: Period) => string> = {
 export const periodMarker = (id: string) => `<!-- devreport:period=${id} -->`;
 
 export function pullBody(report: Report, path: string): string {
-  const rows = report.sections.filter((s) => s.items.length > 0).map((section) => {
-    const pulls = section.items.filter((i) => i.kind === "pull").length;
-    const issues = section.items.filter((i) => i.kind === "issue").length + section.items.reduce((n, i) => n + i.related.length, 0);
-    const people = new Set(section.items.flatMap((i) => i.people.map((p) => p.toLowerCase()))).size;
-    return `| ${section.title.replace(/\|/g, "\\|")} | ${pulls} | ${issues} | ${people} |`;
-  });
+  const rows = report.sections
+    .filter((s) => s.items.length > 0)
+    .map((section) => {
+      const pulls = section.items.filter((i) => i.kind === "pull").length;
+      const issues =
+        section.items.filter((i) => i.kind === "issue").length +
+        section.items.reduce((n, i) => n + i.related.length, 0);
+      const people = new Set(section.items.flatMap((i) => i.people.map((p) => p.toLowerCase()))).size;
+      return `| ${section.title.replace(/\|/g, "\\|")} | ${pulls} | ${issues} | ${people} |`;
+    });
   const all = report.sections.flatMap((s) => s.items);
   const total = `| **All** | ${all.filter((i) => i.kind === "pull").length} | ${all.filter((i) => i.kind === "issue").length + all.reduce((n, i) => n + i.related.length, 0)} | ${report.contributors.length} |`;
   const { period } = report;
@@ -76,7 +82,12 @@ export function pullBody(report: Report, path: string): string {
 /** The body's "Gaps" list: what the draft could not read, so the reviewer knows what to add or check by hand. */
 function gaps(warnings: readonly string[]): string[] {
   if (warnings.length === 0) return [];
-  return ["Gaps (the draft may be missing these):", "", ...warnings.map((warning) => `- ${warning.replace(/\s+/g, " ").trim()}`), ""];
+  return [
+    "Gaps (the draft may be missing these):",
+    "",
+    ...warnings.map((warning) => `- ${warning.replace(/\s+/g, " ").trim()}`),
+    "",
+  ];
 }
 
 /** A hash of the draft, so the same conflict is reported once however often the draft is regenerated. */
@@ -88,19 +99,45 @@ export function draftHash(text: string): string {
  * Keyed by the branch's head too: the same draft against edits that changed since is another conflict, with its own
  * new items, and gets its own comment.
  */
-export const conflictMarker = (id: string, hash: string, head: string) => `<!-- devreport:conflict period=${id} draft=${hash} head=${head.slice(0, 12)} -->`;
+export const conflictMarker = (id: string, hash: string, head: string) =>
+  `<!-- devreport:conflict period=${id} draft=${hash} head=${head.slice(0, 12)} -->`;
 
-export function conflictComment(options: { id: string; branch: string; path: string; hash: string; head: string; conflicts: MergeConflict[]; newItems: string[] }): string {
+export function conflictComment(options: {
+  id: string;
+  branch: string;
+  path: string;
+  hash: string;
+  head: string;
+  conflicts: MergeConflict[];
+  newItems: string[];
+}): string {
   const { id, branch, path, conflicts, newItems } = options;
   const parts = [
     conflictMarker(id, options.hash, options.head),
-    withoutMentions(`The ${id} report was drafted again, but the new draft changes lines that were edited on \`${branch}\`, so the branch was left as it is.`),
+    withoutMentions(
+      `The ${id} report was drafted again, but the new draft changes lines that were edited on \`${branch}\`, so the branch was left as it is.`,
+    ),
     "",
   ];
-  if (newItems.length > 0) parts.push(withoutMentions(`New or changed in the draft (copy what belongs into \`${path}\`):`), "", ...fenced(newItems), "");
+  if (newItems.length > 0)
+    parts.push(
+      withoutMentions(`New or changed in the draft (copy what belongs into \`${path}\`):`),
+      "",
+      ...fenced(newItems),
+      "",
+    );
   parts.push("Where it conflicts:", "");
   for (const conflict of conflicts) {
-    parts.push(`Line ${conflict.line}, the branch has:`, "", ...fenced(conflict.oursLines), "", "the new draft has:", "", ...fenced(conflict.theirsLines), "");
+    parts.push(
+      `Line ${conflict.line}, the branch has:`,
+      "",
+      ...fenced(conflict.oursLines),
+      "",
+      "the new draft has:",
+      "",
+      ...fenced(conflict.theirsLines),
+      "",
+    );
   }
   parts.push("Merge the new lines by hand, or delete the branch to start again from a fresh draft.");
   return parts.join("\n");

@@ -26,7 +26,10 @@ export interface Classifier {
   classify(change: Change): string;
 }
 
-export function createClassifier(sections: SectionRules[], options: { secondaryPaths: string[]; fallbackId: string }): Classifier {
+export function createClassifier(
+  sections: SectionRules[],
+  options: { secondaryPaths: string[]; fallbackId: string },
+): Classifier {
   const compiled = sections.map((section) => ({
     id: section.id,
     labels: new Set(section.labels.map((label) => label.toLowerCase())),

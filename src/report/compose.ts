@@ -1,6 +1,18 @@
 // Activity + Config -> Report: what goes in, where, in which order, and who gets credit.
 import type { Config } from "../config/schema.js";
-import type { Activity, Change, Issue, IssueRef, Person, PullRequest, RepoName, Report, ReportItem, ReportSection, Touched } from "../model.js";
+import type {
+  Activity,
+  Change,
+  Issue,
+  IssueRef,
+  Person,
+  PullRequest,
+  RepoName,
+  Report,
+  ReportItem,
+  ReportSection,
+  Touched,
+} from "../model.js";
 import { createClassifier } from "./classify.js";
 import { cleanTitle } from "./markdown.js";
 import { participants, periodTest, touchedCounts, updatedItems } from "./touched.js";
@@ -13,11 +25,13 @@ export function composeReport(activity: Activity, config: ComposeConfig): Report
   const excludedLabels = new Set(config.exclude.labels.map((l) => l.toLowerCase()));
   const excludedAuthors = new Set(config.exclude.authors.map((a) => a.toLowerCase()));
   const isExcluded = (change: Pick<Change, "labels" | "author">) =>
-    change.labels.some((l) => excludedLabels.has(l.toLowerCase())) || (change.author !== null && excludedAuthors.has(change.author.login.toLowerCase()));
+    change.labels.some((l) => excludedLabels.has(l.toLowerCase())) ||
+    (change.author !== null && excludedAuthors.has(change.author.login.toLowerCase()));
   // A bot's commits carry its login as a plain user (GraphQL's GitActor.user), so remember every login seen acting
   // as a bot anywhere in the period.
   const botLogins = new Set(
-    [...activity.pulls, ...activity.issues].flatMap((change) => [change.author, ...(change.kind === "pull" ? change.reviews.map((r) => r.reviewer) : [])])
+    [...activity.pulls, ...activity.issues]
+      .flatMap((change) => [change.author, ...(change.kind === "pull" ? change.reviews.map((r) => r.reviewer) : [])])
       .filter((person): person is Person => person !== null && isBot(person))
       .map((person) => botName(person.login)),
   );
@@ -29,24 +43,37 @@ export function composeReport(activity: Activity, config: ComposeConfig): Report
   const pulls = activity.pulls.filter((pull) => !isExcluded(pull));
   const closedByListedPull = new Set(pulls.flatMap((pull) => pull.closes.map(refKey)));
   const skippedReasons = new Set<string>(config.issues.excludeStateReasons);
-  const closedIssues = activity.issues.filter((issue) => !isExcluded(issue) && !(issue.stateReason && skippedReasons.has(issue.stateReason)));
+  const closedIssues = activity.issues.filter(
+    (issue) => !isExcluded(issue) && !(issue.stateReason && skippedReasons.has(issue.stateReason)),
+  );
   const issues = config.issues.include ? closedIssues.filter((issue) => !closedByListedPull.has(refKey(issue))) : [];
 
-  const classifier = createClassifier(config.sections, { secondaryPaths: config.secondaryPaths, fallbackId: FALLBACK_ID });
+  const classifier = createClassifier(config.sections, {
+    secondaryPaths: config.secondaryPaths,
+    fallbackId: FALLBACK_ID,
+  });
   const order = repositoryOrder(config.repositories);
-  const changes: Change[] = [...pulls, ...issues].sort((a, b) => order(a.repo) - order(b.repo) || compareText(a.repo, b.repo) || a.number - b.number);
+  const changes: Change[] = [...pulls, ...issues].sort(
+    (a, b) => order(a.repo) - order(b.repo) || compareText(a.repo, b.repo) || a.number - b.number,
+  );
 
-  const sections: ReportSection[] = [...config.sections, { id: FALLBACK_ID, title: config.fallback }].map(({ id, title }) => ({ id, title, items: [] }));
+  const sections: ReportSection[] = [...config.sections, { id: FALLBACK_ID, title: config.fallback }].map(
+    ({ id, title }) => ({ id, title, items: [] }),
+  );
   const byId = new Map(sections.map((section) => [section.id, section]));
   // With the activity searches, those who commented or reviewed in the period get credit too, after the rest.
   const touched = new Map((activity.touched ?? []).map((t) => [refKey(t), t]));
   const inPeriod = periodTest(activity.period);
   const context = { isExcluded, credited };
   for (const change of changes) {
-    const people = uniqueLogins([...peopleOf(change), ...participants(touched.get(refKey(change)), inPeriod)].filter(credited));
+    const people = uniqueLogins(
+      [...peopleOf(change), ...participants(touched.get(refKey(change)), inPeriod)].filter(credited),
+    );
     byId.get(classifier.classify(change))!.items.push(toItem(change, people));
   }
-  const updated = updatedItems(activity, context, (t) => uniqueLogins([t.author, ...participants(t, inPeriod)].filter(credited)));
+  const updated = updatedItems(activity, context, (t) =>
+    uniqueLogins([t.author, ...participants(t, inPeriod)].filter(credited)),
+  );
   for (const item of updated) byId.get(classifier.classify(asChange(item, activity.touched!)))!.items.push(item);
 
   // `changes` is already in repository order, and a Map keeps first-insertion order.
@@ -66,14 +93,39 @@ export function composeReport(activity: Activity, config: ComposeConfig): Report
 function asChange(item: ReportItem, touched: Touched[]): Change {
   const t = touched.find((c) => refKey(c) === refKey(item))!;
   return t.kind === "pull"
-    ? { kind: "pull", repo: t.repo, number: t.number, title: t.title, url: t.url, author: t.author, mergedAt: "", labels: t.labels, files: [], reviews: [], coAuthors: [], closes: [] }
-    : { kind: "issue", repo: t.repo, number: t.number, title: t.title, url: t.url, author: t.author, closedAt: "", labels: t.labels, stateReason: null };
+    ? {
+        kind: "pull",
+        repo: t.repo,
+        number: t.number,
+        title: t.title,
+        url: t.url,
+        author: t.author,
+        mergedAt: "",
+        labels: t.labels,
+        files: [],
+        reviews: [],
+        coAuthors: [],
+        closes: [],
+      }
+    : {
+        kind: "issue",
+        repo: t.repo,
+        number: t.number,
+        title: t.title,
+        url: t.url,
+        author: t.author,
+        closedAt: "",
+        labels: t.labels,
+        stateReason: null,
+      };
 }
 
 /** Author first, then reviewers who approved or commented, then co-authors. */
 function peopleOf(change: Change): (Person | null)[] {
   if (change.kind === "issue") return [change.author];
-  const reviewers = change.reviews.filter((r) => r.state === "APPROVED" || r.state === "COMMENTED").map((r) => r.reviewer);
+  const reviewers = change.reviews
+    .filter((r) => r.state === "APPROVED" || r.state === "COMMENTED")
+    .map((r) => r.reviewer);
   return [change.author, ...reviewers, ...change.coAuthors];
 }
 
@@ -99,7 +151,8 @@ function botName(login: string): string {
 
 function uniqueLogins(people: Person[]): string[] {
   const seen = new Map<string, string>();
-  for (const person of people) if (!seen.has(person.login.toLowerCase())) seen.set(person.login.toLowerCase(), person.login);
+  for (const person of people)
+    if (!seen.has(person.login.toLowerCase())) seen.set(person.login.toLowerCase(), person.login);
   return [...seen.values()];
 }
 

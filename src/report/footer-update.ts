@@ -3,7 +3,18 @@
 // references devreport understands (`[docs]: https://…`) are the editors' own and stay while the text uses them.
 // Pure: whether a number is a PR or an issue comes in as a lookup (src/publish/reference-kinds.ts asks GitHub).
 import type { RepoName } from "../model.js";
-import { footer, GITHUB_WEB, key, label, parseLabel, referencesIn, styleOfText, type Reference, type ReferenceKind, type ReferenceStyle } from "./references.js";
+import {
+  footer,
+  GITHUB_WEB,
+  key,
+  label,
+  parseLabel,
+  referencesIn,
+  styleOfText,
+  type Reference,
+  type ReferenceKind,
+  type ReferenceStyle,
+} from "./references.js";
 
 /** Says whether a number is a PR or an issue; undefined when the caller does not know. */
 export type KindLookup = (repo: RepoName, number: number) => ReferenceKind | undefined;
@@ -34,13 +45,18 @@ export function definedKinds(definitions: Definition[], style: ReferenceStyle): 
   for (const { label, url } of definitions) {
     const reference = parseLabel(label, style);
     const path = /\/(pull|issues)\/\d+\/?$/.exec(url)?.[1];
-    if (reference?.type === "number" && path && !kinds.has(key(reference))) kinds.set(key(reference), path === "pull" ? "pull" : "issue");
+    if (reference?.type === "number" && path && !kinds.has(key(reference)))
+      kinds.set(key(reference), path === "pull" ? "pull" : "issue");
   }
   return kinds;
 }
 
 /** The numbered references the text uses whose kind neither `kindOf` nor the current footer tells. */
-export function unknownNumbers(markdown: string, configured: ReferenceStyle, kindOf: KindLookup = () => undefined): Extract<Reference, { type: "number" }>[] {
+export function unknownNumbers(
+  markdown: string,
+  configured: ReferenceStyle,
+  kindOf: KindLookup = () => undefined,
+): Extract<Reference, { type: "number" }>[] {
   const style = styleOfText(markdown, configured);
   const { body, definitions } = splitFooter(markdown);
   const defined = definedKinds(definitions, style);
@@ -57,18 +73,28 @@ export function unknownNumbers(markdown: string, configured: ReferenceStyle, kin
  * takes the place of the generated line for its label and stays even when the text no longer uses it. Only
  * definitions exactly as devreport writes them are added, rewritten (a number found to be a PR) or dropped.
  */
-export function updateFooter(markdown: string, configured: ReferenceStyle, kindOf: KindLookup = () => undefined): string {
+export function updateFooter(
+  markdown: string,
+  configured: ReferenceStyle,
+  kindOf: KindLookup = () => undefined,
+): string {
   // A report written in the full style keeps it, whichever caller rebuilds its footer.
   const style = styleOfText(markdown, configured);
   const { body, definitions } = splitFooter(markdown);
   const defined = definedKinds(definitions, style);
   // A definition an editor wrote inside the body already serves its label; a second one would be dead weight.
-  const definedInBody = new Set(body.split("\n").flatMap((line) => {
-    const match = DEFINITION.exec(line);
-    return match?.[1] ? [match[1].toLowerCase()] : [];
-  }));
+  const definedInBody = new Set(
+    body.split("\n").flatMap((line) => {
+      const match = DEFINITION.exec(line);
+      return match?.[1] ? [match[1].toLowerCase()] : [];
+    }),
+  );
   const references = referencesIn(body, style).filter((r) => !definedInBody.has(label(r, style).toLowerCase()));
-  const generated = footer(references, style, (repo, number) => kindOf(repo, number) ?? defined.get(key({ type: "number", repo, number })) ?? "issue");
+  const generated = footer(
+    references,
+    style,
+    (repo, number) => kindOf(repo, number) ?? defined.get(key({ type: "number", repo, number })) ?? "issue",
+  );
 
   const human = new Map<string, Definition>();
   for (const definition of definitions) {
@@ -88,7 +114,9 @@ function isGenerated(definition: Definition, style: ReferenceStyle): boolean {
   // github.com as well as the configured host: footers written before the host was passed along used github.com.
   const hosts = [...new Set([style.webUrl, GITHUB_WEB])];
   return hosts.some((webUrl) =>
-    (["pull", "issue"] as const).some((kind) => footer([reference], { ...style, webUrl }, () => kind)[0] === definition.line),
+    (["pull", "issue"] as const).some(
+      (kind) => footer([reference], { ...style, webUrl }, () => kind)[0] === definition.line,
+    ),
   );
 }
 

@@ -22,9 +22,16 @@ export interface Listings {
   updated: RepositoryGroup[];
 }
 
-export function listings(report: Pick<Report, "sections" | "repositories">, line: (item: ReportItem) => string): Listings {
+export function listings(
+  report: Pick<Report, "sections" | "repositories">,
+  line: (item: ReportItem) => string,
+): Listings {
   const all = report.sections.flatMap((section) =>
-    section.items.map((item): ListedItem => ({ ...item, text: line(item), section: { id: section.id, title: section.title } })),
+    section.items.map((item): ListedItem => ({
+      ...item,
+      text: line(item),
+      section: { id: section.id, title: section.title },
+    })),
   );
   const group = (items: ListedItem[]) => byRepository(items, report.repositories);
   return {
@@ -61,5 +68,7 @@ function bySection(items: ListedItem[]): RepositoryGroup["sections"] {
 
 /** Each known count as text ("0" included, so that a Mustache section shows it); an unknown count is absent. */
 export function countsView(counts: ActivityCounts | undefined): Record<string, string> {
-  return Object.fromEntries(Object.entries(counts ?? {}).flatMap(([name, value]) => (typeof value === "number" ? [[name, String(value)]] : [])));
+  return Object.fromEntries(
+    Object.entries(counts ?? {}).flatMap(([name, value]) => (typeof value === "number" ? [[name, String(value)]] : [])),
+  );
 }

@@ -66,7 +66,9 @@ function escapeLiteral(text: string): string {
 
 /** A leading marker would start a heading, quote or nested list inside the item. */
 function leadingMarker(text: string): string {
-  return text.replace(/^(#|[-+=]|\d+[.)])/, (marker) => (/^\d/.test(marker) ? marker.replace(/([.)])$/, "\\$1") : `\\${marker}`));
+  return text.replace(/^(#|[-+=]|\d+[.)])/, (marker) =>
+    /^\d/.test(marker) ? marker.replace(/([.)])$/, "\\$1") : `\\${marker}`,
+  );
 }
 
 /**

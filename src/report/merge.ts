@@ -65,15 +65,30 @@ export function mergeDrafts({ base, ours, theirs, style, kindOf }: MergeInput): 
     const start = group[0]!.start;
     const end = Math.max(...group.map((h) => h.end));
     merged.push(...o.slice(position, start));
-    const oursSide = apply(o, start, end, group.filter((h) => h.side === "ours"));
-    const theirsSide = apply(o, start, end, group.filter((h) => h.side === "theirs"));
+    const oursSide = apply(
+      o,
+      start,
+      end,
+      group.filter((h) => h.side === "ours"),
+    );
+    const theirsSide = apply(
+      o,
+      start,
+      end,
+      group.filter((h) => h.side === "theirs"),
+    );
     const sides = new Set(group.map((h) => h.side));
     if (sides.size === 1 || same(oursSide, theirsSide)) {
       merged.push(...(sides.has("ours") ? oursSide : theirsSide));
     } else if (start === end) {
       merged.push(...theirsSide, ...oursSide);
     } else {
-      conflicts.push({ line: start + oursDrift + 1, oursLines: oursSide, theirsLines: theirsSide, baseLines: o.slice(start, end) });
+      conflicts.push({
+        line: start + oursDrift + 1,
+        oursLines: oursSide,
+        theirsLines: theirsSide,
+        baseLines: o.slice(start, end),
+      });
       merged.push(...oursSide);
     }
     oursDrift += oursSide.length - (end - start);

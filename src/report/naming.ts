@@ -7,7 +7,9 @@ import type { Config } from "../config/schema.js";
 import type { Period } from "../model.js";
 import { periodView, renderTemplate } from "./render.js";
 
-type Naming = Pick<Config, "period" | "path" | "title" | "repositories"> & { publish: Pick<Config["publish"], "branch"> };
+type Naming = Pick<Config, "period" | "path" | "title" | "repositories"> & {
+  publish: Pick<Config["publish"], "branch">;
+};
 
 /**
  * A period of another length than the config's (a month asked of a weekly config, a range of days) gets that
@@ -20,7 +22,10 @@ export function reportPath(config: Naming, period: Period): string {
   const template = fits(config, period) ? config.path : DEFAULT_PATH[period.kind];
   const path = renderTemplate(template, view(config, period)).trim();
   const problem = reportPathProblem(path);
-  if (problem) throw new ConfigError(`path: "${template}" gives "${path}" for ${period.id}, which is refused (${problem}); ${REPORT_PATH_RULE}`);
+  if (problem)
+    throw new ConfigError(
+      `path: "${template}" gives "${path}" for ${period.id}, which is refused (${problem}); ${REPORT_PATH_RULE}`,
+    );
   return path;
 }
 
@@ -52,5 +57,8 @@ export function isValidBranchName(branch: string): boolean {
 }
 
 function view(config: Naming, period: Period) {
-  return periodView({ period, repositories: config.repositories, activeRepositories: [] }, { repositories: config.repositories });
+  return periodView(
+    { period, repositories: config.repositories, activeRepositories: [] },
+    { repositories: config.repositories },
+  );
 }

@@ -49,7 +49,9 @@ export function label(reference: Reference, style: LabelStyle): string {
       return repoLabel(reference.repo, style);
     case "number":
       if (style.references === "full") return `${reference.repo}#${reference.number}`;
-      return sameRepo(reference.repo, style.repositories[0]!) ? `#${reference.number}` : `${repoLabel(reference.repo, style)}#${reference.number}`;
+      return sameRepo(reference.repo, style.repositories[0]!)
+        ? `#${reference.number}`
+        : `${repoLabel(reference.repo, style)}#${reference.number}`;
   }
 }
 
@@ -60,12 +62,16 @@ export function label(reference: Reference, style: LabelStyle): string {
  */
 export function referencesIn(markdown: string, style: ReferenceStyle): Reference[] {
   const found = new Map<string, Reference>();
-  const pattern = new RegExp(`(?<!\\\\)\\[(@${LOGIN}|#\\d+|${NAME}#\\d+|${NAME}/${NAME}#\\d+|${NAME}/${NAME}|${NAME})\\](?![(:]|\\[(?!\\]))`, "g");
+  const pattern = new RegExp(
+    `(?<!\\\\)\\[(@${LOGIN}|#\\d+|${NAME}#\\d+|${NAME}/${NAME}#\\d+|${NAME}/${NAME}|${NAME})\\](?![(:]|\\[(?!\\]))`,
+    "g",
+  );
   let fence: string | undefined;
   for (const line of markdown.split("\n")) {
     const run = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
     if (fence !== undefined) {
-      if (run !== undefined && run[0] === fence[0] && run.length >= fence.length && line.trim() === run) fence = undefined;
+      if (run !== undefined && run[0] === fence[0] && run.length >= fence.length && line.trim() === run)
+        fence = undefined;
       continue;
     }
     if (run !== undefined && !(run[0] === "`" && line.slice(line.indexOf(run) + run.length).includes("`"))) {
@@ -90,7 +96,9 @@ export function parseLabel(text: string, style: ReferenceStyle): Reference | und
     return repo ? { type: "number", repo, number: Number(number[2]) } : undefined;
   }
   const repo = resolveRepo(text, style);
-  return repo && (text.includes("/") || style.repositories.some((r) => sameRepo(r, repo))) ? { type: "repo", repo } : undefined;
+  return repo && (text.includes("/") || style.repositories.some((r) => sameRepo(r, repo)))
+    ? { type: "repo", repo }
+    : undefined;
 }
 
 function resolveRepo(text: string, style: ReferenceStyle): RepoName | undefined {
@@ -103,7 +111,11 @@ function resolveRepo(text: string, style: ReferenceStyle): RepoName | undefined 
  * The footer lines for `references`: users in ASCII order, then each repository (config order first, others
  * alphabetically) with its link followed by its numbers in ascending order. `kindOf` says whether a number is a PR.
  */
-export function footer(references: Reference[], style: ReferenceStyle, kindOf: (repo: RepoName, number: number) => ReferenceKind): string[] {
+export function footer(
+  references: Reference[],
+  style: ReferenceStyle,
+  kindOf: (repo: RepoName, number: number) => ReferenceKind,
+): string[] {
   if (style.references === "full") return fullFooter(references, style, kindOf);
   const web = style.webUrl;
   const users = [...new Set(references.flatMap((r) => (r.type === "user" ? [r.login] : [])))].sort(ascii);
@@ -139,16 +151,25 @@ export function footer(references: Reference[], style: ReferenceStyle, kindOf: (
  * others alphabetically), then every numbered reference in the order the text first uses it, then the people in
  * ASCII order.
  */
-function fullFooter(references: Reference[], style: ReferenceStyle, kindOf: (repo: RepoName, number: number) => ReferenceKind): string[] {
+function fullFooter(
+  references: Reference[],
+  style: ReferenceStyle,
+  kindOf: (repo: RepoName, number: number) => ReferenceKind,
+): string[] {
   const web = style.webUrl;
   const order = (repo: RepoName) => {
     const index = style.repositories.findIndex((r) => sameRepo(r, repo));
     return index === -1 ? style.repositories.length : index;
   };
-  const repos = [...new Map(references.flatMap((r) => (r.type === "repo" ? [[r.repo.toLowerCase(), r.repo] as const] : []))).values()];
+  const repos = [
+    ...new Map(
+      references.flatMap((r) => (r.type === "repo" ? [[r.repo.toLowerCase(), r.repo] as const] : [])),
+    ).values(),
+  ];
   const lines = repos.sort((a, b) => order(a) - order(b) || ascii(a, b)).map((repo) => `[${repo}]: ${web}/${repo}`);
   const numbers = [...new Map(references.flatMap((r) => (r.type === "number" ? [[key(r), r] as const] : []))).values()];
-  for (const { repo, number } of numbers) lines.push(`[${repo}#${number}]: ${web}/${repo}/${kindOf(repo, number) === "pull" ? "pull" : "issues"}/${number}`);
+  for (const { repo, number } of numbers)
+    lines.push(`[${repo}#${number}]: ${web}/${repo}/${kindOf(repo, number) === "pull" ? "pull" : "issues"}/${number}`);
   const users = [...new Set(references.flatMap((r) => (r.type === "user" ? [r.login] : [])))].sort(ascii);
   return [...lines, ...users.map((login) => `[@${login}]: ${web}/${login.replace(/\[bot\]$/, "")}`)];
 }

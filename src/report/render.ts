@@ -5,7 +5,16 @@ import { format } from "date-fns";
 import type { RepoName, Report, ReportItem } from "../model.js";
 import { escapeTitle } from "./markdown.js";
 import { countsView, listings } from "./listings.js";
-import { footer, GITHUB_WEB, key, label, referencesIn, reportKinds, type ReferenceStyle, type ReferenceStyleName } from "./references.js";
+import {
+  footer,
+  GITHUB_WEB,
+  key,
+  label,
+  referencesIn,
+  reportKinds,
+  type ReferenceStyle,
+  type ReferenceStyleName,
+} from "./references.js";
 
 export interface RenderText {
   title: string;
@@ -22,7 +31,11 @@ export interface RenderOptions extends RenderText {
 }
 
 export function render(report: Report, options: RenderOptions): string {
-  const style: ReferenceStyle = { repositories: report.repositories, webUrl: options.webUrl ?? GITHUB_WEB, references: options.references ?? "short" };
+  const style: ReferenceStyle = {
+    repositories: report.repositories,
+    webUrl: options.webUrl ?? GITHUB_WEB,
+    references: options.references ?? "short",
+  };
   const counts = countsView(report.counts);
   const view = { ...periodView(report, style), counts };
   const text = (template: string) => renderTemplate(template, view).trim();
@@ -40,7 +53,11 @@ export function render(report: Report, options: RenderOptions): string {
     footer: [],
   });
   const kinds = reportKinds(report);
-  const lines = footer(referencesIn(body, style), style, (repo, number) => kinds.get(key({ type: "number", repo, number })) ?? "issue");
+  const lines = footer(
+    referencesIn(body, style),
+    style,
+    (repo, number) => kinds.get(key({ type: "number", repo, number })) ?? "issue",
+  );
   return `${body.trimEnd()}\n${lines.length > 0 ? `\n${lines.join("\n")}\n` : ""}`;
 }
 
@@ -55,14 +72,27 @@ export function itemLine(item: ReportItem, style: ReferenceStyle): string {
 }
 
 /** The values title, intro, outro and path templates can use. */
-export function periodView(report: Pick<Report, "period" | "repositories" | "activeRepositories">, style: Pick<ReferenceStyle, "repositories" | "references">) {
+export function periodView(
+  report: Pick<Report, "period" | "repositories" | "activeRepositories">,
+  style: Pick<ReferenceStyle, "repositories" | "references">,
+) {
   const { period } = report;
   // A quiet period still says which repositories it covers.
-  const named = report.activeRepositories.length > 0 ? report.activeRepositories : report.repositories.filter((r) => !r.endsWith("/*"));
+  const named =
+    report.activeRepositories.length > 0
+      ? report.activeRepositories
+      : report.repositories.filter((r) => !r.endsWith("/*"));
   const links = named.map((repo) => `[${label({ type: "repo", repo }, style)}]`);
   // Every repository the report covers, active or not (LinuxKit's monthly intro): the configured ones, then those an
   // "owner/*" entry brought in.
-  const covered = [...new Map([...report.repositories.filter((r) => !r.endsWith("/*")), ...report.activeRepositories].map((r) => [r.toLowerCase(), r])).values()];
+  const covered = [
+    ...new Map(
+      [...report.repositories.filter((r) => !r.endsWith("/*")), ...report.activeRepositories].map((r) => [
+        r.toLowerCase(),
+        r,
+      ]),
+    ).values(),
+  ];
   return {
     id: period.id,
     year: String(period.year),

@@ -13,9 +13,14 @@ export interface TouchedContext {
 const key = (ref: { repo: string; number: number }) => `${ref.repo.toLowerCase()}#${ref.number}`;
 
 /** Who took part in the period: commenters and reviewers, in the order GitHub lists them. */
-export function participants(touched: Touched | undefined, inPeriod: (at: string | null) => boolean): (Person | null)[] {
+export function participants(
+  touched: Touched | undefined,
+  inPeriod: (at: string | null) => boolean,
+): (Person | null)[] {
   if (!touched) return [];
-  return [...touched.reviews, ...touched.comments].filter((entry) => inPeriod(entry.createdAt)).map((entry) => entry.author);
+  return [...touched.reviews, ...touched.comments]
+    .filter((entry) => inPeriod(entry.createdAt))
+    .map((entry) => entry.author);
 }
 
 export function periodTest(period: Activity["period"]): (at: string | null) => boolean {
@@ -28,11 +33,28 @@ export function periodTest(period: Activity["period"]): (at: string | null) => b
 }
 
 /** The touched items listed as "updated": still open, or a PR closed without being merged; never one listed already. */
-export function updatedItems(activity: Activity, context: TouchedContext, people: (change: Touched) => string[]): ReportItem[] {
+export function updatedItems(
+  activity: Activity,
+  context: TouchedContext,
+  people: (change: Touched) => string[],
+): ReportItem[] {
   const listed = new Set([...activity.pulls, ...activity.issues].map(key));
   return (activity.touched ?? [])
-    .filter((t) => !listed.has(key(t)) && !context.isExcluded(t) && (t.state === "open" || (t.kind === "pull" && t.state === "closed")))
-    .map((t) => ({ kind: t.kind, repo: t.repo, number: t.number, title: cleanTitle(t.title), related: [], people: people(t), updated: true }));
+    .filter(
+      (t) =>
+        !listed.has(key(t)) &&
+        !context.isExcluded(t) &&
+        (t.state === "open" || (t.kind === "pull" && t.state === "closed")),
+    )
+    .map((t) => ({
+      kind: t.kind,
+      repo: t.repo,
+      number: t.number,
+      title: cleanTitle(t.title),
+      related: [],
+      people: people(t),
+      updated: true,
+    }));
 }
 
 /** The counts the activity searches tell; none when they were not sent. */
@@ -43,7 +65,9 @@ export function touchedCounts(activity: Activity, context: TouchedContext): Acti
   const opened = touched.filter((t) => inPeriod(t.createdAt));
   const made = [
     ...opened.map((t) => t.author),
-    ...touched.flatMap((t) => [...t.comments, ...t.reviews].filter((entry) => inPeriod(entry.createdAt)).map((entry) => entry.author)),
+    ...touched.flatMap((t) =>
+      [...t.comments, ...t.reviews].filter((entry) => inPeriod(entry.createdAt)).map((entry) => entry.author),
+    ),
   ].filter(context.credited);
   return {
     pullsOpened: opened.filter((t) => t.kind === "pull").length,

@@ -26,13 +26,20 @@ export function rateLimitOf(error: unknown): FailureKind | undefined {
 }
 
 /** The delay before attempt `attemptsMade + 1`, at `nowMs`. */
-export function retryDelayMs(error: unknown, attemptsMade: number, nowMs: number, policy: BackoffPolicy = DEFAULT_BACKOFF): number {
+export function retryDelayMs(
+  error: unknown,
+  attemptsMade: number,
+  nowMs: number,
+  policy: BackoffPolicy = DEFAULT_BACKOFF,
+): number {
   const limit = rateLimitOf(error);
   if (limit?.kind === "primary-rate-limit" && limit.resetAtSeconds !== undefined) {
     return Math.max(AFTER_RESET_MS, limit.resetAtSeconds * 1000 - nowMs + AFTER_RESET_MS);
   }
   if (limit?.kind === "secondary-rate-limit") {
-    return limit.retryAfterSeconds !== undefined ? limit.retryAfterSeconds * 1000 + AFTER_RESET_MS : SECONDARY_DEFAULT_MS;
+    return limit.retryAfterSeconds !== undefined
+      ? limit.retryAfterSeconds * 1000 + AFTER_RESET_MS
+      : SECONDARY_DEFAULT_MS;
   }
   const exponent = Math.max(0, attemptsMade - 1);
   return Math.min(policy.maxMs, policy.baseMs * 2 ** exponent);

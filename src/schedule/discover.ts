@@ -25,7 +25,11 @@ export async function installedRepositories(app: Probot): Promise<InstalledRepos
     const repositories = await octokit.paginate("GET /installation/repositories", { per_page: 100 });
     for (const repository of repositories) {
       if (repository.archived || repository.disabled) continue;
-      found.push({ installationId: installation.id, repo: repository.full_name, webUrl: webOrigin(repository.html_url) });
+      found.push({
+        installationId: installation.id,
+        repo: repository.full_name,
+        webUrl: webOrigin(repository.html_url),
+      });
     }
   }
   return found;
@@ -40,12 +44,13 @@ function webOrigin(htmlUrl: string | undefined): string | undefined {
 }
 
 export type ScheduledConfig =
-  | { status: "config"; config: Config }
-  | { status: "none" }
-  | { status: "error"; message: string };
+  { status: "config"; config: Config } | { status: "none" } | { status: "error"; message: string };
 
 /** The repository's resolved config, "none" without a config file, "error" (logged by the caller) when unreadable. */
-export async function readScheduledConfig(octokit: ProbotOctokit, target: InstalledRepository): Promise<ScheduledConfig> {
+export async function readScheduledConfig(
+  octokit: ProbotOctokit,
+  target: InstalledRepository,
+): Promise<ScheduledConfig> {
   try {
     // The app's own loader (src/github/config.ts): `_extends` and the owner's `.github` repository included.
     const { config, files } = await loadRepositoryConfig(octokit, target.repo);

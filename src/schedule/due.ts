@@ -26,7 +26,12 @@ export interface TickWindow {
 }
 
 /** The latest time `pattern` fires (in `timeZone`) within the window, or undefined when it does not fire there. */
-export function latestDue(pattern: string, timeZone: string, window: TickWindow, fields: "5" | "5-or-6" = "5"): Date | undefined {
+export function latestDue(
+  pattern: string,
+  timeZone: string,
+  window: TickWindow,
+  fields: "5" | "5-or-6" = "5",
+): Date | undefined {
   if (window.now.getTime() <= window.since.getTime()) return undefined;
   // previousRuns looks strictly before its reference: one millisecond on makes `now` itself count.
   const [latest] = cronOf(pattern, { timeZone, fields }).previousRuns(1, new Date(window.now.getTime() + 1));

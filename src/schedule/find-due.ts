@@ -53,8 +53,12 @@ export async function findDueDrafts(app: Probot, window: TickWindow, log: Logger
       const due = dueDraft(read.config, window);
       if (!due) return undefined;
       return {
-        id: draftJobId(primaryRepository(read.config), due.period.id), installationId: target.installationId, repo: target.repo,
-        periodId: due.period.id, due: due.due.toISOString(), ...(target.webUrl ? { webUrl: target.webUrl } : {}),
+        id: draftJobId(primaryRepository(read.config), due.period.id),
+        installationId: target.installationId,
+        repo: target.repo,
+        periodId: due.period.id,
+        due: due.due.toISOString(),
+        ...(target.webUrl ? { webUrl: target.webUrl } : {}),
       };
     } catch (error) {
       log.warn({ err: error, repo: target.repo }, `schedule: skipping ${target.repo}: ${messageInOneLine(error)}`);

@@ -17,7 +17,12 @@ import type { ScheduleSettings } from "./settings.js";
 /** How long a job id is remembered: longer than a month, the longest period. */
 const REMEMBER_MS = 62 * 24 * 3600_000;
 
-export function startInProcessSchedule(app: Probot, identity: AppIdentity, settings: ScheduleSettings, log: Logger): ScheduleHandle {
+export function startInProcessSchedule(
+  app: Probot,
+  identity: AppIdentity,
+  settings: ScheduleSettings,
+  log: Logger,
+): ScheduleHandle {
   let lastTick: Date | undefined;
   let stopped = false;
   const seen = new Map<string, number>();
@@ -32,11 +37,17 @@ export function startInProcessSchedule(app: Probot, identity: AppIdentity, setti
       .catch((error: unknown) => {
         if (stopped) return;
         if (attempt >= settings.attempts) {
-          log.error({ err: error, job: job.id }, `schedule: gave up on ${job.id} after ${attempt} attempts: ${messageInOneLine(error)}`);
+          log.error(
+            { err: error, job: job.id },
+            `schedule: gave up on ${job.id} after ${attempt} attempts: ${messageInOneLine(error)}`,
+          );
           return;
         }
         const delay = retryDelayMs(error, attempt, Date.now(), settings.backoff);
-        log.warn({ job: job.id, attempt, delayMs: delay }, `schedule: ${job.id} failed, retrying in ${Math.round(delay / 1000)} s`);
+        log.warn(
+          { job: job.id, attempt, delayMs: delay },
+          `schedule: ${job.id} failed, retrying in ${Math.round(delay / 1000)} s`,
+        );
         const timer = setTimeout(() => {
           retries.delete(timer);
           run(job, attempt + 1);
@@ -69,13 +80,15 @@ export function startInProcessSchedule(app: Probot, identity: AppIdentity, setti
     return ticking;
   };
 
-  const timer = !settings.timer ? undefined : new Cron(settings.tick, { timezone: "UTC", mode: "5-or-6-parts", protect: true, unref: true }, async () => {
-    try {
-      await guardedTick();
-    } catch (error) {
-      log.error({ err: error }, `schedule: tick failed: ${messageInOneLine(error)}`);
-    }
-  });
+  const timer = !settings.timer
+    ? undefined
+    : new Cron(settings.tick, { timezone: "UTC", mode: "5-or-6-parts", protect: true, unref: true }, async () => {
+        try {
+          await guardedTick();
+        } catch (error) {
+          log.error({ err: error }, `schedule: tick failed: ${messageInOneLine(error)}`);
+        }
+      });
 
   return {
     mode: "in-process",

@@ -12,7 +12,8 @@ export function installationLimit(perInstallation: number): InstallationLimit {
     try {
       return await limit(run);
     } finally {
-      if (limit.activeCount === 0 && limit.pendingCount === 0 && limits.get(installationId) === limit) limits.delete(installationId);
+      if (limit.activeCount === 0 && limit.pendingCount === 0 && limits.get(installationId) === limit)
+        limits.delete(installationId);
     }
   };
 }

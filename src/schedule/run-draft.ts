@@ -9,7 +9,12 @@ import type { DraftJob } from "./find-due.js";
 
 export type PublishedOutcome = Extract<DraftOutcome, { pr: unknown }>;
 
-export async function runDraftJob(app: Probot, identity: AppIdentity, job: DraftJob, log: Logger): Promise<PublishedOutcome> {
+export async function runDraftJob(
+  app: Probot,
+  identity: AppIdentity,
+  job: DraftJob,
+  log: Logger,
+): Promise<PublishedOutcome> {
   const octokit = await app.auth(job.installationId);
   const fields = { repo: job.repo, period: job.periodId, job: job.id, origin: "schedule" };
   const outcome = await draftAndPublish({
@@ -24,14 +29,19 @@ export async function runDraftJob(app: Probot, identity: AppIdentity, job: Draft
     log: (line) => log.info(fields, line),
   });
   if (outcome.status === "failed") {
-    log.error({ ...fields, err: outcome.error }, `scheduled draft failed for ${job.repo}, period ${outcome.period}: ${messageInOneLine(outcome.error)}`);
+    log.error(
+      { ...fields, err: outcome.error },
+      `scheduled draft failed for ${job.repo}, period ${outcome.period}: ${messageInOneLine(outcome.error)}`,
+    );
     throw outcome.error;
   }
   if (outcome.status === "refused" || outcome.status === "drafted") {
     // Publishing runs are neither refused (no mayWrite) nor draft-only.
     throw new Error(`scheduled draft of ${job.repo}: unexpected outcome ${outcome.status}`);
   }
-  log.info({ ...fields, status: outcome.status, pr: outcome.pr.url },
-    `scheduled draft of ${outcome.draft.path}: ${outcome.status} in ${outcome.primary}#${outcome.pr.number}`);
+  log.info(
+    { ...fields, status: outcome.status, pr: outcome.pr.url },
+    `scheduled draft of ${outcome.draft.path}: ${outcome.status} in ${outcome.primary}#${outcome.pr.number}`,
+  );
   return outcome;
 }

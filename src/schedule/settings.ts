@@ -47,7 +47,10 @@ export class ScheduleSettingsError extends Error {
  * The schedule runs when DEVREPORT_SCHEDULE is "on" or DEVREPORT_CRON is set (and DEVREPORT_SCHEDULE is not "off");
  * undefined otherwise, so the test suites, the Actions entry and servers that do not want it start nothing.
  */
-export function scheduleSettings(env: ScheduleEnv, overrides: Partial<ScheduleSettings> = {}): ScheduleSettings | undefined {
+export function scheduleSettings(
+  env: ScheduleEnv,
+  overrides: Partial<ScheduleSettings> = {},
+): ScheduleSettings | undefined {
   const switchedOn = (env.DEVREPORT_SCHEDULE ?? "").trim().toLowerCase();
   if (!["", "on", "off"].includes(switchedOn)) {
     throw new ScheduleSettingsError(`DEVREPORT_SCHEDULE=${JSON.stringify(env.DEVREPORT_SCHEDULE)}: use "on" or "off"`);

@@ -10,11 +10,18 @@ import { scheduleSettings, type ScheduleEnv, type ScheduleSettings } from "./set
 export type { ScheduleHandle } from "./handle.js";
 
 /** Throws at once for bad settings; resolves to undefined when the schedule is off. */
-export function startSchedule(app: Probot, env: ScheduleEnv, identity: AppIdentity, overrides: Partial<ScheduleSettings> = {}): Promise<ScheduleHandle | undefined> {
+export function startSchedule(
+  app: Probot,
+  env: ScheduleEnv,
+  identity: AppIdentity,
+  overrides: Partial<ScheduleSettings> = {},
+): Promise<ScheduleHandle | undefined> {
   const settings = scheduleSettings(env, overrides);
   if (!settings) return Promise.resolve(undefined);
   const log = app.log.child({ name: "schedule" });
-  log.info(`schedule: ticking "${settings.tick}" (UTC) ${settings.redisUrl ? "on BullMQ over REDIS_URL" : "in this process (no REDIS_URL)"}`);
+  log.info(
+    `schedule: ticking "${settings.tick}" (UTC) ${settings.redisUrl ? "on BullMQ over REDIS_URL" : "in this process (no REDIS_URL)"}`,
+  );
   return settings.redisUrl
     ? startBullMqSchedule(app, identity, settings, log)
     : Promise.resolve(startInProcessSchedule(app, identity, settings, log));

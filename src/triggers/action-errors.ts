@@ -4,7 +4,14 @@
 // or `pull-requests: write`, a repository the token cannot read (a sibling in the config) names the read access.
 import type { Config } from "../config/index.js";
 import type { GitHubClient } from "../github/client.js";
-import { describeGitHubError, failedRequestOf, isNotFound, isUnsearchable, reasonForReader, statusOf } from "../github/errors.js";
+import {
+  describeGitHubError,
+  failedRequestOf,
+  isNotFound,
+  isUnsearchable,
+  reasonForReader,
+  statusOf,
+} from "../github/errors.js";
 
 export interface FailureContext {
   client: GitHubClient;
@@ -24,7 +31,13 @@ export async function explainFailure(error: unknown, context: FailureContext): P
   if (refused && repo && status === 403 && refused.method !== "GET") {
     return writeRefused(repo, refused.path, describeGitHubError(refused.error));
   }
-  if (refused && repo && (status === 403 || status === 404) && refused.method === "GET" && !sameRepo(repo, context.repo)) {
+  if (
+    refused &&
+    repo &&
+    (status === 403 || status === 404) &&
+    refused.method === "GET" &&
+    !sameRepo(repo, context.repo)
+  ) {
     return unreadable([repo], context);
   }
   if (isUnsearchable(error) && context.config) {
@@ -36,7 +49,9 @@ export async function explainFailure(error: unknown, context: FailureContext): P
 
 /** The permission a write needs, by the endpoint GitHub refused. */
 export function permissionFor(path: string): string {
-  return /^\/repos\/[^/]+\/[^/]+\/(?:pulls|issues)(?:\/|$)/.test(apiPath(path)) ? "pull-requests: write" : "contents: write";
+  return /^\/repos\/[^/]+\/[^/]+\/(?:pulls|issues)(?:\/|$)/.test(apiPath(path))
+    ? "pull-requests: write"
+    : "contents: write";
 }
 
 function writeRefused(repo: string, path: string, reason: string): string {

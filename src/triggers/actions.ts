@@ -9,7 +9,16 @@ import type { GitHubClient } from "../github/client.js";
 import { gitHubError } from "../github/errors.js";
 import { draftAndPublish, type DraftOutcome } from "../usecase/draft-and-publish.js";
 import { explainFailure } from "./action-errors.js";
-import { booleanInput, errorCommand, input, InputError, verbatim, warningCommand, writeOutputs, type RunnerEnv } from "./action-io.js";
+import {
+  booleanInput,
+  errorCommand,
+  input,
+  InputError,
+  verbatim,
+  warningCommand,
+  writeOutputs,
+  type RunnerEnv,
+} from "./action-io.js";
 import { botLogin } from "./identity.js";
 
 export interface ActionIO {
@@ -31,7 +40,10 @@ export interface ActionInputs {
 
 export function readInputs(env: RunnerEnv): ActionInputs {
   const token = input(env, "token");
-  if (!token) throw new InputError("input token is empty: pass `token: ${{ github.token }}` (the default) or an app installation token");
+  if (!token)
+    throw new InputError(
+      "input token is empty: pass `token: ${{ github.token }}` (the default) or an app installation token",
+    );
   return {
     token,
     period: input(env, "period") ?? "last",
@@ -68,7 +80,11 @@ export async function runAction(env: RunnerEnv, io: ActionIO = {}): Promise<numb
     now: io.now,
   });
   if (outcome.status === "failed") {
-    stdout(errorCommand(`devreport: ${await explainFailure(outcome.error, { client, repo, config, configPath: inputs.config })}`));
+    stdout(
+      errorCommand(
+        `devreport: ${await explainFailure(outcome.error, { client, repo, config, configPath: inputs.config })}`,
+      ),
+    );
     return 1;
   }
   // Only a trigger that passes mayWrite (a comment) can be refused; the token's own rights decide here.
@@ -89,10 +105,19 @@ function report(outcome: Done, env: RunnerEnv, stdout: (text: string) => void, l
   } else {
     log(`${outcome.status}: ${draft.path} in ${outcome.primary}, ${url}`);
     if (outcome.status === "conflict") {
-      stdout(warningCommand(`devreport: the new draft conflicts with the edits on ${outcome.branch}; the new items are in ${outcome.commentUrl}`));
+      stdout(
+        warningCommand(
+          `devreport: the new draft conflicts with the edits on ${outcome.branch}; the new items are in ${outcome.commentUrl}`,
+        ),
+      );
     }
   }
-  if (writeOutputs(env, outputs)) log(`outputs: ${Object.entries(outputs).map(([k, v]) => `${k}=${v}`).join(" ")}`);
+  if (writeOutputs(env, outputs))
+    log(
+      `outputs: ${Object.entries(outputs)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(" ")}`,
+    );
 }
 
 /**
@@ -106,7 +131,9 @@ export async function tokenLogin(client: GitHubClient, token: string, appSlug: s
   if (appSlug) return botLogin(appSlug);
   let login: string;
   try {
-    ({ viewer: { login } } = await client.graphql<{ viewer: { login: string } }>("query DevreportViewer { viewer { login } }"));
+    ({
+      viewer: { login },
+    } = await client.graphql<{ viewer: { login: string } }>("query DevreportViewer { viewer { login } }"));
   } catch (error) {
     throw gitHubError("query DevreportViewer", "the token's login", error);
   }

@@ -61,9 +61,15 @@ export async function onIssueComment(context: CommentContext, identity: AppIdent
         await react(context, "+1");
         return;
       default:
-        context.log.info({ repo, comment: comment.id }, `${outcome.status}: ${outcome.draft.path} in ${outcome.primary}#${outcome.pr.number}`);
+        context.log.info(
+          { repo, comment: comment.id },
+          `${outcome.status}: ${outcome.draft.path} in ${outcome.primary}#${outcome.pr.number}`,
+        );
         await reply(context, published(outcome, outcome.draft.path, outcome.primary, repo));
-        await react(context, outcome.status === "conflict" ? "confused" : outcome.status === "created" ? "hooray" : "+1");
+        await react(
+          context,
+          outcome.status === "conflict" ? "confused" : outcome.status === "created" ? "hooray" : "+1",
+        );
     }
   } catch (error) {
     context.log.error({ err: error, repo, comment: comment.id }, "/draft-report failed");
@@ -78,7 +84,9 @@ export async function onIssueComment(context: CommentContext, identity: AppIdent
 }
 
 async function react(context: CommentContext, content: Reaction): Promise<void> {
-  await context.octokit.rest.reactions.createForIssueComment(context.repo({ comment_id: context.payload.comment.id, content }));
+  await context.octokit.rest.reactions.createForIssueComment(
+    context.repo({ comment_id: context.payload.comment.id, content }),
+  );
 }
 
 /**
@@ -89,6 +97,13 @@ async function reply(context: CommentContext, body: string): Promise<void> {
   const t = target(context.octokit, context.payload.repository.full_name);
   const number = context.payload.issue.number;
   const since = Date.now() - 60_000;
-  await postSettled(t, number, body, async () => (await allComments(t, number)).find((c) =>
-    c.body === body && c.user?.type === "Bot" && Date.parse(c.created_at ?? "") >= since)?.html_url);
+  await postSettled(
+    t,
+    number,
+    body,
+    async () =>
+      (await allComments(t, number)).find(
+        (c) => c.body === body && c.user?.type === "Bot" && Date.parse(c.created_at ?? "") >= since,
+      )?.html_url,
+  );
 }

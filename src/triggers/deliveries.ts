@@ -49,7 +49,10 @@ interface DeliveryContext {
 }
 
 /** The handler, run once per delivery id; a repeat is logged and ignored. */
-export function oncePerDelivery<C extends DeliveryContext>(deliveries: RecentDeliveries, handler: (context: C) => Promise<void>): (context: C) => Promise<void> {
+export function oncePerDelivery<C extends DeliveryContext>(
+  deliveries: RecentDeliveries,
+  handler: (context: C) => Promise<void>,
+): (context: C) => Promise<void> {
   return async (context) => {
     if (!deliveries.firstTime(context.id)) {
       context.log.info({ delivery: context.id, event: context.name }, "delivery already handled; ignoring the repeat");

@@ -61,6 +61,7 @@ function parseArguments(words: string[]): ParsedCommand {
   // Only a short excerpt of what was typed is quoted back: an argument may be 10 KB long.
   if (rest.length > 1) return { kind: "usage", problem: `too many arguments: "${excerpt(rest.join(" "))}"` };
   const period = rest[0] ?? "last";
-  if (Array.from(period).length > MAX_PERIOD) return { kind: "usage", problem: `bad period "${excerpt(period)}": no period is that long` };
+  if (Array.from(period).length > MAX_PERIOD)
+    return { kind: "usage", problem: `bad period "${excerpt(period)}": no period is that long` };
   return { kind: "run", preview, period };
 }

@@ -26,11 +26,14 @@ export function mayDraft(answer: CollaboratorPermission): boolean {
 export async function canDraft(client: GitHubClient, repo: string, login: string): Promise<boolean> {
   const [owner, name] = repo.split("/");
   try {
-    const { data } = await client.request<CollaboratorPermission>("GET /repos/{owner}/{repo}/collaborators/{username}/permission", {
-      owner,
-      repo: name,
-      username: login,
-    });
+    const { data } = await client.request<CollaboratorPermission>(
+      "GET /repos/{owner}/{repo}/collaborators/{username}/permission",
+      {
+        owner,
+        repo: name,
+        username: login,
+      },
+    );
     return mayDraft(data);
   } catch (error) {
     if (isNotFound(error)) return false;

@@ -34,7 +34,10 @@ export async function onPush(context: Context<"push">, identity: AppIdentity): P
     return;
   }
   const client: GitHubClient = context.octokit;
-  context.log.info({ repo, branch, pusher: sender?.login }, `push to report branch ${branch}: refreshing the footer of ${path}`);
+  context.log.info(
+    { repo, branch, pusher: sender?.login },
+    `push to report branch ${branch}: refreshing the footer of ${path}`,
+  );
   const outcome = await refreshFooterOnPush({
     client,
     repo,

@@ -24,7 +24,9 @@ function prRef(number: number, prRepo: string, commentRepo: string): string {
 export function published(outcome: PublishOutcome, path: string, prRepo: string, commentRepo: string): string {
   const said = publishedLine(outcome, path, prRepo, commentRepo);
   if (outcome.status === "conflict" || outcome.status === "created" || !outcome.openedPull) return said;
-  return safe(`${said}; ${outcome.branch} had no PR (an earlier run could not open it), so ${prRef(outcome.pr.number, prRepo, commentRepo)} was opened for it now`);
+  return safe(
+    `${said}; ${outcome.branch} had no PR (an earlier run could not open it), so ${prRef(outcome.pr.number, prRepo, commentRepo)} was opened for it now`,
+  );
 }
 
 function publishedLine(outcome: PublishOutcome, path: string, prRepo: string, commentRepo: string): string {
@@ -47,7 +49,10 @@ function publishedLine(outcome: PublishOutcome, path: string, prRepo: string, co
 }
 
 export function preview(periodId: string, markdown: string): string {
-  const body = markdown.length > MAX_PREVIEW ? `${markdown.slice(0, MAX_PREVIEW)}\n\n… (cut: the draft is longer than a comment may be)` : markdown;
+  const body =
+    markdown.length > MAX_PREVIEW
+      ? `${markdown.slice(0, MAX_PREVIEW)}\n\n… (cut: the draft is longer than a comment may be)`
+      : markdown;
   return withoutMentions(`<details><summary>Draft for ${periodId}</summary>\n\n${body.trimEnd()}\n\n</details>\n`);
 }
 
@@ -60,8 +65,10 @@ export function failure(error: unknown, repo: string): string {
   // GitHub's git data API answers 409 "Git Repository is empty." for a repository without a first commit: no wait
   // helps, a first commit does.
   if (isEmptyRepository(error)) {
-    return safe(`Could not publish the draft: the repository has no commit yet (GitHub: ${detail(error)}). ` +
-      "Push a first commit to its default branch, then ask again.");
+    return safe(
+      `Could not publish the draft: the repository has no commit yet (GitHub: ${detail(error)}). ` +
+        "Push a first commit to its default branch, then ask again.",
+    );
   }
   if (isForbidden(error)) {
     return safe(
@@ -69,7 +76,9 @@ export function failure(error: unknown, repo: string): string {
         "configured repository, with read and write access to contents, pull requests and issues.",
     );
   }
-  return safe(`Could not draft the report: ${detail(error)}. Try again later; if it keeps failing, the app's log has the details.`);
+  return safe(
+    `Could not draft the report: ${detail(error)}. Try again later; if it keeps failing, the app's log has the details.`,
+  );
 }
 
 const isEmptyRepository = (error: unknown): boolean =>

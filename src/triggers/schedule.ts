@@ -22,11 +22,17 @@ type RepositoryContext = Pick<Context, "config" | "log"> & {
   payload: { repository?: { full_name: string; html_url?: string } | null };
 };
 
-export async function onRepositoryDispatch(context: Context<"repository_dispatch">, identity: AppIdentity): Promise<void> {
+export async function onRepositoryDispatch(
+  context: Context<"repository_dispatch">,
+  identity: AppIdentity,
+): Promise<void> {
   // For repository_dispatch, `action` is the sender's event_type.
   if (context.payload.action !== DISPATCH_EVENT_TYPE) return;
   const period = (context.payload.client_payload as { period?: unknown } | null)?.period;
-  await runScheduled(context, identity, { period: typeof period === "string" ? period : undefined, origin: "repository_dispatch" });
+  await runScheduled(context, identity, {
+    period: typeof period === "string" ? period : undefined,
+    origin: "repository_dispatch",
+  });
 }
 
 export interface ScheduledOptions {
@@ -36,7 +42,11 @@ export interface ScheduledOptions {
   origin: string;
 }
 
-export async function runScheduled(context: RepositoryContext, identity: AppIdentity, options: ScheduledOptions): Promise<PublishOutcome | undefined> {
+export async function runScheduled(
+  context: RepositoryContext,
+  identity: AppIdentity,
+  options: ScheduledOptions,
+): Promise<PublishOutcome | undefined> {
   const repo = context.payload.repository?.full_name;
   if (!repo) {
     context.log.error({ origin: options.origin }, `scheduled draft: the ${options.origin} event names no repository`);
@@ -55,13 +65,17 @@ export async function runScheduled(context: RepositoryContext, identity: AppIden
   });
   if (outcome.status === "failed") {
     const { error, period } = outcome;
-    context.log.error({ err: error, repo, period, origin: options.origin },
-      `scheduled draft failed for ${repo}, period ${period}: ${messageInOneLine(error)}`);
+    context.log.error(
+      { err: error, repo, period, origin: options.origin },
+      `scheduled draft failed for ${repo}, period ${period}: ${messageInOneLine(error)}`,
+    );
     throw error;
   }
   // Publishing runs are never refused (nobody to authorise) nor draft-only.
   if (outcome.status === "refused" || outcome.status === "drafted") return undefined;
-  context.log.info({ repo, period: outcome.period.id, origin: options.origin, status: outcome.status, pr: outcome.pr.url },
-    `scheduled draft of ${outcome.draft.path}: ${outcome.status} in ${outcome.primary}#${outcome.pr.number}`);
+  context.log.info(
+    { repo, period: outcome.period.id, origin: options.origin, status: outcome.status, pr: outcome.pr.url },
+    `scheduled draft of ${outcome.draft.path}: ${outcome.status} in ${outcome.primary}#${outcome.pr.number}`,
+  );
   return outcome;
 }

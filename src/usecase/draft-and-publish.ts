@@ -66,7 +66,9 @@ export async function draftAndPublish(request: DraftRequest): Promise<DraftOutco
     if (request.mayWrite && !sameRepo(primary, request.repo) && !(await request.mayWrite(primary))) {
       return { status: "refused", period, primary };
     }
-    log(`period ${period.id}: ${period.start} .. ${period.end} (${period.timeZone}), repositories ${config.repositories.join(", ")}`);
+    log(
+      `period ${period.id}: ${period.start} .. ${period.end} (${period.timeZone}), repositories ${config.repositories.join(", ")}`,
+    );
     const publishing = request.mode === "publish";
     // A path or branch name that must be refused is a config mistake: say so before a single search is spent.
     reportPath(config, period);

@@ -4,7 +4,15 @@ import { describe, expect, test } from "@jest/globals";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { booleanInput, errorCommand, input, inputVariable, outputLines, verbatim, writeOutputs } from "../../src/triggers/action-io.js";
+import {
+  booleanInput,
+  errorCommand,
+  input,
+  inputVariable,
+  outputLines,
+  verbatim,
+  writeOutputs,
+} from "../../src/triggers/action-io.js";
 import { permissionFor } from "../../src/triggers/action-errors.js";
 
 describe("inputs", () => {
@@ -20,7 +28,9 @@ describe("inputs", () => {
     expect(booleanInput({ "INPUT_DRY-RUN": "True" }, "dry-run", false)).toBe(true);
     expect(booleanInput({ "INPUT_DRY-RUN": "FALSE" }, "dry-run", true)).toBe(false);
     expect(booleanInput({}, "dry-run", false)).toBe(false);
-    expect(() => booleanInput({ "INPUT_DRY-RUN": "1" }, "dry-run", false)).toThrow('input dry-run: "1" is not a boolean (true or false)');
+    expect(() => booleanInput({ "INPUT_DRY-RUN": "1" }, "dry-run", false)).toThrow(
+      'input dry-run: "1" is not a boolean (true or false)',
+    );
   });
 });
 

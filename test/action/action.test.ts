@@ -28,7 +28,11 @@ beforeEach(async () => {
 afterEach(() => fake.close());
 
 /** The one line the run ended with, as the runner shows it (the `::error::` command's text). */
-const errorLine = () => printed.split("\n").filter((line) => line.startsWith("::error::")).map((line) => line.slice("::error::".length));
+const errorLine = () =>
+  printed
+    .split("\n")
+    .filter((line) => line.startsWith("::error::"))
+    .map((line) => line.slice("::error::".length));
 
 describe("publishing with GITHUB_TOKEN", () => {
   test("one PR for the period with the outputs written; the same run again is `unchanged` and still one PR", async () => {
@@ -37,14 +41,22 @@ describe("publishing with GITHUB_TOKEN", () => {
     const client = observer(fake);
     const [pull, ...others] = await openPulls(client, REPO, BRANCH);
     expect(others).toEqual([]);
-    expect(readOutputs(env)).toEqual({ path: "reports/2024-10.md", "pull-request-url": pull!.html_url, status: "created" });
+    expect(readOutputs(env)).toEqual({
+      path: "reports/2024-10.md",
+      "pull-request-url": pull!.html_url,
+      status: "created",
+    });
     // The commit is the token's own, so the next run knows the branch holds no human edit.
     expect(await branchAuthors(client, REPO, "main", BRANCH)).toEqual(["github-actions[bot]"]);
     expect(printed).toContain(`devreport: created: reports/2024-10.md in acme/tinyos, ${pull!.html_url}\n`);
 
     const again = runnerEnv(fake, REPO, { token: TOKEN, period: "2024-W10" });
     expect(await run(again)).toBe(0);
-    expect(readOutputs(again)).toEqual({ path: "reports/2024-10.md", "pull-request-url": pull!.html_url, status: "unchanged" });
+    expect(readOutputs(again)).toEqual({
+      path: "reports/2024-10.md",
+      "pull-request-url": pull!.html_url,
+      status: "unchanged",
+    });
     expect(await openPulls(client, REPO, BRANCH)).toEqual([expect.objectContaining({ number: pull!.number })]);
   });
 
@@ -58,7 +70,9 @@ describe("publishing with GITHUB_TOKEN", () => {
     expect(await run(env)).toBe(0);
     expect(readOutputs(env)).toEqual({ path: "reports/2024-10.md", "pull-request-url": "", status: "drafted" });
     expect(fake.requests.length).toBeGreaterThan(0);
-    expect(fake.requests.filter((r) => r.method !== "GET" && !(r.method === "POST" && r.path === "/graphql"))).toEqual([]);
+    expect(fake.requests.filter((r) => r.method !== "GET" && !(r.method === "POST" && r.path === "/graphql"))).toEqual(
+      [],
+    );
     expect(graphql.length).toBeGreaterThan(0);
     expect(graphql.filter((body) => /\bmutation\b/.test(JSON.parse(body).query))).toEqual([]);
     expect(await openPulls(observer(fake), REPO, BRANCH)).toEqual([]);
@@ -72,7 +86,13 @@ describe("publishing with GITHUB_TOKEN", () => {
   test("a write GitHub refuses (403) ends in one line naming the repository and the permission", async () => {
     fake.interceptors.push((req: FakeRequest) =>
       req.method === "POST" && req.path.includes("/git/")
-        ? { status: 403, body: { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest" } }
+        ? {
+            status: 403,
+            body: {
+              message: "Resource not accessible by integration",
+              documentation_url: "https://docs.github.com/rest",
+            },
+          }
         : undefined,
     );
     const env = runnerEnv(fake, REPO, { token: TOKEN, period: "2024-W10" });
@@ -92,15 +112,29 @@ describe("publishing with GITHUB_TOKEN", () => {
     );
     expect(await run(runnerEnv(fake, REPO, { token: TOKEN, period: "2024-W10" }))).toBe(1);
     expect(errorLine()).toHaveLength(1);
-    expect(errorLine()[0]).toMatch(/^devreport: GitHub refused to write to acme\/tinyos \(HTTP 403 GitHub Actions is not permitted/);
-    expect(errorLine()[0]).toContain('the token needs `pull-requests: write` on acme/tinyos and "Allow GitHub Actions to create and approve pull requests"');
+    expect(errorLine()[0]).toMatch(
+      /^devreport: GitHub refused to write to acme\/tinyos \(HTTP 403 GitHub Actions is not permitted/,
+    );
+    expect(errorLine()[0]).toContain(
+      'the token needs `pull-requests: write` on acme/tinyos and "Allow GitHub Actions to create and approve pull requests"',
+    );
     // Publish took its branch back: no branch without a PR.
     expect(fake.requests.some((r) => r.method === "DELETE")).toBe(true);
   });
 
   test("a sibling repository the token cannot read is named, with the read access it needs", async () => {
-    await commitFile(observer(fake), REPO, ".github/private.yml", "repositories: [acme/tinyos, acme/secret-firmware]\n");
-    const env = runnerEnv(fake, REPO, { token: TOKEN, period: "2024-W10", config: ".github/private.yml", "dry-run": "true" });
+    await commitFile(
+      observer(fake),
+      REPO,
+      ".github/private.yml",
+      "repositories: [acme/tinyos, acme/secret-firmware]\n",
+    );
+    const env = runnerEnv(fake, REPO, {
+      token: TOKEN,
+      period: "2024-W10",
+      config: ".github/private.yml",
+      "dry-run": "true",
+    });
     expect(await run(env)).toBe(1);
     expect(errorLine()).toEqual([
       "devreport: the token cannot read acme/secret-firmware (listed in acme/tinyos:.github/private.yml): it needs " +

@@ -19,7 +19,10 @@ test("dist/index.js is what `npm run bundle` builds from the source (else: run i
   const committed = readFileSync(join(ROOT, BUNDLE));
   const rebuilt = readFileSync(fresh);
   // Compared as a boolean: a failing toEqual on 700 kB of minified code helps nobody.
-  expect({ stale: !committed.equals(rebuilt), bytes: committed.length }).toEqual({ stale: false, bytes: rebuilt.length });
+  expect({ stale: !committed.equals(rebuilt), bytes: committed.length }).toEqual({
+    stale: false,
+    bytes: rebuilt.length,
+  });
 });
 
 test("action.yml runs the bundle on Node 24", () => {
@@ -59,7 +62,11 @@ describe("node dist/index.js as the runner starts it", () => {
     expect(first).toMatchObject({ code: 0, stderr: "" });
     const [pull, ...others] = await openPulls(observer(fake), "acme/tinyos", "devreport/2024-W10");
     expect(others).toEqual([]);
-    expect(readOutputs(env)).toEqual({ path: "reports/2024-10.md", "pull-request-url": pull!.html_url, status: "created" });
+    expect(readOutputs(env)).toEqual({
+      path: "reports/2024-10.md",
+      "pull-request-url": pull!.html_url,
+      status: "created",
+    });
 
     const again = runnerEnv(fake, "acme/tinyos", { token: "ghs_github_token", period: "2024-W10" });
     expect(await runBundle(again)).toMatchObject({ code: 0, stderr: "" });

@@ -22,7 +22,13 @@ export interface Inputs {
 export function runnerEnv(fake: FakeGitHub, repo: string, inputs: Inputs): Record<string, string> {
   const output = join(dir, `output-${++files}`);
   writeFileSync(output, "");
-  const withDefaults: Record<string, string> = { period: "last", config: ".github/devreport.yml", "dry-run": "false", "app-slug": "", ...inputs };
+  const withDefaults: Record<string, string> = {
+    period: "last",
+    config: ".github/devreport.yml",
+    "dry-run": "false",
+    "app-slug": "",
+    ...inputs,
+  };
   const env: Record<string, string> = {
     GITHUB_REPOSITORY: repo,
     GITHUB_API_URL: fake.apiUrl,
@@ -56,19 +62,39 @@ export function readOutputs(env: Record<string, string>): Record<string, string>
 }
 
 /** A reader of the fake through its public API. */
-export const observer = (fake: FakeGitHub): GitHubClient => createClient({ token: "observer", apiUrl: fake.apiUrl, retry: false });
+export const observer = (fake: FakeGitHub): GitHubClient =>
+  createClient({ token: "observer", apiUrl: fake.apiUrl, retry: false });
 
 /** Open PRs from `branch` in `repo`. */
-export async function openPulls(client: GitHubClient, repo: string, branch: string): Promise<{ number: number; html_url: string }[]> {
+export async function openPulls(
+  client: GitHubClient,
+  repo: string,
+  branch: string,
+): Promise<{ number: number; html_url: string }[]> {
   const [owner, name] = repo.split("/");
-  const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", { owner, repo: name, state: "open", head: `${owner}:${branch}`, per_page: 100 });
+  const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", {
+    owner,
+    repo: name,
+    state: "open",
+    head: `${owner}:${branch}`,
+    per_page: 100,
+  });
   return data;
 }
 
 /** The login of every commit on `branch` beyond the default branch. */
-export async function branchAuthors(client: GitHubClient, repo: string, base: string, branch: string): Promise<string[]> {
+export async function branchAuthors(
+  client: GitHubClient,
+  repo: string,
+  base: string,
+  branch: string,
+): Promise<string[]> {
   const [owner, name] = repo.split("/");
-  const { data } = await client.request("GET /repos/{owner}/{repo}/compare/{basehead}", { owner, repo: name, basehead: `${base}...${branch}` });
+  const { data } = await client.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
+    owner,
+    repo: name,
+    basehead: `${base}...${branch}`,
+  });
   return data.commits.map((c: { author?: { login?: string } | null }) => c.author?.login ?? "?");
 }
 
@@ -76,6 +102,10 @@ export async function branchAuthors(client: GitHubClient, repo: string, base: st
 export async function commitFile(client: GitHubClient, repo: string, path: string, text: string): Promise<void> {
   const [owner, name] = repo.split("/");
   await client.request("PUT /repos/{owner}/{repo}/contents/{path}", {
-    owner, repo: name, path, message: `add ${path}`, content: Buffer.from(text).toString("base64"),
+    owner,
+    repo: name,
+    path,
+    message: `add ${path}`,
+    content: Buffer.from(text).toString("base64"),
   });
 }

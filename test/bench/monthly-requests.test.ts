@@ -27,10 +27,22 @@ describeWithLinuxKit("bench (d): LinuxKit 2018-03, monthly format", () => {
     const requests = countRequests(fake.requests);
     const scopes = searchScopes(scenario.repositories, periodWindow(scenario.period)).length;
     expect(scopes).toBe(2);
-    expect(requests).toEqual({ searchPulls: 2, searchIssues: 2, searchActivity: 4, filePages: 2, rest: 2, failed: 0, total: 12 });
+    expect(requests).toEqual({
+      searchPulls: 2,
+      searchIssues: 2,
+      searchActivity: 4,
+      filePages: 2,
+      rest: 2,
+      failed: 0,
+      total: 12,
+    });
     const bound = lowerBound(windowContents(fake.store, scenario.repositories, scenario.period));
     expect(bound).toEqual({ searchPulls: 1, searchIssues: 1, filePages: 10, total: 12 });
-    expect(activityBound(fake.store, scenario.repositories, scenario.period)).toEqual({ created: 1, updated: 1, total: 2 });
+    expect(activityBound(fake.store, scenario.repositories, scenario.period)).toEqual({
+      created: 1,
+      updated: 1,
+      total: 2,
+    });
     expect(requests.searchActivity!).toBeLessThanOrEqual(2 * scopes);
   });
 });

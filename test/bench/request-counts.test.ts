@@ -22,9 +22,17 @@ async function measure(scenario: Scenario) {
     const contents = windowContents(fake.store, scenario.repositories, scenario.period);
     const window = periodWindow(scenario.period);
     return {
-      requests: countRequests(fake.requests), bound: lowerBound(contents), peak: fake.peakInFlight,
-      pulls: splitSearch(contents.pulls.map((p) => p.at), window), issues: splitSearch(contents.issues, window),
-      filePages: batchedFilePages(contents.pulls.map((p) => p.files)), contents, run,
+      requests: countRequests(fake.requests),
+      bound: lowerBound(contents),
+      peak: fake.peakInFlight,
+      pulls: splitSearch(
+        contents.pulls.map((p) => p.at),
+        window,
+      ),
+      issues: splitSearch(contents.issues, window),
+      filePages: batchedFilePages(contents.pulls.map((p) => p.files)),
+      contents,
+      run,
     };
   } finally {
     await fake.close();
@@ -62,8 +70,12 @@ describeWithLinuxKit("LinuxKit scenarios", () => {
 describe("synthetic organisation", () => {
   test("the generator is deterministic: same seed, same dataset; another seed, another", () => {
     const small = { repositories: 5, pulls: 50, issues: 20, hugePulls: 1, hugeFiles: 2999 };
-    expect(JSON.stringify(syntheticDataset({ ...small, seed: 7 }))).toBe(JSON.stringify(syntheticDataset({ ...small, seed: 7 })));
-    expect(JSON.stringify(syntheticDataset({ ...small, seed: 8 }))).not.toBe(JSON.stringify(syntheticDataset({ ...small, seed: 7 })));
+    expect(JSON.stringify(syntheticDataset({ ...small, seed: 7 }))).toBe(
+      JSON.stringify(syntheticDataset({ ...small, seed: 7 })),
+    );
+    expect(JSON.stringify(syntheticDataset({ ...small, seed: 8 }))).not.toBe(
+      JSON.stringify(syntheticDataset({ ...small, seed: 7 })),
+    );
     const { prs } = syntheticDataset({ ...small, seed: 7 });
     expect(prs.filter((p) => p.fileCount === 2999)).toHaveLength(1);
   });
@@ -75,8 +87,12 @@ describe("synthetic organisation", () => {
       expect(m.contents.pulls).toHaveLength(1500);
       expect(m.contents.issues).toHaveLength(1100);
       expect(m.requests).toEqual({
-        searchPulls: m.pulls.requests, searchIssues: m.issues.requests, filePages: m.filePages,
-        rest: 0, failed: 0, total: m.pulls.requests + m.issues.requests + m.filePages,
+        searchPulls: m.pulls.requests,
+        searchIssues: m.issues.requests,
+        filePages: m.filePages,
+        rest: 0,
+        failed: 0,
+        total: m.pulls.requests + m.issues.requests + m.filePages,
       });
       expect(m.pulls.splits).toBeGreaterThan(0);
       expect(m.issues.splits).toBeGreaterThan(0);

@@ -23,7 +23,11 @@ describe(".github/workflows/ci.yml", () => {
     expect(setup.with["node-version"]).toBe("${{ matrix.node }}");
     expect(steps.filter((s) => "run" in s).map((s) => s.run)).toEqual([".ci/run"]);
     // The checkout comes first and Node is set up before the check runs.
-    expect(steps.map((s) => s.uses ?? s.run)).toEqual([expect.stringMatching(/^actions\/checkout@/), setup.uses, ".ci/run"]);
+    expect(steps.map((s) => s.uses ?? s.run)).toEqual([
+      expect.stringMatching(/^actions\/checkout@/),
+      setup.uses,
+      ".ci/run",
+    ]);
   });
 
   test("checkout and setup-node at majors that run on node24 (v5 or later)", () => {

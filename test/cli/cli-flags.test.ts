@@ -29,7 +29,7 @@ Run "devreport draft --help" for the draft command's options.
 beforeAll(() => nock.disableNetConnect());
 
 describe("help and version, on stdout with exit 0", () => {
-  test("no arguments prints the help (it used to print \"devreport: (outputHelp)\" and exit 2)", async () => {
+  test('no arguments prints the help (it used to print "devreport: (outputHelp)" and exit 2)', async () => {
     expect(await cli([])).toEqual({ code: 0, stdout: HELP, stderr: "" });
     expect(await cli(["--help"])).toEqual({ code: 0, stdout: HELP, stderr: "" });
   });
@@ -43,14 +43,20 @@ describe("help and version, on stdout with exit 0", () => {
     const { code, stdout, stderr } = await cli(["draft", "--help"]);
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
     expect(stdout).toMatch(/^Usage: devreport draft \[options\]\n/);
-    expect(stdout).toContain("  -p, --period <period>    the week, month or range of days to report on: \"2017-W27\" (ISO week),\n");
+    expect(stdout).toContain(
+      '  -p, --period <period>    the week, month or range of days to report on: "2017-W27" (ISO week),\n',
+    );
     expect(stdout).toContain("(alias: -w, --week)");
     expect(stdout).toContain("  -t, --token <token>      GitHub token (default: $GH_TOKEN, else $GITHUB_TOKEN)\n");
     expect(stdout).toContain("  devreport draft --repo linuxkit/linuxkit --period last\n");
   });
 
   test("an unknown command is a usage error", async () => {
-    expect(await cli(["frobnicate"])).toEqual({ code: 2, stdout: "", stderr: "devreport: unknown command 'frobnicate'\n" });
+    expect(await cli(["frobnicate"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "devreport: unknown command 'frobnicate'\n",
+    });
   });
 });
 
@@ -68,7 +74,8 @@ describe("on the sample (fake GitHub)", () => {
     const byPeriod = await cli(args("--period", "2024-W10"), { GITHUB_TOKEN: "demo" });
     expect(byPeriod.code).toBe(0);
     expect(byPeriod.stdout).toMatch(/^# Weekly tinyos report for 2024-03-04 to 2024-03-10 \(week 10\)\n/);
-    for (const flag of ["-p", "--week", "-w"]) expect(await cli(args(flag, "2024-W10"), { GITHUB_TOKEN: "demo" })).toEqual(byPeriod);
+    for (const flag of ["-p", "--week", "-w"])
+      expect(await cli(args(flag, "2024-W10"), { GITHUB_TOKEN: "demo" })).toEqual(byPeriod);
   });
 
   test("GH_TOKEN is read before GITHUB_TOKEN, and --token before both", async () => {
@@ -83,7 +90,12 @@ describe("on the sample (fake GitHub)", () => {
     const run = async (period: string) => {
       let stdout = "";
       let stderr = "";
-      const io = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), env: { GH_TOKEN: "demo" }, now: new Date("2030-12-31T12:00:00Z") };
+      const io = {
+        stdout: (t: string) => (stdout += t),
+        stderr: (t: string) => (stderr += t),
+        env: { GH_TOKEN: "demo" },
+        now: new Date("2030-12-31T12:00:00Z"),
+      };
       const code = await runCli(args("--period", period), io);
       return { code, stdout, stderr };
     };
@@ -91,8 +103,12 @@ describe("on the sample (fake GitHub)", () => {
     expect(ongoing.code).toBe(0);
     expect(ongoing.stdout).toContain("\nNothing was merged or closed in this period.\n");
     expect(ongoing.stderr).toBe("devreport: warning: 2031-W01 has not ended yet: the report is empty so far\n");
-    expect((await run("2031-02")).stderr).toBe("devreport: warning: 2031-02 has not started yet: the report is empty\n");
-    expect((await run("2031-01-05..2031-01-10")).stderr).toBe("devreport: warning: 2031-01-05..2031-01-10 has not started yet: the report is empty\n");
+    expect((await run("2031-02")).stderr).toBe(
+      "devreport: warning: 2031-02 has not started yet: the report is empty\n",
+    );
+    expect((await run("2031-01-05..2031-01-10")).stderr).toBe(
+      "devreport: warning: 2031-01-05..2031-01-10 has not started yet: the report is empty\n",
+    );
     expect(await run("2030-W01")).toMatchObject({ code: 0, stderr: "" });
   });
 });

@@ -21,7 +21,17 @@ beforeAll(() => {
 describe("devreport draft: usage and config errors exit 2 with one line", () => {
   test("a bad --week lists the accepted forms", async () => {
     const out = join(dir, "never.md");
-    const result = await cli(["draft", "--week", "week27", "--config", file("ok.yml", "repositories: [o/r]\n"), "--out", out, "--token", "t"]);
+    const result = await cli([
+      "draft",
+      "--week",
+      "week27",
+      "--config",
+      file("ok.yml", "repositories: [o/r]\n"),
+      "--out",
+      out,
+      "--token",
+      "t",
+    ]);
     expect(result).toEqual({
       code: 2,
       stdout: "",
@@ -71,7 +81,13 @@ describe("devreport draft: usage and config errors exit 2 with one line", () => 
   });
 
   test("a missing --period (its old name --week still works) and an unknown option are commander's one-liners, exit 2", async () => {
-    expect(await cli(["draft", "--repo", "o/r"])).toEqual({ code: 2, stdout: "", stderr: "devreport: required option '-p, --period <period>' not specified\n" });
-    expect((await cli(["draft", "--week", "last", "--frobnicate"])).stderr).toBe("devreport: unknown option '--frobnicate'\n");
+    expect(await cli(["draft", "--repo", "o/r"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "devreport: required option '-p, --period <period>' not specified\n",
+    });
+    expect((await cli(["draft", "--week", "last", "--frobnicate"])).stderr).toBe(
+      "devreport: unknown option '--frobnicate'\n",
+    );
   });
 });

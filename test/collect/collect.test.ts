@@ -8,7 +8,8 @@ import { offline } from "../support/net.js";
 const WEEK = "2017-07-03T00:00:00Z..2017-07-09T23:59:59Z";
 const LINUXKIT = ["linuxkit/linuxkit", "linuxkit/linuxkit-ci", "linuxkit/rtf", "linuxkit/virtsock"];
 const SCOPE = "repo:linuxkit/linuxkit repo:linuxkit/linuxkit-ci repo:linuxkit/rtf repo:linuxkit/virtsock";
-const GROUPED = "( repo:linuxkit/linuxkit OR repo:linuxkit/linuxkit-ci OR repo:linuxkit/rtf OR repo:linuxkit/virtsock )";
+const GROUPED =
+  "( repo:linuxkit/linuxkit OR repo:linuxkit/linuxkit-ci OR repo:linuxkit/rtf OR repo:linuxkit/virtsock )";
 
 offline();
 
@@ -34,7 +35,11 @@ describe.each(["advanced", "legacy"] as const)("a four-repository week, %s searc
       commits: {
         nodes: [
           { commit: { authors: { nodes: [{ user: { login: "rn" } }, { user: { login: "ijc" } }] } } },
-          { commit: { authors: { nodes: [{ user: null }, { user: { login: "ijc" } }, { user: { login: "riyazdf" } }] } } },
+          {
+            commit: {
+              authors: { nodes: [{ user: null }, { user: { login: "ijc" } }, { user: { login: "riyazdf" } }] },
+            },
+          },
         ],
       },
       closingIssuesReferences: {
@@ -57,30 +62,61 @@ describe.each(["advanced", "legacy"] as const)("a four-repository week, %s searc
   async function run() {
     const lines: string[] = [];
     const { bodies } = fakeGraphql((body) =>
-      underGrammar(grammar, body,
-        body.query === SEARCH_MERGED_PULLS ? searchPage(pulls, { remaining: 4998 }) : searchPage(issues, { cost: 2, remaining: 4996 })),
+      underGrammar(
+        grammar,
+        body,
+        body.query === SEARCH_MERGED_PULLS
+          ? searchPage(pulls, { remaining: 4998 })
+          : searchPage(issues, { cost: 2, remaining: 4996 }),
+      ),
     );
-    const result = await collectActivity(testClient(), { repositories: LINUXKIT, period: WEEK_27, log: (l) => lines.push(l) });
+    const result = await collectActivity(testClient(), {
+      repositories: LINUXKIT,
+      period: WEEK_27,
+      log: (l) => lines.push(l),
+    });
     return { ...result, bodies, lines };
   }
 
   test("one search per kind over all repositories, with the exact search strings", async () => {
     const { bodies, stats } = await run();
-    const sorted = [...bodies].sort((a, b) => a.query.localeCompare(b.query) || String(a.variables.probe).localeCompare(String(b.variables.probe)));
+    const sorted = [...bodies].sort(
+      (a, b) => a.query.localeCompare(b.query) || String(a.variables.probe).localeCompare(String(b.variables.probe)),
+    );
     const issuesClosed = `is:issue is:closed closed:${WEEK}`;
     const pullsMerged = `is:pr is:merged merged:${WEEK}`;
     // The first search of each kind is grouped (advanced) and probes the legacy form's count in the same request.
     const probed = [
-      { query: SEARCH_CLOSED_ISSUES, variables: { searchQuery: `${GROUPED} ${issuesClosed}`, cursor: null, probe: true, probeQuery: `${SCOPE} ${issuesClosed}` } },
-      { query: SEARCH_MERGED_PULLS, variables: { searchQuery: `${GROUPED} ${pullsMerged}`, cursor: null, probe: true, probeQuery: `${SCOPE} ${pullsMerged}` } },
+      {
+        query: SEARCH_CLOSED_ISSUES,
+        variables: {
+          searchQuery: `${GROUPED} ${issuesClosed}`,
+          cursor: null,
+          probe: true,
+          probeQuery: `${SCOPE} ${issuesClosed}`,
+        },
+      },
+      {
+        query: SEARCH_MERGED_PULLS,
+        variables: {
+          searchQuery: `${GROUPED} ${pullsMerged}`,
+          cursor: null,
+          probe: true,
+          probeQuery: `${SCOPE} ${pullsMerged}`,
+        },
+      },
     ];
     // Under the legacy grammar the probe counts the hits: each search is asked again, space-separated.
-    expect(sorted).toEqual(grammar === "advanced" ? probed : [
-      probed[0],
-      { query: SEARCH_CLOSED_ISSUES, variables: { searchQuery: `${SCOPE} ${issuesClosed}`, cursor: null } },
-      probed[1],
-      { query: SEARCH_MERGED_PULLS, variables: { searchQuery: `${SCOPE} ${pullsMerged}`, cursor: null } },
-    ]);
+    expect(sorted).toEqual(
+      grammar === "advanced"
+        ? probed
+        : [
+            probed[0],
+            { query: SEARCH_CLOSED_ISSUES, variables: { searchQuery: `${SCOPE} ${issuesClosed}`, cursor: null } },
+            probed[1],
+            { query: SEARCH_MERGED_PULLS, variables: { searchQuery: `${SCOPE} ${pullsMerged}`, cursor: null } },
+          ],
+    );
     expect(stats.searchGrammar).toBe(grammar);
   });
 
@@ -141,7 +177,9 @@ describe.each(["advanced", "legacy"] as const)("a four-repository week, %s searc
     const { lines, stats } = await run();
     const legacy = `GitHub reads several repo:/org: qualifiers with the legacy search grammar (OR-ed): searching in that form`;
     // Once, from whichever search learned it first.
-    expect(lines.filter((l) => l.endsWith(legacy))).toEqual(grammar === "legacy" ? [expect.stringMatching(/^search (pulls merged|issues closed) /)] : []);
+    expect(lines.filter((l) => l.endsWith(legacy))).toEqual(
+      grammar === "legacy" ? [expect.stringMatching(/^search (pulls merged|issues closed) /)] : [],
+    );
     expect(lines.filter((l) => !l.endsWith(legacy)).sort()).toEqual([
       `search issues closed ${WEEK}: page 1, 3 of 3 (cost 2, 4996 remaining)`,
       `search pulls merged ${WEEK}: page 1, 4 of 4 (cost 1, 4998 remaining)`,
@@ -233,9 +271,15 @@ describe("more than 1,000 results", () => {
     const searches = bodies.filter((b) => b.query === SEARCH_MERGED_PULLS).map((b) => b.variables);
     // The exact request bodies, in any order (slices run concurrently); first pages only: an oversized window's
     // further pages are never fetched.
-    const sorted = (list: Record<string, unknown>[]) => [...list].sort((a, b) => String(a.searchQuery).localeCompare(String(b.searchQuery)));
+    const sorted = (list: Record<string, unknown>[]) =>
+      [...list].sort((a, b) => String(a.searchQuery).localeCompare(String(b.searchQuery)));
     expect(sorted(searches)).toEqual(
-      sorted([WEEK, slices.first, slices.second, slices.third, slices.secondA, slices.secondB].map((w) => ({ searchQuery: merged(w), cursor: null }))),
+      sorted(
+        [WEEK, slices.first, slices.second, slices.third, slices.secondA, slices.secondB].map((w) => ({
+          searchQuery: merged(w),
+          cursor: null,
+        })),
+      ),
     );
     expect(activity.pulls.map((p) => p.number)).toEqual([1, 2, 3, 4, 5]);
     expect(stats.windowSplits).toBe(2);

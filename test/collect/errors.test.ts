@@ -3,7 +3,17 @@ import nock from "nock";
 import { collectActivity } from "../../src/collect/index.js";
 import { gitHubError } from "../../src/github/errors.js";
 import { SEARCH_MERGED_PULLS } from "../../src/collect/queries.js";
-import { bigPull, fakeGraphql, filesAnswer, operationName, paths, pullNode, searchPage, WEEK_27, type GraphqlBody } from "./helpers.js";
+import {
+  bigPull,
+  fakeGraphql,
+  filesAnswer,
+  operationName,
+  paths,
+  pullNode,
+  searchPage,
+  WEEK_27,
+  type GraphqlBody,
+} from "./helpers.js";
 import { API, testClient } from "../support/github.js";
 import { offline } from "../support/net.js";
 
@@ -59,7 +69,13 @@ describe("errors name what failed, on one line", () => {
       if (isFiles(body)) {
         return {
           data: { repository: null },
-          errors: [{ type: "NOT_FOUND", path: ["repository"], message: "Could not resolve to a Repository with the name 'a/b'." }],
+          errors: [
+            {
+              type: "NOT_FOUND",
+              path: ["repository"],
+              message: "Could not resolve to a Repository with the name 'a/b'.",
+            },
+          ],
         };
       }
       return searchPage([]);
@@ -77,7 +93,13 @@ describe("errors name what failed, on one line", () => {
         const { data } = filesAnswer(body, { 1: 150, 2: 150, 3: 150 });
         return {
           data: { ...data, p1: { pullRequest: null } },
-          errors: [{ type: "NOT_FOUND", path: ["p1", "pullRequest"], message: "Could not resolve to a PullRequest with the number of 2." }],
+          errors: [
+            {
+              type: "NOT_FOUND",
+              path: ["p1", "pullRequest"],
+              message: "Could not resolve to a PullRequest with the number of 2.",
+            },
+          ],
         };
       }
       return searchPage([]);
@@ -96,7 +118,9 @@ describe("errors name what failed, on one line", () => {
   test("after a failure, queued requests are not sent", async () => {
     // 60 PRs with a second file page: three batches of 20, queued behind each other (concurrency 1).
     const many = Array.from({ length: 60 }, (_, i) =>
-      pullNode("a/b", i + 1, { files: { totalCount: 200, pageInfo: { hasNextPage: true, endCursor: "c" }, nodes: [] } }),
+      pullNode("a/b", i + 1, {
+        files: { totalCount: 200, pageInfo: { hasNextPage: true, endCursor: "c" }, nodes: [] },
+      }),
     );
     const { bodies } = fakeGraphql(
       (body) => {
@@ -119,7 +143,9 @@ describe("errors name what failed, on one line", () => {
   test("a file page failing while a search still pages ends the run with that error, without hanging", async () => {
     // 20 PRs fill a batch, which goes out before the search's second page (concurrency 1).
     const big = Array.from({ length: 20 }, (_, i) =>
-      pullNode("a/b", i + 1, { files: { totalCount: 200, pageInfo: { hasNextPage: true, endCursor: "c" }, nodes: [] } }),
+      pullNode("a/b", i + 1, {
+        files: { totalCount: 200, pageInfo: { hasNextPage: true, endCursor: "c" }, nodes: [] },
+      }),
     );
     const { bodies } = fakeGraphql((body) => {
       if (body.query === SEARCH_MERGED_PULLS) {
@@ -140,8 +166,8 @@ describe("errors name what failed, on one line", () => {
     await expect(collectActivity(testClient(), { repositories: [], period: WEEK_27 })).rejects.toThrow(
       "collect needs at least one repository",
     );
-    await expect(collectActivity(testClient(), { repositories: ["a/b"], period: WEEK_27, concurrency: 0 })).rejects.toThrow(
-      "concurrency must be a positive integer, got 0",
-    );
+    await expect(
+      collectActivity(testClient(), { repositories: ["a/b"], period: WEEK_27, concurrency: 0 }),
+    ).rejects.toThrow("concurrency must be a positive integer, got 0");
   });
 });

@@ -13,81 +13,91 @@ const DATA = LINUXKIT_DATA;
 
 const LINUXKIT = ["linuxkit/linuxkit", "linuxkit/linuxkit-ci", "linuxkit/rtf", "linuxkit/virtsock"];
 
-describeWithLinuxKit.each(["advanced", "legacy"] as const)("collect 2017-W27 from the fake GitHub, %s search grammar", (searchGrammar) => {
-  let fake: FakeGitHub;
-  loopbackOnly();
-  beforeAll(async () => {
-    fake = await startFakeGitHub({ data: [DATA], latencyMs: 5, searchGrammar });
-  });
-  afterAll(async () => {
-    await fake.close();
-  });
-
-  test("33 merged PRs, 27 in linuxkit/linuxkit and 6 in linuxkit/virtsock, files complete", async () => {
-    const client = testClient(fake.url);
-    const lines: string[] = [];
-    const before = fake.requests.length;
-    const { activity, stats } = await collectActivity(client, {
-      repositories: LINUXKIT,
-      period: WEEK_27,
-      log: (line) => lines.push(line),
+describeWithLinuxKit.each(["advanced", "legacy"] as const)(
+  "collect 2017-W27 from the fake GitHub, %s search grammar",
+  (searchGrammar) => {
+    let fake: FakeGitHub;
+    loopbackOnly();
+    beforeAll(async () => {
+      fake = await startFakeGitHub({ data: [DATA], latencyMs: 5, searchGrammar });
+    });
+    afterAll(async () => {
+      await fake.close();
     });
 
-    const expected = (JSON.parse(readFileSync(`${DATA}/prs/2017-W27.json`, "utf8")) as {
-      prs: { repo: string; number: number; fileCount: number }[];
-    }).prs;
-    expect(activity.pulls).toHaveLength(33);
-    expect(activity.pulls.filter((p) => p.repo === "linuxkit/linuxkit")).toHaveLength(27);
-    expect(activity.pulls.filter((p) => p.repo === "linuxkit/virtsock")).toHaveLength(6);
-    // Config order, then number.
-    const order = (p: { repo: string; number: number }) => LINUXKIT.indexOf(p.repo) * 1e6 + p.number;
-    expect(activity.pulls.map((p) => `${p.repo}#${p.number}`)).toEqual(
-      [...expected].sort((a, b) => order(a) - order(b)).map((p) => `${p.repo}#${p.number}`),
-    );
-    for (const pull of activity.pulls) {
-      const record = expected.find((p) => p.repo === pull.repo && p.number === pull.number)!;
-      expect(pull.files).toHaveLength(record.fileCount);
-      expect(pull.mergedAt >= "2017-07-03T00:00:00Z" && pull.mergedAt < "2017-07-10T00:00:00Z").toBe(true);
-    }
-    const kernels = activity.pulls.find((p) => p.number === 2167)!;
-    expect(kernels.title).toBe("Update kernel to 4.11.9/4.9.36/4.4.76");
-    expect(kernels.author).toEqual({ login: "rn", kind: "User" });
-    // The dataset's commit e-mails (rolf.neugebauer@docker.com) map to no account, so GitActor.user is null.
-    expect(kernels.coAuthors).toEqual([]);
-    expect(kernels.url).toBe("https://github.com/linuxkit/linuxkit/pull/2167");
-    // #2142, #2167 and #2178 change more than 100 files: one extra page each, all three in one batched query.
-    // Under the legacy grammar the PR search is asked again in the legacy form once its probe has counted 33; the
-    // issue search's probe counts 0 (the dataset has no issues), so its grouped answer stands: nothing.
-    const searches = searchGrammar === "advanced" ? 1 : 2;
-    expect(stats.requests).toMatchObject({ searchPulls: searches, searchIssues: 1, filePages: 1 });
-    expect(stats.searchGrammar).toBe(searchGrammar === "advanced" ? "advanced" : "legacy");
-    expect(stats.maxInFlight).toBeLessThanOrEqual(4);
-    expect(fake.peakInFlight).toBeLessThanOrEqual(4);
-    expect(stats.remaining).toEqual(expect.any(Number));
-    expect(fake.requests.slice(before).map((r) => r.kind).sort()).toEqual([
-      "graphql PullRequestFiles",
-      "graphql SearchClosedIssues",
-      ...Array<string>(searches).fill("graphql SearchMergedPulls"),
-    ]);
-    expect(lines).toContainEqual(
-      expect.stringMatching(
-        /^search pulls merged 2017-07-03T00:00:00Z\.\.2017-07-09T23:59:59Z: page 1, 33 of 33 \(cost 25, \d+ remaining\)$/,
-      ),
-    );
-  });
+    test("33 merged PRs, 27 in linuxkit/linuxkit and 6 in linuxkit/virtsock, files complete", async () => {
+      const client = testClient(fake.url);
+      const lines: string[] = [];
+      const before = fake.requests.length;
+      const { activity, stats } = await collectActivity(client, {
+        repositories: LINUXKIT,
+        period: WEEK_27,
+        log: (line) => lines.push(line),
+      });
 
-  test("an unknown repository fails with GitHub's message, naming it", async () => {
-    const client = testClient(fake.url);
-    await expect(collectActivity(client, { repositories: ["linuxkit/nope"], period: WEEK_27 })).rejects.toThrow(
-      /^GitHub search failed for repo:linuxkit\/nope: The listed users and repositories cannot be searched/,
-    );
-  });
+      const expected = (
+        JSON.parse(readFileSync(`${DATA}/prs/2017-W27.json`, "utf8")) as {
+          prs: { repo: string; number: number; fileCount: number }[];
+        }
+      ).prs;
+      expect(activity.pulls).toHaveLength(33);
+      expect(activity.pulls.filter((p) => p.repo === "linuxkit/linuxkit")).toHaveLength(27);
+      expect(activity.pulls.filter((p) => p.repo === "linuxkit/virtsock")).toHaveLength(6);
+      // Config order, then number.
+      const order = (p: { repo: string; number: number }) => LINUXKIT.indexOf(p.repo) * 1e6 + p.number;
+      expect(activity.pulls.map((p) => `${p.repo}#${p.number}`)).toEqual(
+        [...expected].sort((a, b) => order(a) - order(b)).map((p) => `${p.repo}#${p.number}`),
+      );
+      for (const pull of activity.pulls) {
+        const record = expected.find((p) => p.repo === pull.repo && p.number === pull.number)!;
+        expect(pull.files).toHaveLength(record.fileCount);
+        expect(pull.mergedAt >= "2017-07-03T00:00:00Z" && pull.mergedAt < "2017-07-10T00:00:00Z").toBe(true);
+      }
+      const kernels = activity.pulls.find((p) => p.number === 2167)!;
+      expect(kernels.title).toBe("Update kernel to 4.11.9/4.9.36/4.4.76");
+      expect(kernels.author).toEqual({ login: "rn", kind: "User" });
+      // The dataset's commit e-mails (rolf.neugebauer@docker.com) map to no account, so GitActor.user is null.
+      expect(kernels.coAuthors).toEqual([]);
+      expect(kernels.url).toBe("https://github.com/linuxkit/linuxkit/pull/2167");
+      // #2142, #2167 and #2178 change more than 100 files: one extra page each, all three in one batched query.
+      // Under the legacy grammar the PR search is asked again in the legacy form once its probe has counted 33; the
+      // issue search's probe counts 0 (the dataset has no issues), so its grouped answer stands: nothing.
+      const searches = searchGrammar === "advanced" ? 1 : 2;
+      expect(stats.requests).toMatchObject({ searchPulls: searches, searchIssues: 1, filePages: 1 });
+      expect(stats.searchGrammar).toBe(searchGrammar === "advanced" ? "advanced" : "legacy");
+      expect(stats.maxInFlight).toBeLessThanOrEqual(4);
+      expect(fake.peakInFlight).toBeLessThanOrEqual(4);
+      expect(stats.remaining).toEqual(expect.any(Number));
+      expect(
+        fake.requests
+          .slice(before)
+          .map((r) => r.kind)
+          .sort(),
+      ).toEqual([
+        "graphql PullRequestFiles",
+        "graphql SearchClosedIssues",
+        ...Array<string>(searches).fill("graphql SearchMergedPulls"),
+      ]);
+      expect(lines).toContainEqual(
+        expect.stringMatching(
+          /^search pulls merged 2017-07-03T00:00:00Z\.\.2017-07-09T23:59:59Z: page 1, 33 of 33 \(cost 25, \d+ remaining\)$/,
+        ),
+      );
+    });
 
-  test("a rejected token fails the run with the 401 message", async () => {
-    fake.auth.rejectTokens.push("revoked");
-    const client = testClient(fake.url, "revoked");
-    await expect(collectActivity(client, { repositories: LINUXKIT, period: WEEK_27 })).rejects.toThrow(
-      "GitHub rejected the token (401 Bad credentials)",
-    );
-  });
-});
+    test("an unknown repository fails with GitHub's message, naming it", async () => {
+      const client = testClient(fake.url);
+      await expect(collectActivity(client, { repositories: ["linuxkit/nope"], period: WEEK_27 })).rejects.toThrow(
+        /^GitHub search failed for repo:linuxkit\/nope: The listed users and repositories cannot be searched/,
+      );
+    });
+
+    test("a rejected token fails the run with the 401 message", async () => {
+      fake.auth.rejectTokens.push("revoked");
+      const client = testClient(fake.url, "revoked");
+      await expect(collectActivity(client, { repositories: LINUXKIT, period: WEEK_27 })).rejects.toThrow(
+        "GitHub rejected the token (401 Bad credentials)",
+      );
+    });
+  },
+);

@@ -52,7 +52,10 @@ describe("changed files", () => {
     // PRs 1-20 change 200 files (one more page each), PR 21 changes 300 (two more), PR 22 fits the search page.
     const totals: Record<number, number> = { 21: 300 };
     for (let n = 1; n <= 20; n++) totals[n] = 200;
-    const pulls = [...Object.entries(totals).map(([n, total]) => bigPull("a/b", Number(n), total)), pullNode("a/b", 22)];
+    const pulls = [
+      ...Object.entries(totals).map(([n, total]) => bigPull("a/b", Number(n), total)),
+      pullNode("a/b", 22),
+    ];
     const lines: string[] = [];
     const { bodies } = fakeGraphql((body) => {
       if (body.query === SEARCH_MERGED_PULLS) return searchPage(pulls);
@@ -66,9 +69,14 @@ describe("changed files", () => {
     });
 
     const page = (numbers: number[], cursor: string) =>
-      Object.fromEntries(numbers.flatMap((number, i) => [
-        [`owner${i}`, "a"], [`repo${i}`, "b"], [`number${i}`, number], [`cursor${i}`, cursor],
-      ]));
+      Object.fromEntries(
+        numbers.flatMap((number, i) => [
+          [`owner${i}`, "a"],
+          [`repo${i}`, "b"],
+          [`number${i}`, number],
+          [`cursor${i}`, cursor],
+        ]),
+      );
     const first20 = Array.from({ length: 20 }, (_, i) => i + 1);
     expect(bodies.filter(isFiles)).toEqual([
       // Page 2 of the first 20 goes out as soon as the search page brings them, the 21st once the searches are done.
@@ -79,11 +87,15 @@ describe("changed files", () => {
     ]);
     expect(stats.requests).toEqual({ searchPulls: 1, searchIssues: 1, filePages: 3, total: 5 });
     for (const pull of activity.pulls) {
-      expect(pull.files).toEqual(pull.number === 22 ? ["README.md"] : paths(0, totals[pull.number]!).map((p) => p.path));
+      expect(pull.files).toEqual(
+        pull.number === 22 ? ["README.md"] : paths(0, totals[pull.number]!).map((p) => p.path),
+      );
     }
     const filesLines = lines.filter((l) => l.startsWith("files"));
     expect(filesLines).toHaveLength(3);
-    expect(filesLines[0]).toMatch(/^files page 2 of a\/b#1 \(200 of 200\), a\/b#2 \(200 of 200\), .*, a\/b#20 \(200 of 200\) \(cost 1, 4999 remaining\)$/);
+    expect(filesLines[0]).toMatch(
+      /^files page 2 of a\/b#1 \(200 of 200\), a\/b#2 \(200 of 200\), .*, a\/b#20 \(200 of 200\) \(cost 1, 4999 remaining\)$/,
+    );
     expect(filesLines.slice(1)).toEqual([
       "files page 2 of a/b#21 (200 of 300) (cost 1, 4999 remaining)",
       "files page 3 of a/b#21 (300 of 300) (cost 1, 4999 remaining)",

@@ -4,7 +4,6 @@ import nock from "nock";
 import type { Period } from "../../src/model.js";
 import { API } from "../support/github.js";
 
-
 export const WEEK_27: Period = {
   kind: "week",
   id: "2017-W27",
@@ -67,7 +66,10 @@ export function issueNode(repo: string, number: number, extra: Record<string, un
   };
 }
 
-export function searchPage(nodes: unknown[], options: { issueCount?: number; endCursor?: string | null; cost?: number; remaining?: number } = {}) {
+export function searchPage(
+  nodes: unknown[],
+  options: { issueCount?: number; endCursor?: string | null; cost?: number; remaining?: number } = {},
+) {
   const endCursor = options.endCursor ?? null;
   return {
     data: {
@@ -89,7 +91,11 @@ export function paths(from: number, to: number): { path: string }[] {
 export function bigPull(repo: string, number: number, total: number, extra: Record<string, unknown> = {}) {
   const first = Math.min(100, total);
   return pullNode(repo, number, {
-    files: { totalCount: total, pageInfo: { hasNextPage: total > first, endCursor: `f${first}` }, nodes: paths(0, first) },
+    files: {
+      totalCount: total,
+      pageInfo: { hasNextPage: total > first, endCursor: `f${first}` },
+      nodes: paths(0, first),
+    },
     ...extra,
   });
 }
@@ -105,7 +111,13 @@ export function filesAnswer(body: GraphqlBody, totals: Record<number, number>, r
     const offset = Number(String(body.variables[`cursor${i}`]).slice(1));
     const end = Math.min(offset + 100, total!);
     data[`p${i}`] = {
-      pullRequest: { files: { totalCount: total, pageInfo: { hasNextPage: end < total!, endCursor: `f${end}` }, nodes: paths(offset, end) } },
+      pullRequest: {
+        files: {
+          totalCount: total,
+          pageInfo: { hasNextPage: end < total!, endCursor: `f${end}` },
+          nodes: paths(offset, end),
+        },
+      },
     };
   }
   return { data };
@@ -132,7 +144,10 @@ export function underGrammar(grammar: Grammar, body: GraphqlBody, page: ReturnTy
  * One nock interceptor for every POST /graphql, answering through `answer` and recording each body in order.
  * `delayMs` holds every answer back, so concurrent requests overlap.
  */
-export function fakeGraphql(answer: (body: GraphqlBody) => unknown, options: { delayMs?: number; status?: number } = {}) {
+export function fakeGraphql(
+  answer: (body: GraphqlBody) => unknown,
+  options: { delayMs?: number; status?: number } = {},
+) {
   const bodies: GraphqlBody[] = [];
   let interceptor = nock(API)
     .persist()
@@ -147,7 +162,9 @@ export function fakeGraphql(answer: (body: GraphqlBody) => unknown, options: { d
     if (body.variables.probe !== true || !data?.search || "probe" in data) return reply;
     return { ...(reply as object), data: { ...data, probe: { issueCount: 0 } } };
   };
-  const scope = interceptor.reply(options.status ?? 200, (_uri, body) =>
-    withProbe(body as GraphqlBody, answer(body as GraphqlBody)) as nock.Body);
+  const scope = interceptor.reply(
+    options.status ?? 200,
+    (_uri, body) => withProbe(body as GraphqlBody, answer(body as GraphqlBody)) as nock.Body,
+  );
   return { bodies, scope };
 }

@@ -13,7 +13,8 @@ import { cli } from "../support/cli.js";
 
 const PERIOD = parsePeriod("2030-W10"); // 2030-03-04 .. 2030-03-10
 const REPOS = ["acme/app", "acme/lib", "acme/docs"];
-const WARNING = "search found no merged pull requests and no closed issues in 2030-W10, yet the default branch of " +
+const WARNING =
+  "search found no merged pull requests and no closed issues in 2030-W10, yet the default branch of " +
   "acme/app (2 commits), acme/lib (1 commit) moved in that period: check the repositories and the token's access " +
   "before trusting this report";
 
@@ -53,8 +54,11 @@ describe.each(["advanced", "legacy"] as const)("an empty search, %s search gramm
     expect(activity.issues).toEqual([]);
     expect(stats.warnings).toEqual([WARNING]);
     expect(stats.requests).toEqual({ searchPulls: 1, searchIssues: 1, filePages: 0, branchHistory: 1, total: 3 });
-    expect(fake.requests.map((r) => r.kind).sort())
-      .toEqual(["graphql DefaultBranchHistory", "graphql SearchClosedIssues", "graphql SearchMergedPulls"]);
+    expect(fake.requests.map((r) => r.kind).sort()).toEqual([
+      "graphql DefaultBranchHistory",
+      "graphql SearchClosedIssues",
+      "graphql SearchMergedPulls",
+    ]);
   });
 
   test("nothing moved: the check runs, no warning", async () => {
@@ -67,9 +71,22 @@ describe.each(["advanced", "legacy"] as const)("an empty search, %s search gramm
   test("the CLI prints the warning on stderr, even with --quiet", async () => {
     const config = join(dir, "devreport.yml");
     writeFileSync(config, `repositories: [${REPOS.join(", ")}]\n`);
-    const result = await cli(["draft", "--config", config, "--week", "2030-W10", "--quiet", "--api-url", fake.url, "--token", "t"]);
+    const result = await cli([
+      "draft",
+      "--config",
+      config,
+      "--week",
+      "2030-W10",
+      "--quiet",
+      "--api-url",
+      fake.url,
+      "--token",
+      "t",
+    ]);
     expect(result.code).toBe(0);
     // 2030-W10 is also in the future, which the CLI says too.
-    expect(result.stderr).toBe(`devreport: warning: ${WARNING}\ndevreport: warning: 2030-W10 has not started yet: the report is empty\n`);
+    expect(result.stderr).toBe(
+      `devreport: warning: ${WARNING}\ndevreport: warning: 2030-W10 has not started yet: the report is empty\n`,
+    );
   });
 });

@@ -16,7 +16,8 @@ offline();
 const REPO = "linuxkit/linuxkit";
 const WEEK = "2017-07-03T00:00:00Z..2017-07-09T23:59:59Z";
 const FORBIDDEN = "Resource not accessible by integration";
-const TIMEOUT = "Something went wrong while executing your query. This may be the result of a timeout, or it could be a " +
+const TIMEOUT =
+  "Something went wrong while executing your query. This may be the result of a timeout, or it could be a " +
   "GitHub bug. Please include `E2B5:17176:C8D909:165E039:6650BF08` when reporting this issue.";
 
 const collect = (lines: string[] = []) =>
@@ -25,7 +26,9 @@ const collect = (lines: string[] = []) =>
 describe("partial answers", () => {
   test("a closing issue the app cannot see: the PR is kept without it, and the gap is named", async () => {
     const pulls = [
-      pullNode(REPO, 2167, { closingIssuesReferences: { nodes: [null, { number: 7, repository: { nameWithOwner: REPO } }] } }),
+      pullNode(REPO, 2167, {
+        closingIssuesReferences: { nodes: [null, { number: 7, repository: { nameWithOwner: REPO } }] },
+      }),
       null,
       pullNode(REPO, 2168),
     ];
@@ -34,15 +37,27 @@ describe("partial answers", () => {
       return {
         ...searchPage(pulls, { issueCount: 3 }),
         errors: [
-          { type: "FORBIDDEN", path: ["search", "nodes", 0, "closingIssuesReferences", "nodes", 0],
-            extensions: { saml_failure: false }, locations: [{ line: 80, column: 7 }], message: FORBIDDEN },
-          { type: "NOT_FOUND", path: ["search", "nodes", 1], message: "Could not resolve to a node with the global id of 'PR_x'." },
+          {
+            type: "FORBIDDEN",
+            path: ["search", "nodes", 0, "closingIssuesReferences", "nodes", 0],
+            extensions: { saml_failure: false },
+            locations: [{ line: 80, column: 7 }],
+            message: FORBIDDEN,
+          },
+          {
+            type: "NOT_FOUND",
+            path: ["search", "nodes", 1],
+            message: "Could not resolve to a node with the global id of 'PR_x'.",
+          },
         ],
       };
     });
     const lines: string[] = [];
     const { activity, stats } = await collect(lines);
-    expect(activity.pulls.map((p) => [p.number, p.closes])).toEqual([[2167, [{ repo: REPO, number: 7 }]], [2168, []]]);
+    expect(activity.pulls.map((p) => [p.number, p.closes])).toEqual([
+      [2167, [{ repo: REPO, number: 7 }]],
+      [2168, []],
+    ]);
     expect(stats.warnings).toEqual([
       `GitHub could not answer search.nodes[0].closingIssuesReferences.nodes[0] (${REPO}#2167) (FORBIDDEN: ${FORBIDDEN}): ` +
         "the report leaves it out",
@@ -61,16 +76,33 @@ describe("partial answers", () => {
   });
 
   test("errors at the search itself, with no search data: the run fails as before", async () => {
-    fakeGraphql((body) => body.query !== SEARCH_MERGED_PULLS ? searchPage([]) :
-      { data: { search: null, rateLimit: null }, errors: [{ path: ["search"], message: "Timeout on search" }] });
+    fakeGraphql((body) =>
+      body.query !== SEARCH_MERGED_PULLS
+        ? searchPage([])
+        : { data: { search: null, rateLimit: null }, errors: [{ path: ["search"], message: "Timeout on search" }] },
+    );
     await expect(collect()).rejects.toThrow(`GitHub search failed for repo:${REPO}: Timeout on search`);
   });
 
   test("gapWarnings: one line per distinct problem, the first three places named", () => {
-    const gap = (i: number, type = "FORBIDDEN", message = FORBIDDEN): Gap =>
-      ({ path: `search.nodes[${i}].closingIssuesReferences`, item: `o/r#${i}`, where: "w", type, message });
-    expect(gapWarnings([gap(1), gap(2), gap(3, "NOT_FOUND", "gone"), gap(4), gap(5), gap(6),
-      { path: "search.nodes[9]", where: "search pulls merged w, page 2", message: "untyped" }])).toEqual([
+    const gap = (i: number, type = "FORBIDDEN", message = FORBIDDEN): Gap => ({
+      path: `search.nodes[${i}].closingIssuesReferences`,
+      item: `o/r#${i}`,
+      where: "w",
+      type,
+      message,
+    });
+    expect(
+      gapWarnings([
+        gap(1),
+        gap(2),
+        gap(3, "NOT_FOUND", "gone"),
+        gap(4),
+        gap(5),
+        gap(6),
+        { path: "search.nodes[9]", where: "search pulls merged w, page 2", message: "untyped" },
+      ]),
+    ).toEqual([
       "GitHub could not answer search.nodes[1].closingIssuesReferences (o/r#1), search.nodes[2].closingIssuesReferences " +
         `(o/r#2), search.nodes[4].closingIssuesReferences (o/r#4) and 2 more (FORBIDDEN: ${FORBIDDEN}): the report leaves them out`,
       "GitHub could not answer search.nodes[3].closingIssuesReferences (o/r#3) (NOT_FOUND: gone): the report leaves it out",
@@ -97,9 +129,15 @@ describe("timeouts", () => {
   test("graphqlTimeoutOf reads GitHub's timeout in a 200 answer, a 502 and a given-up retry", () => {
     const body = { data: null, errors: [{ message: TIMEOUT }] };
     expect(graphqlTimeoutOf({ name: "GraphqlResponseError", errors: body.errors, data: null })).toBe(TIMEOUT);
-    const requestError = { status: 502, message: `Unknown error: ${JSON.stringify(body)}`, response: { status: 502, data: body } };
+    const requestError = {
+      status: 502,
+      message: `Unknown error: ${JSON.stringify(body)}`,
+      response: { status: 502, data: body },
+    };
     expect(graphqlTimeoutOf(requestError)).toBe(TIMEOUT);
-    expect(graphqlTimeoutOf(new Error("GitHub search failed", { cause: new Error("gave up", { cause: requestError }) }))).toBe(TIMEOUT);
+    expect(
+      graphqlTimeoutOf(new Error("GitHub search failed", { cause: new Error("gave up", { cause: requestError }) })),
+    ).toBe(TIMEOUT);
     expect(graphqlTimeoutOf(new Error("x", { cause: body }))).toBe(TIMEOUT);
     expect(graphqlTimeoutOf({ status: 502, response: { data: { message: "Server Error" } } })).toBeUndefined();
   });
@@ -118,9 +156,13 @@ describe("timeouts", () => {
     expect(activity.pulls).toHaveLength(130);
     const searches = bodies.filter((b) => b.query.includes("SearchMergedPulls"));
     expect(searches.map((b) => [/first: (\d+), after/.exec(b.query)![1], b.variables.cursor])).toEqual([
-      ["100", null], ["100", "Y3Vyc29yOjEwMA=="], ["50", "Y3Vyc29yOjEwMA=="],
+      ["100", null],
+      ["100", "Y3Vyc29yOjEwMA=="],
+      ["50", "Y3Vyc29yOjEwMA=="],
     ]);
-    expect(lines).toContain(`search pulls merged ${WEEK}: page 2 timed out on GitHub's side 100 at a time: asking again 50 at a time`);
+    expect(lines).toContain(
+      `search pulls merged ${WEEK}: page 2 timed out on GitHub's side 100 at a time: asking again 50 at a time`,
+    );
     expect(stats.warnings).toEqual([]);
   });
 });

@@ -11,7 +11,12 @@ test("GitHub's worked example: 1 + 100 + 5,000 requests cost 51 points", () => {
 
 test("a query without connections costs 1; variables give the page size", () => {
   expect(queryCost(parse("query { viewer { login } }"))).toBe(1);
-  expect(queryCost(parse("query Q($n: Int) { viewer { repositories(first: $n) { nodes { issues(first: 100) { totalCount } } } } }"), { n: 100 })).toBe(1);
+  expect(
+    queryCost(
+      parse("query Q($n: Int) { viewer { repositories(first: $n) { nodes { issues(first: 100) { totalCount } } } } }"),
+      { n: 100 },
+    ),
+  ).toBe(1);
 });
 
 test("what collect's searches cost per page", () => {

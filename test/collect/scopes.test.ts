@@ -29,8 +29,10 @@ describe("organisations and order", () => {
     });
     // moby/moby goes without a qualifier of its own: org:moby covers it (and keeps the qualifiers disjoint).
     expect(bodies.map((b) => b.variables)).toContainEqual({
-      searchQuery: `( org:moby OR repo:linuxkit/linuxkit ) is:pr is:merged merged:${WEEK}`, cursor: null,
-      probe: true, probeQuery: `org:moby repo:linuxkit/linuxkit is:pr is:merged merged:${WEEK}`,
+      searchQuery: `( org:moby OR repo:linuxkit/linuxkit ) is:pr is:merged merged:${WEEK}`,
+      cursor: null,
+      probe: true,
+      probeQuery: `org:moby repo:linuxkit/linuxkit is:pr is:merged merged:${WEEK}`,
     });
     expect(activity.pulls.map((p) => `${p.repo}#${p.number}`)).toEqual([
       "Moby/Moby#9",
@@ -47,7 +49,11 @@ describe("organisations and order", () => {
     const repos = Array.from({ length: 9 }, (_, i) => `owner-abcd/repo-${String(i).padStart(3, "0")}`);
     const lines: string[] = [];
     const { bodies } = fakeGraphql(() => searchPage([]));
-    const { stats } = await collectActivity(testClient(), { repositories: repos, period: WEEK_27, log: (l) => lines.push(l) });
+    const { stats } = await collectActivity(testClient(), {
+      repositories: repos,
+      period: WEEK_27,
+      log: (l) => lines.push(l),
+    });
     // The searches; the fifth request is the default-branch check that an empty result sends (see moved.ts).
     const queries = bodies.filter((b) => "searchQuery" in b.variables).map((b) => String(b.variables.searchQuery));
     expect(bodies).toHaveLength(5);

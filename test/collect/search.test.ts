@@ -37,15 +37,26 @@ describe("windows", () => {
       "2017-07-07T16:00:00Z..2017-07-09T23:59:59Z",
     ]);
     const uneven = splitWindow({ from: 100, to: 109 }, 3)!;
-    expect(uneven).toEqual([{ from: 100, to: 102 }, { from: 103, to: 105 }, { from: 106, to: 109 }]);
+    expect(uneven).toEqual([
+      { from: 100, to: 102 },
+      { from: 103, to: 105 },
+      { from: 106, to: 109 },
+    ]);
     for (const list of [slices, uneven]) {
       for (let i = 1; i < list.length; i++) expect(list[i]!.from).toBe(list[i - 1]!.to + 1);
     }
   });
 
   test("splitting ends at one-second windows; never more slices than seconds", () => {
-    expect(splitWindow({ from: 100, to: 101 })).toEqual([{ from: 100, to: 100 }, { from: 101, to: 101 }]);
-    expect(splitWindow({ from: 100, to: 102 }, 5)).toEqual([{ from: 100, to: 100 }, { from: 101, to: 101 }, { from: 102, to: 102 }]);
+    expect(splitWindow({ from: 100, to: 101 })).toEqual([
+      { from: 100, to: 100 },
+      { from: 101, to: 101 },
+    ]);
+    expect(splitWindow({ from: 100, to: 102 }, 5)).toEqual([
+      { from: 100, to: 100 },
+      { from: 101, to: 101 },
+      { from: 102, to: 102 },
+    ]);
     expect(splitWindow({ from: 100, to: 100 }, 3)).toBeNull();
   });
 
@@ -129,6 +140,8 @@ describe("search strings", () => {
     expect(scopes).toEqual([[`repo:${long}`, "repo:a/b"], [`repo:owner/${"y".repeat(140)}`]]);
     expect(searchString(advancedScope(scopes[0]!), "issues", week).length).toBeLessThanOrEqual(MAX_SEARCH_LENGTH);
     // Tight: the two long ones together would not have fitted.
-    expect(searchString(advancedScope([scopes[0]![0]!, scopes[1]![0]!]), "issues", week).length).toBeGreaterThan(MAX_SEARCH_LENGTH);
+    expect(searchString(advancedScope([scopes[0]![0]!, scopes[1]![0]!]), "issues", week).length).toBeGreaterThan(
+      MAX_SEARCH_LENGTH,
+    );
   });
 });

@@ -8,8 +8,16 @@ import { SAMPLE } from "../support/datasets.js";
 import { loopbackOnly } from "../support/net.js";
 
 const entry = (method: string, path: string, extra: Partial<ContractEntry> = {}): ContractEntry => ({
-  method, path, params: {}, query: [], requestBody: "", status: 200, responseBody: "", responseType: "application/json",
-  intercepted: true, ...extra,
+  method,
+  path,
+  params: {},
+  query: [],
+  requestBody: "",
+  status: 200,
+  responseBody: "",
+  responseType: "application/json",
+  intercepted: true,
+  ...extra,
 });
 
 describe("the contract checker", () => {
@@ -25,11 +33,18 @@ describe("the contract checker", () => {
   });
 
   test("an undeclared query parameter, a value its schema refuses, and an operation GitHub does not have", () => {
-    expect(checkContract([
-      entry("GET", "/repos/o/r/pulls", { query: [["stat", "open"]] }),
-      entry("GET", "/repos/o/r/pulls", { query: [["state", "merged"], ["per_page", "100"]] }),
-      entry("GET", "/repos/o/r/report-drafts"),
-    ])).toEqual([
+    expect(
+      checkContract([
+        entry("GET", "/repos/o/r/pulls", { query: [["stat", "open"]] }),
+        entry("GET", "/repos/o/r/pulls", {
+          query: [
+            ["state", "merged"],
+            ["per_page", "100"],
+          ],
+        }),
+        entry("GET", "/repos/o/r/report-drafts"),
+      ]),
+    ).toEqual([
       "GET /repos/{owner}/{repo}/pulls: query parameter stat is not declared",
       "GET /repos/{owner}/{repo}/pulls: query state=merged: /v must be equal to one of the allowed values (open, closed, all)",
       "GET /repos/o/r/report-drafts: no such operation",
@@ -37,8 +52,10 @@ describe("the contract checker", () => {
   });
 
   test("a response missing what the schema requires, unless an interceptor (a fault) answered", () => {
-    const ref = entry("GET", "/repos/o/r/git/ref/heads/devreport/2026-W05", { intercepted: false,
-      responseBody: JSON.stringify({ ref: "refs/heads/devreport/2026-W05", object: { sha: "a".repeat(40) } }) });
+    const ref = entry("GET", "/repos/o/r/git/ref/heads/devreport/2026-W05", {
+      intercepted: false,
+      responseBody: JSON.stringify({ ref: "refs/heads/devreport/2026-W05", object: { sha: "a".repeat(40) } }),
+    });
     expect(checkContract([ref])).toEqual([
       "GET /repos/{owner}/{repo}/git/ref/{ref}: response 200: must have required property 'node_id'",
       "GET /repos/{owner}/{repo}/git/ref/{ref}: response 200: must have required property 'url'",
@@ -70,12 +87,26 @@ describe("the fake's answers to devreport's calls", () => {
     const [owner, repo] = full.split("/") as [string, string];
     const { data } = await octokit.request("GET /repos/{owner}/{repo}", { owner, repo });
     const branch = data.default_branch;
-    const head = await octokit.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { owner, repo, ref: `heads/${branch}` });
-    await octokit.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", { owner, repo, commit_sha: head.data.object.sha });
+    const head = await octokit.request("GET /repos/{owner}/{repo}/git/ref/{ref}", {
+      owner,
+      repo,
+      ref: `heads/${branch}`,
+    });
+    await octokit.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", {
+      owner,
+      repo,
+      commit_sha: head.data.object.sha,
+    });
     await octokit.request("GET /repos/{owner}/{repo}/commits", { owner, repo, per_page: 5 });
-    await octokit.request("GET /repos/{owner}/{repo}/compare/{basehead}", { owner, repo, basehead: `${branch}...${branch}` });
+    await octokit.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
+      owner,
+      repo,
+      basehead: `${branch}...${branch}`,
+    });
     await octokit.request("GET /repos/{owner}/{repo}/pulls", { owner, repo, state: "all", per_page: 100 });
-    await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", { owner, repo, path: "README.md" }).catch(() => undefined);
+    await octokit
+      .request("GET /repos/{owner}/{repo}/contents/{path}", { owner, repo, path: "README.md" })
+      .catch(() => undefined);
     expect(fake.contract.length).toBeGreaterThanOrEqual(7);
     expect(checkContract(fake.contract)).toEqual([]);
   });

@@ -22,10 +22,14 @@ function ensureBuilt(): void {
   const lib = join(ROOT, "lib/index.js");
   const newestSource = Math.max(...files(join(ROOT, "src"), ".ts").map((f) => statSync(f).mtimeMs));
   if (existsSync(lib) && statSync(lib).mtimeMs >= newestSource) return;
-  const tsc = spawnSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
+  const tsc = spawnSync(
+    process.execPath,
+    [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+    },
+  );
   if (tsc.status !== 0) throw new Error(`npm run build failed:\n${tsc.stdout}${tsc.stderr}`);
 }
 
@@ -51,7 +55,12 @@ const last = (name: string) => runtime.filter((i) => i.instruction === name).at(
 /** What the runtime stage copies into the image (from the context or the build stage), as paths of the checkout. */
 const shipped = runtime
   .filter((i) => i.instruction === "COPY")
-  .flatMap((i) => i.args.split(/\s+/).filter((word) => !word.startsWith("--")).slice(0, -1))
+  .flatMap((i) =>
+    i.args
+      .split(/\s+/)
+      .filter((word) => !word.startsWith("--"))
+      .slice(0, -1),
+  )
   .map((path) => path.replace(/^\/app\//, "").replace(/\/$/, ""));
 /** The runtime image's command, as an npm script would spell it. */
 const command = (JSON.parse(last("CMD")!.args) as string[])
@@ -90,7 +99,9 @@ describe("lib/, as the production image ships it", () => {
       const source = readFileSync(file, "utf8");
       for (const [, specifier = ""] of source.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["']([^"']+)["']/g)) {
         if (specifier.startsWith(".") || specifier.startsWith("node:")) continue;
-        const name = specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : (specifier.split("/")[0] ?? specifier);
+        const name = specifier.startsWith("@")
+          ? specifier.split("/").slice(0, 2).join("/")
+          : (specifier.split("/")[0] ?? specifier);
         if (!allowed.has(name)) imported.set(name, file);
       }
     }

@@ -6,7 +6,16 @@ import { startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
 import type { GitHubClient } from "../../src/github/client.js";
 import { withoutMentions } from "../../src/report/markdown.js";
 import { APP_DATASETS, reportBranch, reportPath } from "../support/app-datasets.js";
-import { appReplies, comment, deliver, devreportApp, fileAt, reportPulls, startAppServer, type AppServer } from "../support/app-server.js";
+import {
+  appReplies,
+  comment,
+  deliver,
+  devreportApp,
+  fileAt,
+  reportPulls,
+  startAppServer,
+  type AppServer,
+} from "../support/app-server.js";
 import { cliDraft } from "../support/cli.js";
 import { describeWith } from "../support/datasets.js";
 import { apiClient } from "../support/github.js";
@@ -57,7 +66,9 @@ for (const dataset of APP_DATASETS) {
       const { issue, payload } = comment(fake, repo, `/draft-report ${weeks.draft}`, admin);
       expect((await deliver(server, "issue_comment", payload)).status).toBe(200);
       expect(await reportPulls(client, repo, branch)).toEqual([expect.objectContaining({ number: before!.number })]);
-      expect(appReplies(fake, repo, issue).at(-1)).toBe(`Drafted ${path} in #${before!.number} (unchanged: the branch already holds this draft)`);
+      expect(appReplies(fake, repo, issue).at(-1)).toBe(
+        `Drafted ${path} in #${before!.number} (unchanged: the branch already holds this draft)`,
+      );
       expect(await fileAt(client, repo, path, branch)).toBe(expected);
     });
 
@@ -74,10 +85,16 @@ for (const dataset of APP_DATASETS) {
     test("a read-only commenter gets a refusal and no branch", async () => {
       const { id, issue, payload } = comment(fake, repo, `/draft-report ${weeks.refused}`, "some-reader");
       expect((await deliver(server, "issue_comment", payload)).status).toBe(200);
-      expect(appReplies(fake, repo, issue).at(-1)).toBe(`Sorry, only people with write access to ${repo} can run \`/draft-report\`.`);
+      expect(appReplies(fake, repo, issue).at(-1)).toBe(
+        `Sorry, only people with write access to ${repo} can run \`/draft-report\`.`,
+      );
       expect(fake.store.comments.get(id)!.reactions.map((r) => r.content)).toEqual(["eyes"]);
       const [owner, name] = repo.split("/");
-      const { data: refs } = await client.request("GET /repos/{owner}/{repo}/git/matching-refs/{ref}", { owner: owner!, repo: name!, ref: `heads/${reportBranch(weeks.refused)}` });
+      const { data: refs } = await client.request("GET /repos/{owner}/{repo}/git/matching-refs/{ref}", {
+        owner: owner!,
+        repo: name!,
+        ref: `heads/${reportBranch(weeks.refused)}`,
+      });
       expect(refs).toEqual([]);
       expect(await reportPulls(client, repo, reportBranch(weeks.refused))).toEqual([]);
     });
@@ -86,7 +103,10 @@ for (const dataset of APP_DATASETS) {
       const week = weeks.together;
       const first = comment(fake, repo, `/draft-report ${week}`, writer);
       const second = comment(fake, repo, `/draft-report ${week}`, admin);
-      const responses = await Promise.all([deliver(server, "issue_comment", first.payload), deliver(server, "issue_comment", second.payload)]);
+      const responses = await Promise.all([
+        deliver(server, "issue_comment", first.payload),
+        deliver(server, "issue_comment", second.payload),
+      ]);
       expect(responses.map((r) => r.status)).toEqual([200, 200]);
       const pulls = await reportPulls(client, repo, reportBranch(week));
       expect(pulls).toHaveLength(1);
@@ -103,7 +123,9 @@ for (const dataset of APP_DATASETS) {
       expect((await deliver(server, "issue_comment", payload)).status).toBe(200);
       const reply = appReplies(fake, repo, issue).at(-1)!;
       const draft = await cliDraft(fake, repo, week);
-      expect(reply).toBe(`<details><summary>Draft for ${week}</summary>\n\n${withoutMentions(draft.trimEnd())}\n\n</details>\n`);
+      expect(reply).toBe(
+        `<details><summary>Draft for ${week}</summary>\n\n${withoutMentions(draft.trimEnd())}\n\n</details>\n`,
+      );
       expect(reply).not.toMatch(/(^|[^A-Za-z0-9`])@[A-Za-z0-9]/m);
       expect(await reportPulls(client, repo, reportBranch(week))).toEqual([]);
     });

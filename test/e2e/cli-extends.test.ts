@@ -25,16 +25,24 @@ afterAll(() => fake.close());
 
 /** The app's octokit (Probot's, retries and throttling off as in the other fake-GitHub tests). */
 const appOctokit = () =>
-  new (ProbotOctokit.defaults((options: Record<string, unknown>) => ({ ...options, throttle: { enabled: false }, retry: { enabled: false } })))({
+  new (ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+    ...options,
+    throttle: { enabled: false },
+    retry: { enabled: false },
+  })))({
     auth: { token: "demo" },
     baseUrl: fake.url,
   });
 
-const draft = (repo: string, ...more: string[]) => cli(["draft", "--repo", repo, "--period", "2024-W10", "--api-url", fake.url, ...more], { GH_TOKEN: "demo" });
+const draft = (repo: string, ...more: string[]) =>
+  cli(["draft", "--repo", repo, "--period", "2024-W10", "--api-url", fake.url, ...more], { GH_TOKEN: "demo" });
 
 describe("_extends and the .github fallback, as the app reads them", () => {
   test.each([
-    ["acme/tinyos-ci", "devreport: config: acme/tinyos-ci:.github/devreport.yml, extending acme/tinyos:.github/devreport.yml"],
+    [
+      "acme/tinyos-ci",
+      "devreport: config: acme/tinyos-ci:.github/devreport.yml, extending acme/tinyos:.github/devreport.yml",
+    ],
     ["acme/rtf", "devreport: config: acme/.github:.github/devreport.yml, extending acme/tinyos:.github/devreport.yml"],
   ])("%s: the CLI's config and draft are the app's", async (repo, configLine) => {
     const client = createClient({ token: "demo", apiUrl: fake.url, retry: false });
@@ -79,22 +87,32 @@ describe("a local --config file's _extends is followed on GitHub the same way", 
   };
 
   test("the same draft as the repository whose file it copies", async () => {
-    const path = local("_extends: acme/tinyos\nrepositories: [acme/tinyos-ci, acme/tinyos]\ntitle: \"tinyos CI report for {{firstDay}} to {{lastDay}}\"\noutro: \"Shared sections come from acme/tinyos.\"\n");
-    const result = await cli(["draft", "--config", path, "--period", "2024-W10", "--api-url", fake.url], { GH_TOKEN: "demo" });
+    const path = local(
+      '_extends: acme/tinyos\nrepositories: [acme/tinyos-ci, acme/tinyos]\ntitle: "tinyos CI report for {{firstDay}} to {{lastDay}}"\noutro: "Shared sections come from acme/tinyos."\n',
+    );
+    const result = await cli(["draft", "--config", path, "--period", "2024-W10", "--api-url", fake.url], {
+      GH_TOKEN: "demo",
+    });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe((await draft("acme/tinyos-ci", "--quiet")).stdout);
-    expect(result.stderr.split("\n")[0]).toBe(`devreport: config: ${path}, extending acme/tinyos:.github/devreport.yml`);
+    expect(result.stderr.split("\n")[0]).toBe(
+      `devreport: config: ${path}, extending acme/tinyos:.github/devreport.yml`,
+    );
   });
 
   test("without an owner, or to a missing repository: one line, exit 2", async () => {
     const bare = local("_extends: tinyos\n");
-    expect(await cli(["draft", "--config", bare, "--period", "2024-W10", "--api-url", fake.url], { GH_TOKEN: "demo" })).toEqual({
+    expect(
+      await cli(["draft", "--config", bare, "--period", "2024-W10", "--api-url", fake.url], { GH_TOKEN: "demo" }),
+    ).toEqual({
       code: 2,
       stdout: "",
       stderr: `devreport: ${bare}: _extends: "tinyos" needs an owner in a local file ("owner/tinyos")\n`,
     });
     const lost = local("_extends: acme/nope:config/devreport.yml\n");
-    expect(await cli(["draft", "--config", lost, "--period", "2024-W10", "--api-url", fake.url], { GH_TOKEN: "demo" })).toEqual({
+    expect(
+      await cli(["draft", "--config", lost, "--period", "2024-W10", "--api-url", fake.url], { GH_TOKEN: "demo" }),
+    ).toEqual({
       code: 2,
       stdout: "",
       stderr: `devreport: ${lost}: _extends: acme/nope: no such repository, or the token cannot see it\n`,

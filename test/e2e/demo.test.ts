@@ -15,7 +15,17 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 
 test("the sample week: sections, credits without bots, the closed issue on its PR's line, escaped title, exact footer", async () => {
-  const result = await cli(["draft", "--repo", "acme/tinyos", "--week", "2024-W10", "--api-url", fake.url, "--token", "demo"]);
+  const result = await cli([
+    "draft",
+    "--repo",
+    "acme/tinyos",
+    "--week",
+    "2024-W10",
+    "--api-url",
+    fake.url,
+    "--token",
+    "demo",
+  ]);
   expect(result.code).toBe(0);
   expect(result.stdout).toBe(EXPECTED);
   expect(result.stderr.split("\n").filter(Boolean)).toEqual([
@@ -33,17 +43,62 @@ test("the same week written with --out, and an unknown repository or a rejected 
   const { tmpdir } = await import("node:os");
   const dir = mkdtempSync(join(tmpdir(), "devreport-demo-"));
   const out = join(dir, "2024-10.md");
-  expect((await cli(["draft", "--repo", "acme/tinyos", "--week", "2024-03-06", "--api-url", fake.url, "--token", "demo", "--out", out, "--quiet"])).code).toBe(0);
+  expect(
+    (
+      await cli([
+        "draft",
+        "--repo",
+        "acme/tinyos",
+        "--week",
+        "2024-03-06",
+        "--api-url",
+        fake.url,
+        "--token",
+        "demo",
+        "--out",
+        out,
+        "--quiet",
+      ])
+    ).code,
+  ).toBe(0);
   expect(readFileSync(out, "utf8")).toBe(EXPECTED);
 
   const missing = join(dir, "missing.md");
-  expect(await cli(["draft", "--repo", "acme/nope", "--week", "2024-W10", "--api-url", fake.url, "--token", "demo", "--out", missing])).toEqual({
+  expect(
+    await cli([
+      "draft",
+      "--repo",
+      "acme/nope",
+      "--week",
+      "2024-W10",
+      "--api-url",
+      fake.url,
+      "--token",
+      "demo",
+      "--out",
+      missing,
+    ]),
+  ).toEqual({
     code: 2,
     stdout: "",
     stderr: "devreport: --repo acme/nope: no such repository, or the token cannot see it\n",
   });
   fake.auth.rejectTokens.push("revoked");
-  expect(await cli(["draft", "--repo", "acme/tinyos", "--week", "2024-W10", "--api-url", fake.url, "--token", "revoked", "--out", missing])).toEqual({
+  expect(
+    await cli([
+      "draft",
+      "--repo",
+      "acme/tinyos",
+      "--week",
+      "2024-W10",
+      "--api-url",
+      fake.url,
+      "--token",
+      "revoked",
+      "--out",
+      missing,
+    ]),
+  ).toEqual({
     code: 1,
     stdout: "",
     stderr: "devreport: GitHub rejected the token (401 Bad credentials)\n",

@@ -44,7 +44,17 @@ describeWithLinuxKit("LinuxKit's 2018 monthly reports scored", () => {
   afterAll(() => fake?.close());
 
   test.each(MONTHS)("%s", async (month) => {
-    const result = await cli(["draft", "--repo", "linuxkit/linuxkit", "--period", month, "--api-url", fake.url, "--token", "test"]);
+    const result = await cli([
+      "draft",
+      "--repo",
+      "linuxkit/linuxkit",
+      "--period",
+      month,
+      "--api-url",
+      fake.url,
+      "--token",
+      "test",
+    ]);
     expect(result.stderr).not.toMatch(/warning|error/i);
     expect(result.code).toBe(0);
     const draft = result.stdout;
@@ -72,13 +82,18 @@ describeWithLinuxKit("LinuxKit's 2018 monthly reports scored", () => {
     // The fixtures add PRs merged in repositories the scorer does not track (moby/tool, linuxkit/lcow).
     const tracked = mergedRefs.filter((ref) => scorer.TRACKED_REPOS.includes(ref.split("#")[0]));
     expect(tracked.length).toBe(score.recallAllMerged.total);
-    const elsewhere = [...cited(listing(draft, "## Closed Issues:")), ...cited(listing(draft, "## New or updated PRs and Issues (not closed):"))];
+    const elsewhere = [
+      ...cited(listing(draft, "## Closed Issues:")),
+      ...cited(listing(draft, "## New or updated PRs and Issues (not closed):")),
+    ];
     expect(elsewhere.filter((ref) => mergedRefs.includes(ref))).toEqual([]);
     for (const ref of [...mergedRefs, ...elsewhere]) expect(ref).toMatch(/^[\w.-]+\/[\w.-]+#\d+$/);
 
     // The intro names every covered repository in full and counts what the listing holds.
     const intro = draft.split("\n")[2]!;
-    expect(intro).toMatch(/^This report covers the development in the \[linuxkit\/linuxkit\] \[linuxkit\/lcow\] .*\[moby\/tool\].* repositories\./);
+    expect(intro).toMatch(
+      /^This report covers the development in the \[linuxkit\/linuxkit\] \[linuxkit\/lcow\] .*\[moby\/tool\].* repositories\./,
+    );
     expect(intro).toContain(` ${mergedRefs.length} PRs were merged.`);
   });
 });

@@ -18,11 +18,28 @@ describeWithLinuxKit("LinuxKit 2017 as one window", () => {
 
   test("crosses the 1,000-result cap and still lists every PR once", async () => {
     const merged2017 = readdirSync(`${LINUXKIT_DATA}/prs`)
-      .flatMap((file) => JSON.parse(readFileSync(`${LINUXKIT_DATA}/prs/${file}`, "utf8")).prs as { repo: string; number: number; mergedAt: string }[])
+      .flatMap(
+        (file) =>
+          JSON.parse(readFileSync(`${LINUXKIT_DATA}/prs/${file}`, "utf8")).prs as {
+            repo: string;
+            number: number;
+            mergedAt: string;
+          }[],
+      )
       .filter((pr) => pr.mergedAt >= "2017-01-01T00:00:00Z" && pr.mergedAt < "2018-01-01T00:00:00Z");
     expect(merged2017.length).toBeGreaterThan(1000);
 
-    const result = await cli(["draft", "--repo", "linuxkit/linuxkit", "--week", "2017-01-01..2017-12-31", "--api-url", fake.url, "--token", "t"]);
+    const result = await cli([
+      "draft",
+      "--repo",
+      "linuxkit/linuxkit",
+      "--week",
+      "2017-01-01..2017-12-31",
+      "--api-url",
+      fake.url,
+      "--token",
+      "t",
+    ]);
     expect(result.code).toBe(0);
 
     const short = (repo: string) => (repo === "linuxkit/linuxkit" ? "" : repo.split("/")[1]);
@@ -34,7 +51,11 @@ describeWithLinuxKit("LinuxKit 2017 as one window", () => {
 
     expect(result.stderr).toMatch(/over 1000: splitting into/);
     const summary = result.stderr.trim().split("\n").at(-1)!;
-    expect(summary).toMatch(new RegExp(`^devreport: drafted reports/2017-01-01\\.\\.2017-12-31\\.md: ${merged2017.length} items in \\d sections, \\d+ requests, rate-limit cost \\d+, \\d+ remaining$`));
+    expect(summary).toMatch(
+      new RegExp(
+        `^devreport: drafted reports/2017-01-01\\.\\.2017-12-31\\.md: ${merged2017.length} items in \\d sections, \\d+ requests, rate-limit cost \\d+, \\d+ remaining$`,
+      ),
+    );
     const searches = fake.requests.filter((r) => r.kind === "graphql SearchMergedPulls").length;
     expect(summary).toContain(`${fake.requests.filter((r) => r.kind.startsWith("graphql")).length} requests`);
     expect(searches).toBeGreaterThan(Math.ceil(merged2017.length / 100));

@@ -33,7 +33,17 @@ describeWithLinuxKit("March 2018: opened, updated, comments and reviews", () => 
   afterAll(() => fake?.close());
 
   test("open work and PRs closed unmerged are 'updated', commenters and reviewers in the month are credited, bots and other months not", async () => {
-    const result = await cli(["draft", "--repo", "linuxkit/linuxkit", "--period", "2018-03", "--api-url", fake.url, "--token", "t"]);
+    const result = await cli([
+      "draft",
+      "--repo",
+      "linuxkit/linuxkit",
+      "--period",
+      "2018-03",
+      "--api-url",
+      fake.url,
+      "--token",
+      "t",
+    ]);
     expect(result.code).toBe(0);
     const draft = result.stdout;
     expect(listing(draft, "## New or updated PRs and Issues (not closed):")).toEqual([
@@ -52,7 +62,9 @@ describeWithLinuxKit("March 2018: opened, updated, comments and reviews", () => 
       "- Allow extending the schema ([moby/tool#209] [@ernoaapa] [@justincormack])",
     ]);
     const merged = listing(draft, "## Merged PRs:");
-    expect(merged).toContain("- Add logging to /var/log for onboot containers ([linuxkit/linuxkit#2942] [@deitch] [@ijc] [@justincormack])");
+    expect(merged).toContain(
+      "- Add logging to /var/log for onboot containers ([linuxkit/linuxkit#2942] [@deitch] [@ijc] [@justincormack])",
+    );
     expect(merged).toContain("- Update moby tool ([linuxkit/linuxkit#2951] [@justincormack] [@rn])");
     expect(merged.filter((line) => line.startsWith("- "))).toHaveLength(28);
     // 30 PRs and 5 issues opened in the month (the dataset's merged PRs have no creation date: the fake takes the
@@ -97,12 +109,26 @@ describe("a month with more than 1,000 updated items", () => {
   afterAll(() => fake?.close());
 
   test("the updated search is split and every item is listed once", async () => {
-    const result = await cli(["draft", "--config", join(dir, "devreport.yml"), "--period", "2024-03", "--api-url", fake.url, "--token", "t"]);
+    const result = await cli([
+      "draft",
+      "--config",
+      join(dir, "devreport.yml"),
+      "--period",
+      "2024-03",
+      "--api-url",
+      fake.url,
+      "--token",
+      "t",
+    ]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/search updated 2024-03-01T00:00:00Z\.\.2024-03-31T23:59:59Z: 1150 results, over 1000: splitting into 2 windows/);
+    expect(result.stderr).toMatch(
+      /search updated 2024-03-01T00:00:00Z\.\.2024-03-31T23:59:59Z: 1150 results, over 1000: splitting into 2 windows/,
+    );
     const items = listing(result.stdout, "## New or updated PRs and Issues (not closed):");
     const numbers = items.map((line) => Number(/\[synth\/app#(\d+)\]/.exec(line)![1]));
     expect(numbers).toEqual(Array.from({ length: COUNT }, (_, i) => i + 1));
-    expect(result.stdout.split("\n")[2]).toBe("This report covers the development in the [synth/app] repositories. There were 0 contributions (PRs/Issues/Comments) from 0 individual contributors. 0 new PRs were opened and 0 PRs were merged. 0 new issues were opened and 0 issues were closed.");
+    expect(result.stdout.split("\n")[2]).toBe(
+      "This report covers the development in the [synth/app] repositories. There were 0 contributions (PRs/Issues/Comments) from 0 individual contributors. 0 new PRs were opened and 0 PRs were merged. 0 new issues were opened and 0 issues were closed.",
+    );
   });
 });

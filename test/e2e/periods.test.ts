@@ -4,7 +4,16 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
 import type { GitHubClient } from "../../src/github/client.js";
-import { appReplies, comment, deliver, devreportApp, fileAt, reportPulls, startAppServer, type AppServer } from "../support/app-server.js";
+import {
+  appReplies,
+  comment,
+  deliver,
+  devreportApp,
+  fileAt,
+  reportPulls,
+  startAppServer,
+  type AppServer,
+} from "../support/app-server.js";
 import { SAMPLE } from "../support/datasets.js";
 import { apiClient } from "../support/github.js";
 import { loopbackOnly } from "../support/net.js";
@@ -35,17 +44,33 @@ describe("periods of another length than the config's, through the app", () => {
   /** A maintainer's edit of `path` on `branch` (a commit on top of its head), and the push webhook GitHub sends. */
   async function maintainerEdit(branch: string, path: string, edit: (text: string) => string): Promise<void> {
     const repo = { owner: OWNER, repo: NAME };
-    const { data: ref } = await client.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { ...repo, ref: `heads/${branch}` });
+    const { data: ref } = await client.request("GET /repos/{owner}/{repo}/git/ref/{ref}", {
+      ...repo,
+      ref: `heads/${branch}`,
+    });
     const head = ref.object.sha;
-    const { data: parent } = await client.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", { ...repo, commit_sha: head });
+    const { data: parent } = await client.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", {
+      ...repo,
+      commit_sha: head,
+    });
     const text = edit(await fileAt(client, REPO, path, branch));
     const { data: tree } = await client.request("POST /repos/{owner}/{repo}/git/trees", {
-      ...repo, base_tree: parent.tree.sha, tree: [{ path, mode: "100644", type: "blob", content: text }],
+      ...repo,
+      base_tree: parent.tree.sha,
+      tree: [{ path, mode: "100644", type: "blob", content: text }],
     });
     const { data: commit } = await client.request("POST /repos/{owner}/{repo}/git/commits", {
-      ...repo, message: "Edit the report", tree: tree.sha, parents: [head], author: { name: "Bob K", email: "bobk@example.com" },
+      ...repo,
+      message: "Edit the report",
+      tree: tree.sha,
+      parents: [head],
+      author: { name: "Bob K", email: "bobk@example.com" },
     });
-    await client.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { ...repo, ref: `heads/${branch}`, sha: commit.sha });
+    await client.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
+      ...repo,
+      ref: `heads/${branch}`,
+      sha: commit.sha,
+    });
     const payload = example("push");
     const response = await deliver(server, "push", {
       ...payload,
@@ -55,15 +80,29 @@ describe("periods of another length than the config's, through the app", () => {
       deleted: false,
       sender: { ...payload.sender, login: "bobk", type: "User" },
       pusher: { name: "bobk", email: "bobk@example.com" },
-      repository: { ...payload.repository, name: NAME, full_name: REPO, owner: { ...payload.repository.owner, login: OWNER }, html_url: `https://github.com/${REPO}` },
+      repository: {
+        ...payload.repository,
+        name: NAME,
+        full_name: REPO,
+        owner: { ...payload.repository.owner, login: OWNER },
+        html_url: `https://github.com/${REPO}`,
+      },
       installation: { id: 1 },
     });
     expect(response.status).toBe(200);
   }
 
   async function headMessage(branch: string): Promise<string> {
-    const { data: ref } = await client.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { owner: OWNER, repo: NAME, ref: `heads/${branch}` });
-    const { data } = await client.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", { owner: OWNER, repo: NAME, commit_sha: ref.object.sha });
+    const { data: ref } = await client.request("GET /repos/{owner}/{repo}/git/ref/{ref}", {
+      owner: OWNER,
+      repo: NAME,
+      ref: `heads/${branch}`,
+    });
+    const { data } = await client.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", {
+      owner: OWNER,
+      repo: NAME,
+      commit_sha: ref.object.sha,
+    });
     return data.message;
   }
 
@@ -74,11 +113,15 @@ describe("periods of another length than the config's, through the app", () => {
     expect((await deliver(server, "issue_comment", payload)).status).toBe(200);
     const [pull] = await reportPulls(client, REPO, "devreport/2024-03");
     expect(appReplies(fake, REPO, issue).at(-1)).toBe(`Drafted reports/2024-03.md in #${pull!.number}`);
-    expect(await fileAt(client, REPO, "reports/2024-03.md", "devreport/2024-03")).toMatch(/^# Monthly tinyos report for March 2024\n/);
+    expect(await fileAt(client, REPO, "reports/2024-03.md", "devreport/2024-03")).toMatch(
+      /^# Monthly tinyos report for March 2024\n/,
+    );
 
     await maintainerEdit("devreport/2024-03", "reports/2024-03.md", edit);
     expect(await headMessage("devreport/2024-03")).toBe("Update reference links\n");
-    expect(await fileAt(client, REPO, "reports/2024-03.md", "devreport/2024-03")).toContain("\n[@ndauten]: https://github.com/ndauten\n");
+    expect(await fileAt(client, REPO, "reports/2024-03.md", "devreport/2024-03")).toContain(
+      "\n[@ndauten]: https://github.com/ndauten\n",
+    );
   });
 
   test("a range of days publishes on devreport/2024-03-04--2024-03-10 with a title that says what it is, and its pushes refresh the footer", async () => {
@@ -86,12 +129,18 @@ describe("periods of another length than the config's, through the app", () => {
     expect((await deliver(server, "issue_comment", payload)).status).toBe(200);
     const pulls = await reportPulls(client, REPO, "devreport/2024-03-04--2024-03-10");
     expect(pulls).toHaveLength(1);
-    const { data: pull } = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { owner: OWNER, repo: NAME, pull_number: pulls[0]!.number });
+    const { data: pull } = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
+      owner: OWNER,
+      repo: NAME,
+      pull_number: pulls[0]!.number,
+    });
     expect(pull.title).toBe("tinyos report for 2024-03-04 to 2024-03-10");
     expect(appReplies(fake, REPO, issue).at(-1)).toBe(`Drafted reports/2024-03-04..2024-03-10.md in #${pull.number}`);
 
     await maintainerEdit("devreport/2024-03-04--2024-03-10", "reports/2024-03-04..2024-03-10.md", edit);
     expect(await headMessage("devreport/2024-03-04--2024-03-10")).toBe("Update reference links\n");
-    expect(await fileAt(client, REPO, "reports/2024-03-04..2024-03-10.md", "devreport/2024-03-04--2024-03-10")).toContain("\n[@ndauten]: https://github.com/ndauten\n");
+    expect(
+      await fileAt(client, REPO, "reports/2024-03-04..2024-03-10.md", "devreport/2024-03-04--2024-03-10"),
+    ).toContain("\n[@ndauten]: https://github.com/ndauten\n");
   });
 });

@@ -14,7 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
-const draft = () => cli(["draft", "--repo", "acme/tinyos", "--week", "2024-W10", "--api-url", fake.url, "--token", "t", "--quiet"]);
+const draft = () =>
+  cli(["draft", "--repo", "acme/tinyos", "--week", "2024-W10", "--api-url", fake.url, "--token", "t", "--quiet"]);
 
 test("template: a file in the repository renders the report", async () => {
   fake.store.commitFiles(
@@ -22,7 +23,8 @@ test("template: a file in the repository renders the report", async () => {
     "main",
     {
       ".github/devreport.yml": "repositories: [acme/tinyos]\nsections: []\ntemplate: .github/report.mustache\n",
-      ".github/report.mustache": "{{{title}}}\n{{#sections}}\n### {{{title}}} ({{items.length}})\n{{#items}}\n* {{{text}}}\n{{/items}}\n{{/sections}}\n",
+      ".github/report.mustache":
+        "{{{title}}}\n{{#sections}}\n### {{{title}}} ({{items.length}})\n{{#items}}\n* {{{text}}}\n{{/items}}\n{{/sections}}\n",
     },
     "Use our own template",
     null,

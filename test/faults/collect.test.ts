@@ -1,7 +1,18 @@
 // Collecting LinuxKit 2017-W27 through the CLI's client while the fake GitHub fails in GitHub's ways: every fault
 // either leaves the report byte-for-byte the clean run's, or fails the run with one exact line.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "@jest/globals";
-import { dropConnection, primaryRateLimit, rotatingFaults, secondaryRateLimit, serverError, slow, FAULT_KINDS, type Fault, startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
+import {
+  dropConnection,
+  primaryRateLimit,
+  rotatingFaults,
+  secondaryRateLimit,
+  serverError,
+  slow,
+  FAULT_KINDS,
+  type Fault,
+  startFakeGitHub,
+  type FakeGitHub,
+} from "@devreport/fake-github";
 import { cli } from "../support/cli.js";
 import { describeWithLinuxKit, LINUXKIT_DATA, LINUXKIT_OVERLAY } from "../support/datasets.js";
 import { loopbackOnly } from "../support/net.js";
@@ -47,8 +58,16 @@ describeWithLinuxKit("collect under GitHub's failures", () => {
       ["502 on the first two searches of merged PRs", () => serverError(502, { kind: PULLS, first: 2 }), [1000, 2000]],
       // The week's one file-page query (three PRs' second pages, batched) fails, and so does its first retry.
       ["500 on the file-page query, twice", () => serverError(500, { kind: FILES, first: 2 }), [1000, 2000]],
-      ["a dropped connection on the file-page query, twice", () => dropConnection({ kind: FILES, first: 2 }), [1000, 2000]],
-      ["a lost answer to a search GitHub did run", () => dropConnection({ kind: PULLS, first: 1, afterHandling: true }), [1000]],
+      [
+        "a dropped connection on the file-page query, twice",
+        () => dropConnection({ kind: FILES, first: 2 }),
+        [1000, 2000],
+      ],
+      [
+        "a lost answer to a search GitHub did run",
+        () => dropConnection({ kind: PULLS, first: 1, afterHandling: true }),
+        [1000],
+      ],
     ] as const)("%s", async (_name, make, waits) => {
       const fault = make();
       inject(fault);
@@ -82,8 +101,14 @@ describeWithLinuxKit("collect under GitHub's failures", () => {
       fake.interceptors.push((req) => {
         if (req.kind !== PULLS || refused++ > 0) return undefined;
         const reset = Math.ceil(clock.now() / 1000) + 1;
-        return { status: 200, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(reset) },
-          body: { data: null, errors: [{ type: "RATE_LIMITED", message: "API rate limit exceeded for installation ID 1." }] } };
+        return {
+          status: 200,
+          headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(reset) },
+          body: {
+            data: null,
+            errors: [{ type: "RATE_LIMITED", message: "API rate limit exceeded for installation ID 1." }],
+          },
+        };
       });
       expect((await draft()).markdown).toBe(clean);
       expect(clock.waits).toHaveLength(1);
@@ -116,10 +141,16 @@ describeWithLinuxKit("collect under GitHub's failures", () => {
 
   describe("given up on: one exact line", () => {
     test.each([
-      ["502 every time: four attempts", () => serverError(502, { kind: PULLS }),
-        `GitHub search failed for ${SCOPE}: HTTP 502 Server Error (gave up after 4 attempts)`],
-      ["the connection drops every time", () => dropConnection({ kind: PULLS }),
-        `GitHub search failed for ${SCOPE}: connection lost: other side closed (gave up after 4 attempts)`],
+      [
+        "502 every time: four attempts",
+        () => serverError(502, { kind: PULLS }),
+        `GitHub search failed for ${SCOPE}: HTTP 502 Server Error (gave up after 4 attempts)`,
+      ],
+      [
+        "the connection drops every time",
+        () => dropConnection({ kind: PULLS }),
+        `GitHub search failed for ${SCOPE}: connection lost: other side closed (gave up after 4 attempts)`,
+      ],
     ] as const)("%s", async (_name, make, message) => {
       inject(make());
       await expect(draft()).rejects.toThrow(message);
@@ -139,8 +170,10 @@ describeWithLinuxKit("collect under GitHub's failures", () => {
     test("a secondary rate limit asking for ten minutes", async () => {
       inject(secondaryRateLimit({ kind: PULLS, first: 1 }, { retryAfterSeconds: 600, clock }));
       await expect(draft()).rejects.toThrow(
-        new RegExp(`^GitHub search failed for ${SCOPE}: HTTP 403 You have exceeded a secondary rate limit\\. .* ` +
-          "\\(GitHub asked to wait 600 s: longer than the 120 s devreport waits\\)$"),
+        new RegExp(
+          `^GitHub search failed for ${SCOPE}: HTTP 403 You have exceeded a secondary rate limit\\. .* ` +
+            "\\(GitHub asked to wait 600 s: longer than the 120 s devreport waits\\)$",
+        ),
       );
     });
   });

@@ -3,7 +3,13 @@
 // CLI's stderr, the PR body), or, after a timeout, the clean run's report from smaller pages or a split window.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "@jest/globals";
 import {
-  graphqlRequestOf, graphqlTimeout, partialErrors, searchPageSize, startFakeGitHub, type FakeGitHub, type FakeRequest,
+  graphqlRequestOf,
+  graphqlTimeout,
+  partialErrors,
+  searchPageSize,
+  startFakeGitHub,
+  type FakeGitHub,
+  type FakeRequest,
   type Fault,
 } from "@devreport/fake-github";
 import { pullBody } from "../../src/publish/text.js";
@@ -24,14 +30,16 @@ const GAPS = [
     `search.nodes[11].closingIssuesReferences (linuxkit/linuxkit#2164) (FORBIDDEN: ${FORBIDDEN}): the report leaves them out`,
   `GitHub could not answer search.nodes[3] (search pulls merged ${WEEK}, page 1) (NOT_FOUND: ${GONE}): the report leaves it out`,
 ];
-const partial = () => partialErrors({ kind: PULLS, first: 1 }, [
-  { path: ["search", "nodes", 10, "closingIssuesReferences"], type: "FORBIDDEN", message: FORBIDDEN },
-  { path: ["search", "nodes", 3], type: "NOT_FOUND", message: GONE },
-  { path: ["search", "nodes", 11, "closingIssuesReferences"], type: "FORBIDDEN", message: FORBIDDEN },
-]);
+const partial = () =>
+  partialErrors({ kind: PULLS, first: 1 }, [
+    { path: ["search", "nodes", 10, "closingIssuesReferences"], type: "FORBIDDEN", message: FORBIDDEN },
+    { path: ["search", "nodes", 3], type: "NOT_FOUND", message: GONE },
+    { path: ["search", "nodes", 11, "closingIssuesReferences"], type: "FORBIDDEN", message: FORBIDDEN },
+  ]);
 
 /** A search of merged PRs over the whole week (not a part of it). */
-const wholeWeek = (req: FakeRequest) => String(graphqlRequestOf(req).variables.searchQuery ?? "").includes(`merged:${WEEK}`);
+const wholeWeek = (req: FakeRequest) =>
+  String(graphqlRequestOf(req).variables.searchQuery ?? "").includes(`merged:${WEEK}`);
 
 describeWithLinuxKit("partial answers and timeouts", () => {
   let fake: FakeGitHub;
@@ -82,8 +90,16 @@ describeWithLinuxKit("partial answers and timeouts", () => {
     });
 
     test("the PR body lists the gaps, mentions neutralised; without warnings it is unchanged", async () => {
-      inject(partialErrors({ kind: PULLS, first: 1 },
-        { path: ["search", "nodes", 10, "closingIssuesReferences"], type: "FORBIDDEN", message: "@rn may not see it" }));
+      inject(
+        partialErrors(
+          { kind: PULLS, first: 1 },
+          {
+            path: ["search", "nodes", 10, "closingIssuesReferences"],
+            type: "FORBIDDEN",
+            message: "@rn may not see it",
+          },
+        ),
+      );
       const drafted = await draft();
       const body = pullBody(drafted.report, drafted.path);
       const withoutGaps = pullBody({ ...drafted.report, warnings: undefined }, drafted.path);
@@ -100,7 +116,18 @@ describeWithLinuxKit("partial answers and timeouts", () => {
     });
 
     test("the CLI prints one warning line per distinct problem, and the report", async () => {
-      const args = ["draft", "--repo", "linuxkit/linuxkit", "--week", "2017-W27", "--api-url", fake.url, "--token", "t", "--quiet"];
+      const args = [
+        "draft",
+        "--repo",
+        "linuxkit/linuxkit",
+        "--week",
+        "2017-W27",
+        "--api-url",
+        fake.url,
+        "--token",
+        "t",
+        "--quiet",
+      ];
       inject(partial());
       const result = await cli(args);
       expect(result.code).toBe(0);
@@ -143,10 +170,13 @@ describeWithLinuxKit("partial answers and timeouts", () => {
 
     test("a search that always times out: given up with one line naming the window", async () => {
       inject(graphqlTimeout({ kind: PULLS }));
-      await expect(draft()).rejects.toThrow(new RegExp(
-        `^GitHub search for ${SCOPE} timed out for pulls in 2017-07-0\\dT\\d\\d:\\d\\d:\\d\\dZ\\.\\.2017-07-0\\dT\\d\\d:\\d\\d:\\d\\dZ, ` +
-          "even 25 at a time and the period split 2 times: Something went wrong while executing your query\\. This may be " +
-          "the result of a timeout, or it could be a GitHub bug\\. Please include `[^`]+` when reporting this issue\\.$"));
+      await expect(draft()).rejects.toThrow(
+        new RegExp(
+          `^GitHub search for ${SCOPE} timed out for pulls in 2017-07-0\\dT\\d\\d:\\d\\d:\\d\\dZ\\.\\.2017-07-0\\dT\\d\\d:\\d\\d:\\d\\dZ, ` +
+            "even 25 at a time and the period split 2 times: Something went wrong while executing your query\\. This may be " +
+            "the result of a timeout, or it could be a GitHub bug\\. Please include `[^`]+` when reporting this issue\\.$",
+        ),
+      );
       // Bounded: 3 page sizes for the week, then 25 at a time for each half and each quarter, 4 attempts each at most.
       // (The quarters still asking when the first gives up are refused by the session, not sent.)
       const sent = since().filter((r) => r.kind === PULLS).length;

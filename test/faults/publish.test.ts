@@ -2,7 +2,18 @@
 // a report branch without its PR, a PR without its branch, or a branch whose report is not exactly the draft; and a
 // clean run afterwards converges to one branch and one PR.
 import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
-import { dropConnection, primaryRateLimit, rotatingFaults, secondaryRateLimit, serverError, slow, type Fault, treeOfCommit, startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
+import {
+  dropConnection,
+  primaryRateLimit,
+  rotatingFaults,
+  secondaryRateLimit,
+  serverError,
+  slow,
+  type Fault,
+  treeOfCommit,
+  startFakeGitHub,
+  type FakeGitHub,
+} from "@devreport/fake-github";
 import { createClient } from "../../src/github/octokit.js";
 import { publishDraft } from "../../src/publish/index.js";
 import { APP, BRANCH, PATH, config, makeDraft, newerDraft } from "../publish/helpers.js";
@@ -47,9 +58,12 @@ function state() {
 /** No branch without its PR, no open PR without its branch, and a branch's report is the whole draft. */
 function expectConsistent(): void {
   const s = state();
-  expect({ branchWithoutPull: s.branch && s.openPulls === 0, pullWithoutBranch: !s.branch && s.openPulls > 0,
-    halfWritten: s.branch && s.file !== draft.markdown, morePulls: s.openPulls > 1 })
-    .toEqual({ branchWithoutPull: false, pullWithoutBranch: false, halfWritten: false, morePulls: false });
+  expect({
+    branchWithoutPull: s.branch && s.openPulls === 0,
+    pullWithoutBranch: !s.branch && s.openPulls > 0,
+    halfWritten: s.branch && s.file !== draft.markdown,
+    morePulls: s.openPulls > 1,
+  }).toEqual({ branchWithoutPull: false, pullWithoutBranch: false, halfWritten: false, morePulls: false });
 }
 
 const WRITES = /^rest (POST|PATCH|PUT|DELETE) /;
@@ -61,7 +75,10 @@ describe("publishing under GitHub's failures", () => {
     ["a dropped connection on reads", () => [dropConnection({ kind: READS, first: 2 })]],
     ["a slow answer on every write", () => [slow(100, { kind: WRITES })]],
     ["a secondary rate limit on the first write", () => [secondaryRateLimit({ kind: WRITES, first: 1 }, { clock })]],
-    ["a primary rate limit on the branch creation", () => [primaryRateLimit({ kind: "rest POST /repos/{owner}/{repo}/git/refs", first: 1 }, { clock })]],
+    [
+      "a primary rate limit on the branch creation",
+      () => [primaryRateLimit({ kind: "rest POST /repos/{owner}/{repo}/git/refs", first: 1 }, { clock })],
+    ],
   ])("survived, the same branch and PR as a clean run: %s", async (_name, make) => {
     fake.interceptors.push(...make());
     const outcome = await publish();
@@ -73,22 +90,52 @@ describe("publishing under GitHub's failures", () => {
   // A write that fails (or whose answer is lost) is not repeated blindly: the run fails in one exact line and leaves
   // nothing behind; a fault on a read, or a slow answer, is retried and the run completes.
   const NOTHING = { branch: false, file: undefined, openPulls: 0, allPulls: 0 };
-  const deleted = (why: string) => `${REPO}: opening the PR for ${BRANCH} failed (${why}); ${BRANCH} was deleted so the next run starts clean`;
+  const deleted = (why: string) =>
+    `${REPO}: opening the PR for ${BRANCH} failed (${why}); ${BRANCH} was deleted so the next run starts clean`;
   type Outcome = ({ error: string } | { status: "created" }) & { waits: number[] };
   test.each<[string, () => Fault[], Outcome, ReturnType<typeof state>]>([
     // A first draft is one PUT of the file on the new branch (src/publish/git.ts), which makes the commit.
-    ["502 on creating the commit", () => [serverError(502, { kind: "rest PUT /repos/{owner}/{repo}/contents/{+path}" })],
-      { error: `${REPO}: writing the 2017-W27 draft commit for ${BRANCH} failed (GitHub did not confirm the write, and the file is not on the branch); nothing was changed, run again`, waits: [] }, NOTHING],
-    ["a dropped connection on creating the branch", () => [dropConnection({ kind: "rest POST /repos/{owner}/{repo}/git/refs" })],
-      { error: `${REPO}: creating ${BRANCH} failed (no answer: other side closed); nothing was changed, run again`, waits: [] }, NOTHING],
-    ["502 on opening the PR", () => [serverError(502, { kind: "rest POST /repos/{owner}/{repo}/pulls", first: 1 })],
-      { error: deleted("HTTP 502 Server Error"), waits: [] }, NOTHING],
-    ["a dropped connection on opening the PR", () => [dropConnection({ kind: "rest POST /repos/{owner}/{repo}/pulls", first: 1 })],
-      { error: deleted("no answer: other side closed"), waits: [] }, NOTHING],
+    [
+      "502 on creating the commit",
+      () => [serverError(502, { kind: "rest PUT /repos/{owner}/{repo}/contents/{+path}" })],
+      {
+        error: `${REPO}: writing the 2017-W27 draft commit for ${BRANCH} failed (GitHub did not confirm the write, and the file is not on the branch); nothing was changed, run again`,
+        waits: [],
+      },
+      NOTHING,
+    ],
+    [
+      "a dropped connection on creating the branch",
+      () => [dropConnection({ kind: "rest POST /repos/{owner}/{repo}/git/refs" })],
+      {
+        error: `${REPO}: creating ${BRANCH} failed (no answer: other side closed); nothing was changed, run again`,
+        waits: [],
+      },
+      NOTHING,
+    ],
+    [
+      "502 on opening the PR",
+      () => [serverError(502, { kind: "rest POST /repos/{owner}/{repo}/pulls", first: 1 })],
+      { error: deleted("HTTP 502 Server Error"), waits: [] },
+      NOTHING,
+    ],
+    [
+      "a dropped connection on opening the PR",
+      () => [dropConnection({ kind: "rest POST /repos/{owner}/{repo}/pulls", first: 1 })],
+      { error: deleted("no answer: other side closed"), waits: [] },
+      NOTHING,
+    ],
     // With a first draft written in one PUT, the rotation's third fault (a 500) lands on creating the branch: a write
     // GitHub answered with an error is not repeated, and the run says nothing was changed.
-    ["every fault kind in turn, one request in three", () => [rotatingFaults(3, { slowMs: 20, clock })],
-      { error: `${REPO}: creating ${BRANCH} failed (HTTP 500 Internal Server Error); nothing was changed, run again`, waits: [1000] }, NOTHING],
+    [
+      "every fault kind in turn, one request in three",
+      () => [rotatingFaults(3, { slowMs: 20, clock })],
+      {
+        error: `${REPO}: creating ${BRANCH} failed (HTTP 500 Internal Server Error); nothing was changed, run again`,
+        waits: [1000],
+      },
+      NOTHING,
+    ],
   ])("%s: exactly this outcome and state; a clean re-run converges", async (_name, make, expected, after) => {
     fake.interceptors.push(...make());
     const first = await publish().then(
@@ -104,9 +151,9 @@ describe("publishing under GitHub's failures", () => {
 
 async function expectConvergence(): Promise<void> {
   fake.interceptors.length = 0;
-    const again = await publish();
-    expect(["created", "updated", "unchanged"]).toContain(again.status);
-    expectConsistent();
+  const again = await publish();
+  expect(["created", "updated", "unchanged"]).toContain(again.status);
+  expectConsistent();
   expect(state()).toMatchObject({ branch: true, file: draft.markdown, openPulls: 1 });
 }
 
@@ -138,7 +185,11 @@ describe("a write that happened but whose answer was lost", () => {
     const newer = newerDraft();
     const lost = dropConnection({ kind: "rest PATCH /repos/{owner}/{repo}/git/refs", first: 1, afterHandling: true });
     fake.interceptors.push(lost);
-    const client = createClient({ token: "app-token", apiUrl: fake.url, retry: { now: clock.now, sleep: clock.sleep } });
+    const client = createClient({
+      token: "app-token",
+      apiUrl: fake.url,
+      retry: { now: clock.now, sleep: clock.sleep },
+    });
     const outcome = await publishDraft({ client, repo: REPO, draft: newer, config, appLogin: APP });
     expect(lost.fired).toHaveLength(1);
     expect(outcome).toMatchObject({ status: "updated", branch: BRANCH });
@@ -152,20 +203,35 @@ describe("a write that failed: no branch and no PR, and one line saying so", () 
   const failed = `${REPO}: opening the PR for ${BRANCH} failed`;
 
   async function failure(): Promise<string> {
-    const error = await publish().then(() => undefined, (e: Error) => e);
+    const error = await publish().then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(error).toBeDefined();
     return error!.message;
   }
 
   test.each<[string, () => Fault[], string]>([
-    ["502 on creating the branch", () => [serverError(502, { kind: "rest POST /repos/{owner}/{repo}/git/refs" })],
-      `${REPO}: creating ${BRANCH} failed (HTTP 502 Server Error); nothing was changed, run again`],
-    ["a dropped connection on opening the PR", () => [dropConnection({ kind: OPENING })],
-      `${failed} (no answer: other side closed); ${BRANCH} was deleted so the next run starts clean`],
-    ["502 on opening the PR, and the deletion's answer lost", () => [serverError(502, { kind: OPENING }), dropConnection({ kind: DELETING, first: 1, afterHandling: true })],
-      `${failed} (HTTP 502 Server Error); ${BRANCH} was deleted so the next run starts clean`],
-    ["502 on opening the PR, and on the first deletion", () => [serverError(502, { kind: OPENING }), serverError(502, { kind: DELETING, first: 1 })],
-      `${failed} (HTTP 502 Server Error); ${BRANCH} was deleted so the next run starts clean`],
+    [
+      "502 on creating the branch",
+      () => [serverError(502, { kind: "rest POST /repos/{owner}/{repo}/git/refs" })],
+      `${REPO}: creating ${BRANCH} failed (HTTP 502 Server Error); nothing was changed, run again`,
+    ],
+    [
+      "a dropped connection on opening the PR",
+      () => [dropConnection({ kind: OPENING })],
+      `${failed} (no answer: other side closed); ${BRANCH} was deleted so the next run starts clean`,
+    ],
+    [
+      "502 on opening the PR, and the deletion's answer lost",
+      () => [serverError(502, { kind: OPENING }), dropConnection({ kind: DELETING, first: 1, afterHandling: true })],
+      `${failed} (HTTP 502 Server Error); ${BRANCH} was deleted so the next run starts clean`,
+    ],
+    [
+      "502 on opening the PR, and on the first deletion",
+      () => [serverError(502, { kind: OPENING }), serverError(502, { kind: DELETING, first: 1 })],
+      `${failed} (HTTP 502 Server Error); ${BRANCH} was deleted so the next run starts clean`,
+    ],
   ])("%s", async (_name, make, message) => {
     fake.interceptors.push(...make());
     expect(await failure()).toBe(message);
@@ -183,7 +249,10 @@ describe("a write that failed: no branch and no PR, and one line saying so", () 
   });
 
   test("no answer to opening the PR and no way to look it up: the branch is kept, not deleted blindly", async () => {
-    fake.interceptors.push(dropConnection({ kind: OPENING }), serverError(502, { kind: "rest GET /repos/{owner}/{repo}/pulls" }));
+    fake.interceptors.push(
+      dropConnection({ kind: OPENING }),
+      serverError(502, { kind: "rest GET /repos/{owner}/{repo}/pulls" }),
+    );
     expect(await failure()).toBe(
       `${failed} (no answer: other side closed; reading back what it did failed too: HTTP 502 Server Error (gave up after 4 attempts)); if ${BRANCH} has no PR, delete it or re-run`,
     );

@@ -21,20 +21,31 @@ const require = createRequire(import.meta.url);
 const SCENARIOS = join(dirname(require.resolve("@octokit/fixtures/package.json")), "scenarios", "api.github.com");
 const API = "https://api.github.com";
 
-interface Recorded { method: string; path: string; body: unknown; status: number; response: unknown; headers: Record<string, string> }
+interface Recorded {
+  method: string;
+  path: string;
+  body: unknown;
+  status: number;
+  response: unknown;
+  headers: Record<string, string>;
+}
 const scenario = (name: string): Recorded[] =>
   JSON.parse(readFileSync(join(SCENARIOS, name, "normalized-fixture.json"), "utf8")) as Recorded[];
 
 /** Replays one recorded answer (any request body), recording what our code sent. */
 function replay(recorded: Recorded, sent: unknown[] = []): nock.Scope {
-  const headers = { "content-type": recorded.headers["content-type"] ?? "application/json; charset=utf-8",
-    ...(recorded.headers.location ? { location: recorded.headers.location } : {}) };
+  const headers = {
+    "content-type": recorded.headers["content-type"] ?? "application/json; charset=utf-8",
+    ...(recorded.headers.location ? { location: recorded.headers.location } : {}),
+  };
   // Octokit escapes the slash of "heads/test" and drops a trailing one; GitHub takes both spellings alike.
   const same = (path: string) => decodeURIComponent(path).replace(/\/$/, "") === recorded.path.replace(/\/$/, "");
-  return nock(API).intercept(same, recorded.method.toUpperCase(), (body) => {
-    sent.push(body);
-    return true;
-  }).reply(recorded.status, recorded.response === "" ? undefined : (recorded.response as nock.Body), headers);
+  return nock(API)
+    .intercept(same, recorded.method.toUpperCase(), (body) => {
+      sent.push(body);
+      return true;
+    })
+    .reply(recorded.status, recorded.response === "" ? undefined : (recorded.response as nock.Body), headers);
 }
 
 const client = () => new Octokit({ auth: "ghs_test" });
@@ -54,7 +65,8 @@ describe("recorded GitHub answers (@octokit/fixtures)", () => {
     const answers = scenario("rename-repository").filter((r) => r.method === "get");
     const scopes = answers.map((r) => replay(r));
     expect(await defaultBranch(target(client(), "octokit-fixture-org/rename-repository"))).toBe(
-      (answers[1]!.response as { default_branch: string }).default_branch);
+      (answers[1]!.response as { default_branch: string }).default_branch,
+    );
     for (const scope of scopes) expect(scope.isDone()).toBe(true);
   });
 
@@ -77,14 +89,17 @@ describe("recorded GitHub answers (@octokit/fixtures)", () => {
     const [listing] = scenario("get-content");
     replay(listing!);
     await expect(readRepositoryFile(client(), "octokit-fixture-org/hello-world", "")).rejects.toThrow(
-      "octokit-fixture-org/hello-world: is not a file");
+      "octokit-fixture-org/hello-world: is not a file",
+    );
   });
 
   test("errors: GitHub's recorded 422 is a validation failure in our words, and not a branch created meanwhile", async () => {
     const [recorded] = scenario("errors");
     replay({ ...recorded!, path: "/repos/octokit-fixture-org/errors/git/refs" });
     const error = await createBranch(target(client(), "octokit-fixture-org/errors"), "test", "0".repeat(40)).then(
-      () => undefined, (e: unknown) => e);
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).not.toBeInstanceOf(BranchMoved);
     expect(isValidationFailure(error)).toBe(true);
     expect(classifyGitHubError(error)).toEqual({ kind: "http-error", status: 422 });
@@ -96,9 +111,15 @@ describe("recorded GitHub answers (@octokit/fixtures)", () => {
   test("the recorded answers we replay validate against GitHub's OpenAPI description", () => {
     const recorded = [...scenario("git-refs").filter((r) => r.method !== "get"), ...scenario("errors")];
     const entries: ContractEntry[] = recorded.map((r) => ({
-      method: r.method.toUpperCase(), path: r.path.replace(/\/$/, ""), params: {}, query: [],
-      requestBody: r.body === "" ? "" : JSON.stringify(r.body), status: r.status,
-      responseBody: r.response === "" ? "" : JSON.stringify(r.response), responseType: "application/json", intercepted: false,
+      method: r.method.toUpperCase(),
+      path: r.path.replace(/\/$/, ""),
+      params: {},
+      query: [],
+      requestBody: r.body === "" ? "" : JSON.stringify(r.body),
+      status: r.status,
+      responseBody: r.response === "" ? "" : JSON.stringify(r.response),
+      responseType: "application/json",
+      intercepted: false,
     }));
     expect(checkContract(entries)).toEqual([]);
   });

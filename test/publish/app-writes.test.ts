@@ -26,15 +26,29 @@ describe("reviewers (nock)", () => {
       .post(`${REPO}/pulls/7/requested_reviewers`, { team_reviewers: ["maintainers"] })
       .reply(403, { message: "Resource not accessible by integration" });
     const log: string[] = [];
-    await decoratePull(target(testClient(), "linuxkit/linuxkit"), 7, { labels: [], reviewers: ["rn", "linuxkit/maintainers"] }, (line) => log.push(line));
+    await decoratePull(
+      target(testClient(), "linuxkit/linuxkit"),
+      7,
+      { labels: [], reviewers: ["rn", "linuxkit/maintainers"] },
+      (line) => log.push(line),
+    );
     expect(scope.pendingMocks()).toEqual([]);
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatch(/^linuxkit\/linuxkit#7: could not request reviews from linuxkit\/maintainers \(Resource not accessible by integration.*\); team reviews need the app's members: read permission \(docs\/install\.md\)$/);
+    expect(log[0]).toMatch(
+      /^linuxkit\/linuxkit#7: could not request reviews from linuxkit\/maintainers \(Resource not accessible by integration.*\); team reviews need the app's members: read permission \(docs\/install\.md\)$/,
+    );
   });
 
   test("only teams: one call with team_reviewers alone", async () => {
-    const scope = github().post(`${REPO}/pulls/7/requested_reviewers`, { team_reviewers: ["maintainers"] }).reply(201, pullJson(7));
-    await decoratePull(target(testClient(), "linuxkit/linuxkit"), 7, { labels: [], reviewers: ["linuxkit/maintainers"] }, () => {});
+    const scope = github()
+      .post(`${REPO}/pulls/7/requested_reviewers`, { team_reviewers: ["maintainers"] })
+      .reply(201, pullJson(7));
+    await decoratePull(
+      target(testClient(), "linuxkit/linuxkit"),
+      7,
+      { labels: [], reviewers: ["linuxkit/maintainers"] },
+      () => {},
+    );
     expect(scope.pendingMocks()).toEqual([]);
   });
 });
@@ -51,16 +65,27 @@ describe("comments", () => {
   afterEach(async () => fake.close());
 
   const client = () => createClient({ token: "app-token", apiUrl: fake.url, retry: { sleep: async () => {} } });
-  const posts = () => fake.requests.filter((r) => r.kind === "rest POST /repos/{owner}/{repo}/issues/{number}/comments");
+  const posts = () =>
+    fake.requests.filter((r) => r.kind === "rest POST /repos/{owner}/{repo}/issues/{number}/comments");
 
   async function anIssue(): Promise<number> {
-    const { data } = await client().request("POST /repos/{owner}/{repo}/issues", { owner: "linuxkit", repo: "linuxkit", title: "t" });
+    const { data } = await client().request("POST /repos/{owner}/{repo}/issues", {
+      owner: "linuxkit",
+      repo: "linuxkit",
+      title: "t",
+    });
     return data.number as number;
   }
 
   test("150 comments with the marker on the 120th: found on page 2, no second comment", async () => {
     const number = await anIssue();
-    for (let i = 1; i <= 150; i++) fake.store.addComment("linuxkit/linuxkit", number, i === 120 ? "<!-- m --> conflict" : `comment ${i}`, fake.store.account("rn"));
+    for (let i = 1; i <= 150; i++)
+      fake.store.addComment(
+        "linuxkit/linuxkit",
+        number,
+        i === 120 ? "<!-- m --> conflict" : `comment ${i}`,
+        fake.store.account("rn"),
+      );
     const url = await commentOnce(target(client(), "linuxkit/linuxkit"), number, "<!-- m -->", "<!-- m --> again");
     expect(posts()).toHaveLength(0);
     expect(typeof url).toBe("string");
@@ -69,7 +94,11 @@ describe("comments", () => {
 
   test("a 502 on the POST of a comment GitHub did create: read back, exactly one comment", async () => {
     const number = await anIssue();
-    const fault = serverError(502, { kind: "rest POST /repos/{owner}/{repo}/issues/{number}/comments", first: 1, afterHandling: true });
+    const fault = serverError(502, {
+      kind: "rest POST /repos/{owner}/{repo}/issues/{number}/comments",
+      first: 1,
+      afterHandling: true,
+    });
     fake.interceptors.push(fault);
     await commentOnce(target(client(), "linuxkit/linuxkit"), number, "<!-- m -->", "<!-- m --> body");
     expect(fault.fired).toHaveLength(1);
@@ -79,7 +108,9 @@ describe("comments", () => {
 
   test("a 502 on the POST of a comment GitHub did not create: posted once more, one comment", async () => {
     const number = await anIssue();
-    fake.interceptors.push(serverError(502, { kind: "rest POST /repos/{owner}/{repo}/issues/{number}/comments", first: 1 }));
+    fake.interceptors.push(
+      serverError(502, { kind: "rest POST /repos/{owner}/{repo}/issues/{number}/comments", first: 1 }),
+    );
     await commentOnce(target(client(), "linuxkit/linuxkit"), number, "<!-- m -->", "<!-- m --> body");
     expect(posts()).toHaveLength(2);
     expect(fake.store.commentsOn("linuxkit/linuxkit", number).map((c) => c.body)).toEqual(["<!-- m --> body"]);
@@ -88,16 +119,31 @@ describe("comments", () => {
   test("422 No commits between once, right after the branch: waited, tried again, the PR is created", async () => {
     let refused = 0;
     fake.interceptors.push((req) => {
-      if (req.method !== "POST" || req.kind !== "rest POST /repos/{owner}/{repo}/pulls" || refused > 0) return undefined;
+      if (req.method !== "POST" || req.kind !== "rest POST /repos/{owner}/{repo}/pulls" || refused > 0)
+        return undefined;
       refused += 1;
-      return { status: 422, body: { message: "Validation Failed", errors: [{ resource: "PullRequest", code: "custom", message: `No commits between master and ${BRANCH}` }] } };
+      return {
+        status: 422,
+        body: {
+          message: "Validation Failed",
+          errors: [{ resource: "PullRequest", code: "custom", message: `No commits between master and ${BRANCH}` }],
+        },
+      };
     });
     const waits: number[] = [];
-    const outcome = await publishDraft({ client: client(), repo: "linuxkit/linuxkit", draft: makeDraft(), config, appLogin: APP,
-      sleep: async (ms) => void waits.push(ms) });
+    const outcome = await publishDraft({
+      client: client(),
+      repo: "linuxkit/linuxkit",
+      draft: makeDraft(),
+      config,
+      appLogin: APP,
+      sleep: async (ms) => void waits.push(ms),
+    });
     expect(refused).toBe(1);
     expect(waits).toEqual([1000]);
     expect(outcome).toMatchObject({ status: "created", branch: BRANCH });
-    expect(fake.store.pullsOf("linuxkit/linuxkit").filter((p) => p.headRef === BRANCH && p.state === "open")).toHaveLength(1);
+    expect(
+      fake.store.pullsOf("linuxkit/linuxkit").filter((p) => p.headRef === BRANCH && p.state === "open"),
+    ).toHaveLength(1);
   });
 });

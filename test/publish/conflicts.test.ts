@@ -19,7 +19,9 @@ const VSOCK = "- Enable CONFIG_VSOCKETS ([#2171] [@ndauten])";
 
 /** The second draft: a reviewer credited on the line the maintainers reword, and a new item after it. */
 function secondDraft() {
-  const draft = makeDraft([pull(REPO, 2171, "Enable CONFIG_VSOCKETS", { author: user("ndauten"), files: ["kernel/config"] })]);
+  const draft = makeDraft([
+    pull(REPO, 2171, "Enable CONFIG_VSOCKETS", { author: user("ndauten"), files: ["kernel/config"] }),
+  ]);
   draft.markdown = draft.markdown.replace(OLD_LINE, NEW_LINE);
   return draft;
 }
@@ -38,7 +40,8 @@ afterEach(async () => {
   await fake.close();
 });
 
-const publish = (draft: ReturnType<typeof makeDraft>) => publishDraft({ client: app, repo: REPO, draft, config, appLogin: APP });
+const publish = (draft: ReturnType<typeof makeDraft>) =>
+  publishDraft({ client: app, repo: REPO, draft, config, appLogin: APP });
 
 function file(): string {
   const repo = fake.store.getRepo(REPO)!;
@@ -48,14 +51,23 @@ function file(): string {
 
 /** A maintainer's commit through the contents API (author and committer: rn). */
 async function edit(change: (text: string) => string): Promise<void> {
-  const { data } = await rn.request("GET /repos/{owner}/{repo}/contents/{path}", { owner: "linuxkit", repo: "linuxkit", path: PATH, ref: BRANCH });
+  const { data } = await rn.request("GET /repos/{owner}/{repo}/contents/{path}", {
+    owner: "linuxkit",
+    repo: "linuxkit",
+    path: PATH,
+    ref: BRANCH,
+  });
   const text = change(file());
   await rn.request("PUT /repos/{owner}/{repo}/contents/{path}", {
-    owner: "linuxkit", repo: "linuxkit", path: PATH, branch: BRANCH, message: "Edit the report", sha: (data as { sha: string }).sha,
+    owner: "linuxkit",
+    repo: "linuxkit",
+    path: PATH,
+    branch: BRANCH,
+    message: "Edit the report",
+    sha: (data as { sha: string }).sha,
     content: Buffer.from(text).toString("base64"),
   });
 }
-
 
 describe("conflicts maintainers resolved", () => {
   test("resolved as the comment asks, then drafted again: the draft becomes the base and the next draft merges", async () => {
@@ -113,7 +125,11 @@ describe("conflicts maintainers resolved", () => {
 });
 
 async function commentBodies(number: number): Promise<string[]> {
-  const { data } = await app.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner: "linuxkit", repo: "linuxkit", issue_number: number });
+  const { data } = await app.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    owner: "linuxkit",
+    repo: "linuxkit",
+    issue_number: number,
+  });
   return (data as { body: string }[]).map((c) => c.body);
 }
 

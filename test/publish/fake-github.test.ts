@@ -20,7 +20,12 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 
 async function fileOnBranch(): Promise<{ text: string; sha: string }> {
-  const { data } = await as("maintainer-token").request("GET /repos/{owner}/{repo}/contents/{path}", { owner: "linuxkit", repo: "linuxkit", path: PATH, ref: BRANCH });
+  const { data } = await as("maintainer-token").request("GET /repos/{owner}/{repo}/contents/{path}", {
+    owner: "linuxkit",
+    repo: "linuxkit",
+    path: PATH,
+    ref: BRANCH,
+  });
   return { text: Buffer.from(data.content, "base64").toString("utf8"), sha: data.sha };
 }
 
@@ -35,7 +40,10 @@ test("publish, publish again, a maintainer edits the branch, a re-draft merges i
   // The maintainer rewords a line and adds a paragraph through the contents API, with their own token.
   const before = await fileOnBranch();
   const edited = before.text
-    .replace("- Update kernel to 4.11.9/4.9.36/4.4.76 ([#2167] [@rn])", "- Kernels updated to 4.11.9, 4.9.36 and 4.4.76 ([#2167] [@rn])")
+    .replace(
+      "- Update kernel to 4.11.9/4.9.36/4.4.76 ([#2167] [@rn])",
+      "- Kernels updated to 4.11.9, 4.9.36 and 4.4.76 ([#2167] [@rn])",
+    )
     .replace("## Kernel\n", "**Highlights:** [@justincormack] led the vsock work.\n\n## Kernel\n");
   await as("maintainer-token").request("PUT /repos/{owner}/{repo}/contents/{path}", {
     owner: "linuxkit",
@@ -48,8 +56,23 @@ test("publish, publish again, a maintainer edits the branch, a re-draft merges i
   });
 
   // The push event: the maintainer's new [@justincormack] gets its definition.
-  const head = (await app.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { owner: "linuxkit", repo: "linuxkit", ref: `heads/${BRANCH}` })).data.object.sha;
-  const refreshed = await refreshFooterOnPush({ client: app, repo: "linuxkit/linuxkit", branch: BRANCH, headSha: head, path: PATH, appLogin: APP, pusher: "rn", style: { repositories: ["linuxkit/linuxkit"], webUrl: "https://github.com" } });
+  const head = (
+    await app.request("GET /repos/{owner}/{repo}/git/ref/{ref}", {
+      owner: "linuxkit",
+      repo: "linuxkit",
+      ref: `heads/${BRANCH}`,
+    })
+  ).data.object.sha;
+  const refreshed = await refreshFooterOnPush({
+    client: app,
+    repo: "linuxkit/linuxkit",
+    branch: BRANCH,
+    headSha: head,
+    path: PATH,
+    appLogin: APP,
+    pusher: "rn",
+    style: { repositories: ["linuxkit/linuxkit"], webUrl: "https://github.com" },
+  });
   expect(refreshed).toMatchObject({ status: "updated" });
   expect((await fileOnBranch()).text).toContain("[@justincormack]: https://github.com/justincormack\n");
 
@@ -71,16 +94,26 @@ test("publish, publish again, a maintainer edits the branch, a re-draft merges i
     "",
     "## Packages",
   ]);
-  expect(merged).toContain("[@justincormack]: https://github.com/justincormack\n[@ndauten]: https://github.com/ndauten\n");
+  expect(merged).toContain(
+    "[@justincormack]: https://github.com/justincormack\n[@ndauten]: https://github.com/ndauten\n",
+  );
   expect(merged).toContain("[#2171]: https://github.com/linuxkit/linuxkit/pull/2171\n");
 
   // The same draft again finds its own merged draft as the base: nothing to do.
   expect(await publishDraft(request(draft))).toEqual({ ...first, status: "unchanged" });
-  const pulls = await app.request("GET /repos/{owner}/{repo}/pulls", { owner: "linuxkit", repo: "linuxkit", state: "all" });
+  const pulls = await app.request("GET /repos/{owner}/{repo}/pulls", {
+    owner: "linuxkit",
+    repo: "linuxkit",
+    state: "all",
+  });
   expect(pulls.data.map((p: any) => p.head.ref)).toEqual([BRANCH]);
 
   // The branch history: the app's draft, the maintainer's edit, the footer refresh, the regenerated draft merged in.
-  const commits = await app.request("GET /repos/{owner}/{repo}/compare/{basehead}", { owner: "linuxkit", repo: "linuxkit", basehead: `master...${BRANCH}` });
+  const commits = await app.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
+    owner: "linuxkit",
+    repo: "linuxkit",
+    basehead: `master...${BRANCH}`,
+  });
   expect(commits.data.commits).toHaveLength(5);
   expect(commits.data.commits.map((c: any) => [c.author?.login, c.commit.message.split("\n")[0]])).toEqual(
     expect.arrayContaining([

@@ -6,13 +6,28 @@ import { offline } from "../support/net.js";
 
 offline();
 
-const style = { repositories: ["linuxkit/linuxkit", "linuxkit/linuxkit-ci", "linuxkit/rtf", "linuxkit/virtsock"], webUrl: "https://github.com" };
-const push = (pusher = "rn") => ({ client: testClient(), repo: "linuxkit/linuxkit", branch: BRANCH, headSha: "h1", path: PATH, appLogin: APP, pusher, style });
+const style = {
+  repositories: ["linuxkit/linuxkit", "linuxkit/linuxkit-ci", "linuxkit/rtf", "linuxkit/virtsock"],
+  webUrl: "https://github.com",
+};
+const push = (pusher = "rn") => ({
+  client: testClient(),
+  repo: "linuxkit/linuxkit",
+  branch: BRANCH,
+  headSha: "h1",
+  path: PATH,
+  appLogin: APP,
+  pusher,
+  style,
+});
 
 describe("refreshFooterOnPush", () => {
   test("an edit adding [#2170] and [@ndauten] gets exactly those definitions, the PR linked as /pull/", async () => {
     const draft = makeDraft().markdown;
-    const edited = draft.replace("## Kernel\n", "**Highlights:** [@ndauten] began the Raspberry Pi port ([#2170], see [#2169]).\n\n## Kernel\n");
+    const edited = draft.replace(
+      "## Kernel\n",
+      "**Highlights:** [@ndauten] began the Raspberry Pi port ([#2170], see [#2169]).\n\n## Kernel\n",
+    );
     const expected = edited
       .replace("[@ijc]: https://github.com/ijc\n", "$&[@ndauten]: https://github.com/ndauten\n")
       .replace(
@@ -35,7 +50,10 @@ describe("refreshFooterOnPush", () => {
       .reply(200, { data: { r0: { n0: { __typename: "PullRequest" }, n1: { __typename: "Issue" } } } })
       .get(`${REPO}/git/commits/h1`)
       .reply(200, { tree: { sha: "th1" } })
-      .post(`${REPO}/git/trees`, { base_tree: "th1", tree: [{ path: PATH, mode: "100644", type: "blob", content: expected }] })
+      .post(`${REPO}/git/trees`, {
+        base_tree: "th1",
+        tree: [{ path: PATH, mode: "100644", type: "blob", content: expected }],
+      })
       .reply(201, { sha: "t2" })
       .post(`${REPO}/git/commits`, { message: "Update reference links\n", tree: "t2", parents: ["h1"] })
       .reply(201, { sha: "f2" })
@@ -65,12 +83,19 @@ describe("refreshFooterOnPush", () => {
       .patch(`${REPO}/git/refs/${BRANCH_REF}`)
       .reply(200, {});
     expect(await refreshFooterOnPush(push())).toEqual({ status: "updated", commit: "f2" });
-    expect(committed).toBe(edited.replace("[@riyazdf]: https://github.com/riyazdf\n", "").replace("[#2154]: https://github.com/linuxkit/linuxkit/pull/2154\n", ""));
+    expect(committed).toBe(
+      edited
+        .replace("[@riyazdf]: https://github.com/riyazdf\n", "")
+        .replace("[#2154]: https://github.com/linuxkit/linuxkit/pull/2154\n", ""),
+    );
     expect(scope.pendingMocks()).toEqual([]);
   });
 
   test("pushes by the app itself are ignored without a request", async () => {
-    expect(await refreshFooterOnPush(push("devreport[bot]"))).toEqual({ status: "ignored", reason: "pushed by devreport[bot]" });
+    expect(await refreshFooterOnPush(push("devreport[bot]"))).toEqual({
+      status: "ignored",
+      reason: "pushed by devreport[bot]",
+    });
   });
 
   test("a footer that is already right means no commit", async () => {

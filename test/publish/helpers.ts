@@ -18,7 +18,10 @@ export const unprotected = { name: "devreport/2017-W27", commit: { sha: "head" }
 export const PATH = "reports/2017-27.md";
 export const CONTENTS = `${REPO}/contents/reports%2F2017-27.md`;
 
-export const config = resolveConfig({ preset: "linuxkit", publish: { labels: ["weekly-report"], reviewers: ["rn", "linuxkit/maintainers"] } }, { source: "test" });
+export const config = resolveConfig(
+  { preset: "linuxkit", publish: { labels: ["weekly-report"], reviewers: ["rn", "linuxkit/maintainers"] } },
+  { source: "test" },
+);
 
 const pulls = [
   pull("linuxkit/linuxkit", 2167, "Update kernel to 4.11.9/4.9.36/4.4.76", { files: ["kernel/Dockerfile"] }),
@@ -29,22 +32,37 @@ const issues = [issue("linuxkit/linuxkit", 2100, "Support arm64 in run", { label
 
 export function makeDraft(extraPulls: ReturnType<typeof pull>[] = []): Draft {
   const report = composeReport(activity([...pulls, ...extraPulls], issues), config);
-  const markdown = render(report, { template: defaultTemplate(), title: config.title, intro: config.intro, outro: config.outro });
+  const markdown = render(report, {
+    template: defaultTemplate(),
+    title: config.title,
+    intro: config.intro,
+    outro: config.outro,
+  });
   return { path: PATH, markdown, report, stats: {} as Draft["stats"], webUrl: "https://github.com" };
 }
 
 /** A second week's draft: one more kernel PR by someone new. */
-export const newerDraft = () => makeDraft([pull("linuxkit/linuxkit", 2171, "Enable CONFIG_VSOCKETS", { author: user("ndauten"), files: ["kernel/config"] })]);
+export const newerDraft = () =>
+  makeDraft([
+    pull("linuxkit/linuxkit", 2171, "Enable CONFIG_VSOCKETS", { author: user("ndauten"), files: ["kernel/config"] }),
+  ]);
 
 export function contents(text: string, sha = "blob1") {
   return { type: "file", path: PATH, sha, encoding: "base64", content: Buffer.from(text).toString("base64") };
 }
 
-export function commit(sha: string, login: string | null, options: { message?: string; parents?: string[]; tree?: string; committer?: string | null } = {}) {
+export function commit(
+  sha: string,
+  login: string | null,
+  options: { message?: string; parents?: string[]; tree?: string; committer?: string | null } = {},
+) {
   const committer = options.committer === undefined ? login : options.committer;
   return {
     sha,
-    commit: { message: options.message ?? "Draft report for 2017-W27\n\nDevreport-Draft: 2017-W27\n", tree: { sha: options.tree ?? `tree-${sha}` } },
+    commit: {
+      message: options.message ?? "Draft report for 2017-W27\n\nDevreport-Draft: 2017-W27\n",
+      tree: { sha: options.tree ?? `tree-${sha}` },
+    },
     parents: (options.parents ?? []).map((p) => ({ sha: p })),
     author: login === null ? null : { login },
     committer: committer === null ? null : { login: committer },
@@ -53,7 +71,10 @@ export function commit(sha: string, login: string | null, options: { message?: s
 
 export const compare = (commits: ReturnType<typeof commit>[]) => ({ total_commits: commits.length, commits });
 
-export const pullJson = (number: number) => ({ number, html_url: `https://github.com/linuxkit/linuxkit/pull/${number}` });
+export const pullJson = (number: number) => ({
+  number,
+  html_url: `https://github.com/linuxkit/linuxkit/pull/${number}`,
+});
 
 export function github() {
   return nock(API);

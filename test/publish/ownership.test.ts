@@ -6,15 +6,41 @@ import { protectBranch, startFakeGitHub, type FakeGitHub } from "@devreport/fake
 import { resolveConfig } from "../../src/config/index.js";
 import { createClient } from "../../src/github/octokit.js";
 import { publishDraft } from "../../src/publish/index.js";
-import { APP, BRANCH, BRANCH_API, BRANCH_REF, CONTENTS, REPO, commit, compare, config, contents, github, makeDraft, newerDraft, pullJson } from "./helpers.js";
+import {
+  APP,
+  BRANCH,
+  BRANCH_API,
+  BRANCH_REF,
+  CONTENTS,
+  REPO,
+  commit,
+  compare,
+  config,
+  contents,
+  github,
+  makeDraft,
+  newerDraft,
+  pullJson,
+} from "./helpers.js";
 import { testClient } from "../support/github.js";
 import { loopbackOnly } from "../support/net.js";
 
 loopbackOnly();
 
-const request = (draft = makeDraft(), cfg = config) => ({ client: testClient(), repo: "linuxkit/linuxkit", draft, config: cfg, appLogin: APP });
-const failure = (promise: Promise<unknown>) => promise.then(() => "no error", (e: Error) => e.message);
-const OWN_BRANCH = "set publish.branch in .github/devreport.yml to a branch only the app writes (the default is devreport/{{id}})";
+const request = (draft = makeDraft(), cfg = config) => ({
+  client: testClient(),
+  repo: "linuxkit/linuxkit",
+  draft,
+  config: cfg,
+  appLogin: APP,
+});
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "no error",
+    (e: Error) => e.message,
+  );
+const OWN_BRANCH =
+  "set publish.branch in .github/devreport.yml to a branch only the app writes (the default is devreport/{{id}})";
 
 function existingBranch(scope: nock.Scope, head: string, commits: ReturnType<typeof commit>[]) {
   return scope
@@ -82,11 +108,14 @@ describe("against the fake GitHub", () => {
     fake = await startFakeGitHub();
     const repo = fake.store.ensureRepo("linuxkit/linuxkit", "master");
     const client = createClient({ token: "t", apiUrl: fake.url, retry: false });
-    const publish = (draft = makeDraft()) => publishDraft({ client, repo: "linuxkit/linuxkit", draft, config, appLogin: APP });
+    const publish = (draft = makeDraft()) =>
+      publishDraft({ client, repo: "linuxkit/linuxkit", draft, config, appLogin: APP });
     expect(await publish()).toMatchObject({ status: "created", branch: BRANCH });
     const head = repo.refs.get(`heads/${BRANCH}`);
     protectBranch(repo, BRANCH);
-    expect(await failure(publish(newerDraft()))).toMatch(new RegExp(`^linuxkit/linuxkit: ${BRANCH} is a protected branch`));
+    expect(await failure(publish(newerDraft()))).toMatch(
+      new RegExp(`^linuxkit/linuxkit: ${BRANCH} is a protected branch`),
+    );
     expect(repo.refs.get(`heads/${BRANCH}`)).toBe(head);
   });
 });

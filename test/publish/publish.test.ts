@@ -1,13 +1,36 @@
 import { describe, expect, test } from "@jest/globals";
 import nock from "nock";
 import { publishDraft } from "../../src/publish/index.js";
-import { APP, BRANCH, BRANCH_API, BRANCH_REF, CONTENTS, PATH, REPO, commit, compare, config, contents, github, makeDraft, newerDraft, pullJson, unprotected } from "./helpers.js";
+import {
+  APP,
+  BRANCH,
+  BRANCH_API,
+  BRANCH_REF,
+  CONTENTS,
+  PATH,
+  REPO,
+  commit,
+  compare,
+  config,
+  contents,
+  github,
+  makeDraft,
+  newerDraft,
+  pullJson,
+  unprotected,
+} from "./helpers.js";
 import { testClient } from "../support/github.js";
 import { offline } from "../support/net.js";
 
 offline();
 
-const request = (draft = makeDraft()) => ({ client: testClient(), repo: "linuxkit/linuxkit", draft, config, appLogin: APP });
+const request = (draft = makeDraft()) => ({
+  client: testClient(),
+  repo: "linuxkit/linuxkit",
+  draft,
+  config,
+  appLogin: APP,
+});
 const PR = { number: 7, url: "https://github.com/linuxkit/linuxkit/pull/7" };
 const DRAFT_MESSAGE = "Draft report for 2017-W27\n\nDevreport-Draft: 2017-W27\n";
 const REGENERATE_MESSAGE = "Regenerate report for 2017-W27\n\nDevreport-Draft: 2017-W27\n";
@@ -43,7 +66,11 @@ describe("publishDraft", () => {
       // Two writes where blob, tree, commit and ref were four: the branch at master, then the report on it.
       .post(`${REPO}/git/refs`, { ref: `refs/heads/${BRANCH}`, sha: "m1" })
       .reply(201, { ref: `refs/heads/${BRANCH}` })
-      .put(CONTENTS, { message: DRAFT_MESSAGE, branch: BRANCH, content: Buffer.from(draft.markdown).toString("base64") })
+      .put(CONTENTS, {
+        message: DRAFT_MESSAGE,
+        branch: BRANCH,
+        content: Buffer.from(draft.markdown).toString("base64"),
+      })
       .reply(201, { commit: { sha: "c1" } })
       .post(`${REPO}/pulls`, (b) => {
         body = b;
@@ -108,7 +135,10 @@ Edit freely: when the report is drafted again, new items are merged into your te
       .reply(200, contents(old.markdown))
       .get(BRANCH_API)
       .reply(200, unprotected)
-      .post(`${REPO}/git/trees`, { base_tree: "tree-c2", tree: [{ path: PATH, mode: "100644", type: "blob", content: draft.markdown }] })
+      .post(`${REPO}/git/trees`, {
+        base_tree: "tree-c2",
+        tree: [{ path: PATH, mode: "100644", type: "blob", content: draft.markdown }],
+      })
       .reply(201, { sha: "t3" })
       .post(`${REPO}/git/commits`, { message: REGENERATE_MESSAGE, tree: "t3", parents: ["c2"] })
       .reply(201, { sha: "c3" })
@@ -122,7 +152,10 @@ Edit freely: when the report is drafted again, new items are merged into your te
     const old = makeDraft().markdown;
     const draft = newerDraft();
     const edited = old
-      .replace("- Update kernel to 4.11.9/4.9.36/4.4.76 ([#2167] [@rn])", "- Kernels updated to 4.11.9, 4.9.36 and 4.4.76 ([#2167] [@rn])")
+      .replace(
+        "- Update kernel to 4.11.9/4.9.36/4.4.76 ([#2167] [@rn])",
+        "- Kernels updated to 4.11.9, 4.9.36 and 4.4.76 ([#2167] [@rn])",
+      )
       .replace("- Add pkg/acpid ([#2154] [@riyazdf])\n", "")
       .replace("## Kernel\n", "**Highlights:** [@justincormack] started the arm64 port ([#2170]).\n\n## Kernel\n");
     let merged = "";
@@ -137,11 +170,20 @@ Edit freely: when the report is drafted again, new items are merged into your te
       .query({ ref: "h1" })
       .reply(200, contents(edited))
       // #2170 is only in the maintainers' text: one question to GitHub.
-      .post("/graphql", (b) => /n0: issueOrPullRequest\(number: \$n0_0\)/.test(b.query) && b.variables.n0_0 === 2170 && !("n0_1" in b.variables))
+      .post(
+        "/graphql",
+        (b) =>
+          /n0: issueOrPullRequest\(number: \$n0_0\)/.test(b.query) &&
+          b.variables.n0_0 === 2170 &&
+          !("n0_1" in b.variables),
+      )
       .reply(200, { data: { r0: { n0: { __typename: "PullRequest" } } } })
       .get(BRANCH_API)
       .reply(200, unprotected)
-      .post(`${REPO}/git/trees`, { base_tree: "tree-c1", tree: [{ path: PATH, mode: "100644", type: "blob", content: draft.markdown }] })
+      .post(`${REPO}/git/trees`, {
+        base_tree: "tree-c1",
+        tree: [{ path: PATH, mode: "100644", type: "blob", content: draft.markdown }],
+      })
       .reply(201, { sha: "t-draft" })
       .post(`${REPO}/git/commits`, { message: REGENERATE_MESSAGE, tree: "t-draft", parents: ["c1"] })
       .reply(201, { sha: "d2" })
@@ -150,7 +192,11 @@ Edit freely: when the report is drafted again, new items are merged into your te
         return b.base_tree === "tree-h1" && b.tree[0].path === PATH && b.tree[0].mode === "100644";
       })
       .reply(201, { sha: "t-merged" })
-      .post(`${REPO}/git/commits`, { message: "Merge regenerated draft for 2017-W27\n", tree: "t-merged", parents: ["h1", "d2"] })
+      .post(`${REPO}/git/commits`, {
+        message: "Merge regenerated draft for 2017-W27\n",
+        tree: "t-merged",
+        parents: ["h1", "d2"],
+      })
       .reply(201, { sha: "m2" })
       .patch(`${REPO}/git/refs/${BRANCH_REF}`, { sha: "m2", force: false })
       .reply(200, {});
@@ -196,7 +242,10 @@ Edit freely: when the report is drafted again, new items are merged into your te
 
   test("a human-edited branch whose draft has not changed since the app's last draft is left alone", async () => {
     const draft = makeDraft();
-    const scope = existingBranch(github(), "h1", [commit("c1", APP, { parents: ["m1"] }), commit("h1", "rn", { parents: ["c1"] })])
+    const scope = existingBranch(github(), "h1", [
+      commit("c1", APP, { parents: ["m1"] }),
+      commit("h1", "rn", { parents: ["c1"] }),
+    ])
       .get(CONTENTS)
       .query({ ref: "c1" })
       .reply(200, contents(draft.markdown))
@@ -228,11 +277,17 @@ Edit freely: when the report is drafted again, new items are merged into your te
   test("a conflict leaves the branch untouched and says once, on the PR, what is new and where it conflicts", async () => {
     const old = makeDraft().markdown;
     const draft = newerDraft();
-    const edited = old.replace("- Update kernel to 4.11.9/4.9.36/4.4.76 ([#2167] [@rn])", "- Kernels: 4.11.9 @rn ([#2167] [@rn])");
+    const edited = old.replace(
+      "- Update kernel to 4.11.9/4.9.36/4.4.76 ([#2167] [@rn])",
+      "- Kernels: 4.11.9 @rn ([#2167] [@rn])",
+    );
     // The new draft rewrote the same line (a new reviewer credited).
     draft.markdown = draft.markdown.replace("([#2167] [@rn])", "([#2167] [@rn] [@ijc])");
     let comment = "";
-    const scope = existingBranch(github(), "h1", [commit("c1", APP, { parents: ["m1"] }), commit("h1", null, { parents: ["c1"] })])
+    const scope = existingBranch(github(), "h1", [
+      commit("c1", APP, { parents: ["m1"] }),
+      commit("h1", null, { parents: ["c1"] }),
+    ])
       .get(CONTENTS)
       .query({ ref: "c1" })
       .reply(200, contents(old))
@@ -256,7 +311,8 @@ Edit freely: when the report is drafted again, new items are merged into your te
     });
     expect(scope.pendingMocks()).toEqual([]);
     expect(comment).toMatch(/^<!-- devreport:conflict period=2017-W27 draft=[0-9a-f]{12} head=h1 -->\n/);
-    expect(comment.replace(/draft=[0-9a-f]{12}/, "draft=HASH")).toBe(`<!-- devreport:conflict period=2017-W27 draft=HASH head=h1 -->
+    expect(comment.replace(/draft=[0-9a-f]{12}/, "draft=HASH"))
+      .toBe(`<!-- devreport:conflict period=2017-W27 draft=HASH head=h1 -->
 The 2017-W27 report was drafted again, but the new draft changes lines that were edited on \`devreport/2017-W27\`, so the branch was left as it is.
 
 New or changed in the draft (copy what belongs into \`reports/2017-27.md\`):
@@ -292,7 +348,10 @@ Merge the new lines by hand, or delete the branch to start again from a fresh dr
     draft.markdown = draft.markdown.replace("([#2167] [@rn])", "([#2167] [@rn] [@ijc])");
     const edited = old.replace("Update kernel to", "Kernels:");
     const { draftHash } = await import("../../src/publish/text.js");
-    const scope = existingBranch(github(), "h1", [commit("c1", APP, { parents: ["m1"] }), commit("h1", "rn", { parents: ["c1"] })])
+    const scope = existingBranch(github(), "h1", [
+      commit("c1", APP, { parents: ["m1"] }),
+      commit("h1", "rn", { parents: ["c1"] }),
+    ])
       .get(CONTENTS)
       .query({ ref: "c1" })
       .reply(200, contents(old))
@@ -301,7 +360,12 @@ Merge the new lines by hand, or delete the branch to start again from a fresh dr
       .reply(200, contents(edited))
       .get(`${REPO}/issues/7/comments`)
       .query({ per_page: 100 })
-      .reply(200, [{ body: `<!-- devreport:conflict period=2017-W27 draft=${draftHash(draft.markdown)} head=h1 -->\n...`, html_url: "https://x/c/1" }]);
+      .reply(200, [
+        {
+          body: `<!-- devreport:conflict period=2017-W27 draft=${draftHash(draft.markdown)} head=h1 -->\n...`,
+          html_url: "https://x/c/1",
+        },
+      ]);
     expect(await publishDraft(request(draft))).toMatchObject({ status: "conflict", commentUrl: "https://x/c/1" });
     expect(scope.pendingMocks()).toEqual([]);
   });

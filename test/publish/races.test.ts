@@ -1,13 +1,36 @@
 import { describe, expect, test } from "@jest/globals";
 import nock from "nock";
 import { publishDraft, PublishError } from "../../src/publish/index.js";
-import { APP, BRANCH, BRANCH_API, BRANCH_REF, CONTENTS, PATH, REPO, commit, compare, config, contents, github, makeDraft, newerDraft, pullJson, unprotected } from "./helpers.js";
+import {
+  APP,
+  BRANCH,
+  BRANCH_API,
+  BRANCH_REF,
+  CONTENTS,
+  PATH,
+  REPO,
+  commit,
+  compare,
+  config,
+  contents,
+  github,
+  makeDraft,
+  newerDraft,
+  pullJson,
+  unprotected,
+} from "./helpers.js";
 import { testClient } from "../support/github.js";
 import { offline } from "../support/net.js";
 
 offline();
 
-const request = (draft = makeDraft()) => ({ client: testClient(), repo: "linuxkit/linuxkit", draft, config, appLogin: APP });
+const request = (draft = makeDraft()) => ({
+  client: testClient(),
+  repo: "linuxkit/linuxkit",
+  draft,
+  config,
+  appLogin: APP,
+});
 const PR = { number: 7, url: "https://github.com/linuxkit/linuxkit/pull/7" };
 
 /** A first publish up to the point where the branch would be created. */
@@ -28,7 +51,11 @@ function uptoCreateRef(scope: nock.Scope) {
 const addReport = (scope: nock.Scope) => scope.put(CONTENTS).reply(201, { commit: { sha: "c1" } });
 
 const decorate = (scope: nock.Scope) =>
-  scope.post(`${REPO}/issues/7/labels`).reply(200, []).post(`${REPO}/pulls/7/requested_reviewers`).reply(201, pullJson(7));
+  scope
+    .post(`${REPO}/issues/7/labels`)
+    .reply(200, [])
+    .post(`${REPO}/pulls/7/requested_reviewers`)
+    .reply(201, pullJson(7));
 
 describe("two runs at once end with one branch and one PR", () => {
   test("the branch was created meanwhile: read it again and carry on as an update", async () => {
@@ -77,11 +104,14 @@ describe("two runs at once end with one branch and one PR", () => {
   });
 
   test("the PR was opened meanwhile: that PR is the answer, and it is not decorated twice", async () => {
-    const scope = addReport(uptoCreateRef(github())
-      .post(`${REPO}/git/refs`)
-      .reply(201, {}))
+    const scope = addReport(uptoCreateRef(github()).post(`${REPO}/git/refs`).reply(201, {}))
       .post(`${REPO}/pulls`)
-      .reply(422, { message: "Validation Failed", errors: [{ resource: "PullRequest", code: "custom", message: `A pull request already exists for linuxkit:${BRANCH}.` }] })
+      .reply(422, {
+        message: "Validation Failed",
+        errors: [
+          { resource: "PullRequest", code: "custom", message: `A pull request already exists for linuxkit:${BRANCH}.` },
+        ],
+      })
       .get(`${REPO}/pulls`)
       .query({ head: `linuxkit:${BRANCH}`, state: "open" })
       .reply(200, [pullJson(7)]);
@@ -105,7 +135,10 @@ describe("two runs at once end with one branch and one PR", () => {
         .reply(200, contents(makeDraft().markdown))
         .get(BRANCH_API)
         .reply(200, unprotected)
-        .post(`${REPO}/git/trees`, { base_tree: `tree-${head}`, tree: [{ path: PATH, mode: "100644", type: "blob", content: newerDraft().markdown }] })
+        .post(`${REPO}/git/trees`, {
+          base_tree: `tree-${head}`,
+          tree: [{ path: PATH, mode: "100644", type: "blob", content: newerDraft().markdown }],
+        })
         .reply(201, { sha: "t" })
         .post(`${REPO}/git/commits`, (b) => b.parents[0] === head)
         .reply(201, { sha: `new-${head}` })
@@ -123,9 +156,7 @@ describe("two runs at once end with one branch and one PR", () => {
 
 describe("nothing half-written", () => {
   test("the PR fails after this run created the branch: the branch is deleted and the error goes on", async () => {
-    const scope = addReport(uptoCreateRef(github())
-      .post(`${REPO}/git/refs`)
-      .reply(201, {}))
+    const scope = addReport(uptoCreateRef(github()).post(`${REPO}/git/refs`).reply(201, {}))
       .post(`${REPO}/pulls`)
       .reply(403, { message: "Resource not accessible by integration" })
       .delete(`${REPO}/git/refs/${BRANCH_REF}`)

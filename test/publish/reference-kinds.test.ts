@@ -17,7 +17,8 @@ describe("lookupKinds", () => {
 
   test("the aliased query is valid against GitHub's schema", () => {
     const { query, variables } = kindsQuery(refs);
-    expect(query).toBe(`query ReferenceKinds($o0: String!, $r0: String!, $n0_0: Int!, $n0_1: Int!, $o1: String!, $r1: String!, $n1_0: Int!) {
+    expect(query)
+      .toBe(`query ReferenceKinds($o0: String!, $r0: String!, $n0_0: Int!, $n0_1: Int!, $o1: String!, $r1: String!, $n1_0: Int!) {
   r0: repository(owner: $o0, name: $r0) {
     n0: issueOrPullRequest(number: $n0_0) { __typename }
     n1: issueOrPullRequest(number: $n0_1) { __typename }
@@ -26,7 +27,15 @@ describe("lookupKinds", () => {
     n0: issueOrPullRequest(number: $n1_0) { __typename }
   }
 }`);
-    expect(variables).toEqual({ o0: "linuxkit", r0: "linuxkit", n0_0: 2170, n0_1: 2171, o1: "linuxkit", r1: "virtsock", n1_0: 36 });
+    expect(variables).toEqual({
+      o0: "linuxkit",
+      r0: "linuxkit",
+      n0_0: 2170,
+      n0_1: 2171,
+      o1: "linuxkit",
+      r1: "virtsock",
+      n1_0: 36,
+    });
     expect(validate(query)).toEqual([]);
   });
 
@@ -42,7 +51,13 @@ describe("lookupKinds", () => {
       .post("/graphql", { query: kindsQuery(refs).query, variables: kindsQuery(refs).variables })
       .reply(200, {
         data: { r0: { n0: { __typename: "PullRequest" }, n1: null }, r1: { n0: { __typename: "Issue" } } },
-        errors: [{ type: "NOT_FOUND", path: ["r0", "n1"], message: "Could not resolve to an issue or pull request with the number of 2171." }],
+        errors: [
+          {
+            type: "NOT_FOUND",
+            path: ["r0", "n1"],
+            message: "Could not resolve to an issue or pull request with the number of 2171.",
+          },
+        ],
       });
     const github = client();
     const kinds = await lookupKinds(github, refs);

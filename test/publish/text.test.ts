@@ -9,14 +9,24 @@ import { liveMentions, MENTION_TITLES } from "../report/gfm.js";
 import { activity, pull, user } from "../report/fixtures.js";
 
 const config = resolveConfig({ sections: [] }, { source: "test", self: "acme/widget" });
-const pulls = MENTION_TITLES.map((title, i) => pull("acme/widget", i + 1, title, { author: user(i % 2 ? "rn" : "ndauten") }));
+const pulls = MENTION_TITLES.map((title, i) =>
+  pull("acme/widget", i + 1, title, { author: user(i % 2 ? "rn" : "ndauten") }),
+);
 const report = composeReport(activity(pulls, [], config.repositories), config);
-const markdown = render(report, { template: defaultTemplate(), title: config.title, intro: config.intro, outro: config.outro });
+const markdown = render(report, {
+  template: defaultTemplate(),
+  title: config.title,
+  intro: config.intro,
+  outro: config.outro,
+});
 const items = markdown.split("\n").filter((line) => line.startsWith("- "));
 
 describe("no live mention outside fenced blocks", () => {
   test("the PR body, with hostile section titles and path", () => {
-    const hostile = { ...report, sections: report.sections.map((s, i) => ({ ...s, title: MENTION_TITLES[i % MENTION_TITLES.length]! })) };
+    const hostile = {
+      ...report,
+      sections: report.sections.map((s, i) => ({ ...s, title: MENTION_TITLES[i % MENTION_TITLES.length]! })),
+    };
     for (const path of ["reports/@rn.md", "reports/`@rn`.md", "reports/x`@rn.md"]) {
       const body = pullBody(hostile, path);
       expect(liveMentions(body)).toEqual([]);

@@ -11,23 +11,34 @@ const classifier = createClassifier(sections, { secondaryPaths: ["examples/*.yml
 
 describe("classify", () => {
   test("a label wins over paths", () => {
-    expect(classifier.classify(pull("o/main", 1, "x", { labels: ["Docs"], files: ["kernel/a", "kernel/b"] }))).toBe("docs");
+    expect(classifier.classify(pull("o/main", 1, "x", { labels: ["Docs"], files: ["kernel/a", "kernel/b"] }))).toBe(
+      "docs",
+    );
   });
   test("files vote; the section covering most files wins", () => {
-    expect(classifier.classify(pull("o/main", 1, "x", { files: ["kernel/a", "pkg/b/Dockerfile", "pkg/c/Dockerfile"] }))).toBe("packages");
+    expect(
+      classifier.classify(pull("o/main", 1, "x", { files: ["kernel/a", "pkg/b/Dockerfile", "pkg/c/Dockerfile"] })),
+    ).toBe("packages");
   });
   test("a tie goes to the earlier section", () => {
     expect(classifier.classify(pull("o/main", 1, "x", { files: ["pkg/b/Dockerfile", "kernel/a"] }))).toBe("kernel");
   });
   test("a negated glob hands the file to a later section", () => {
-    expect(classifier.classify(pull("o/main", 1, "x", { files: ["pkg/a/Makefile", "pkg/b/Makefile", "pkg/c/main.go"] }))).toBe("docs");
+    expect(
+      classifier.classify(pull("o/main", 1, "x", { files: ["pkg/a/Makefile", "pkg/b/Makefile", "pkg/c/main.go"] })),
+    ).toBe("docs");
   });
   test("secondary files vote only when nothing else does", () => {
     const withKernel = pull("o/main", 1, "x", { files: ["examples/a.yml", "examples/b.yml", "kernel/config"] });
-    expect(createClassifier([...sections, { id: "examples", labels: [], paths: ["examples/**"], titles: [], repositories: [] }], {
-      secondaryPaths: ["examples/*.yml"],
-      fallbackId: "other",
-    }).classify(withKernel)).toBe("kernel");
+    expect(
+      createClassifier(
+        [...sections, { id: "examples", labels: [], paths: ["examples/**"], titles: [], repositories: [] }],
+        {
+          secondaryPaths: ["examples/*.yml"],
+          fallbackId: "other",
+        },
+      ).classify(withKernel),
+    ).toBe("kernel");
     expect(classifier.classify(pull("o/main", 1, "x", { files: ["examples/a.yml", "docs/x.md"] }))).toBe("docs");
   });
   test("then titles, then repository, then the fallback", () => {
@@ -59,7 +70,16 @@ describe("the linuxkit preset places changes by what they are about", () => {
     [["pkg/acpid/Dockerfile", "pkg/acpid/Makefile", "tools/alpine/packages"], "Packages"],
     [["blueprints/docker-for-mac/base.yml"], "Packages"],
     [["examples/docker.yml"], "Packages"],
-    [["pkg/docker-ce/Dockerfile", "blueprints/dfm.yml", "projects/k8s/kube.yml", "projects/compose/a.yml", "projects/k8s/cache/Dockerfile"], "Packages"],
+    [
+      [
+        "pkg/docker-ce/Dockerfile",
+        "blueprints/dfm.yml",
+        "projects/k8s/kube.yml",
+        "projects/compose/a.yml",
+        "projects/k8s/cache/Dockerfile",
+      ],
+      "Packages",
+    ],
     [["projects/swarmd/swarmd.yml", "projects/swarmd/Dockerfile"], "Projects"],
     [["AUTHORS", ".mailmap"], "Docs and Testing"],
     [["MAINTAINERS"], "Docs and Testing"],
@@ -81,8 +101,18 @@ describe("the linuxkit preset places changes by what they are about", () => {
   });
 
   test("a title naming the topic beats the files", () => {
-    expect(place("linuxkit/linuxkit", ["pkg/a/Makefile", "pkg/b/Makefile"], "Makefile: Fix bug where network was not disabled")).toBe("Docs and Testing");
-    expect(place("linuxkit/linuxkit", ["pkg/init/cmd/service/main.go"], "Fix typo in service help")).toBe("Docs and Testing");
-    expect(place("linuxkit/linuxkit", ["pkg/init/cmd/service/main.go"], "Fix the service restart loop")).toBe("Packages");
+    expect(
+      place(
+        "linuxkit/linuxkit",
+        ["pkg/a/Makefile", "pkg/b/Makefile"],
+        "Makefile: Fix bug where network was not disabled",
+      ),
+    ).toBe("Docs and Testing");
+    expect(place("linuxkit/linuxkit", ["pkg/init/cmd/service/main.go"], "Fix typo in service help")).toBe(
+      "Docs and Testing",
+    );
+    expect(place("linuxkit/linuxkit", ["pkg/init/cmd/service/main.go"], "Fix the service restart loop")).toBe(
+      "Packages",
+    );
   });
 });

@@ -3,7 +3,10 @@ import { describe, expect, test } from "@jest/globals";
 import { unknownNumbers, updateFooter } from "../../src/report/footer-update.js";
 import type { ReferenceStyle } from "../../src/report/references.js";
 
-const style: ReferenceStyle = { repositories: ["linuxkit/linuxkit", "linuxkit/virtsock", "moby/moby"], webUrl: "https://github.com" };
+const style: ReferenceStyle = {
+  repositories: ["linuxkit/linuxkit", "linuxkit/virtsock", "moby/moby"],
+  webUrl: "https://github.com",
+};
 const gh = "https://github.com/linuxkit";
 
 describe("updateFooter", () => {
@@ -25,7 +28,10 @@ See [the notes][notes] and [linuxkit].
 `;
 
   test("new references get definitions, unused ones devreport wrote go, known links keep their PR/issue kind, the editors' own stay", () => {
-    const edited = text.replace("- Socket flags", "- Raspberry Pi port ([#2170] [@ndauten] [moby/moby#1])\n- Socket flags");
+    const edited = text.replace(
+      "- Socket flags",
+      "- Raspberry Pi port ([#2170] [@ndauten] [moby/moby#1])\n- Socket flags",
+    );
     expect(updateFooter(edited, style, (_repo, number) => (number === 2170 ? "pull" : undefined))).toBe(`# Report
 
 - Fix vsock ([#2167] [@rn])
@@ -47,14 +53,20 @@ See [the notes][notes] and [linuxkit].
   });
 
   test("kindOf overrides the old link; a footer already right is left as it is", () => {
-    const fixed = updateFooter(text, style, (repo, number) => (repo === "linuxkit/virtsock" && number === 35 ? "pull" : undefined));
+    const fixed = updateFooter(text, style, (repo, number) =>
+      repo === "linuxkit/virtsock" && number === 35 ? "pull" : undefined,
+    );
     expect(fixed).toContain(`[virtsock#35]: ${gh}/virtsock/pull/35\n`);
     expect(updateFooter(fixed, style)).toBe(fixed);
   });
 
   test("a text without references ends with one newline and no footer; a definition someone wrote stays", () => {
-    expect(updateFooter(`# Quiet week\n\nNothing happened.\n\n[#1]: ${gh}/linuxkit/issues/1\n\n`, style)).toBe("# Quiet week\n\nNothing happened.\n");
-    expect(updateFooter("# Quiet week\n\nNothing happened.\n\n[#1]: x\n\n", style)).toBe("# Quiet week\n\nNothing happened.\n\n[#1]: x\n");
+    expect(updateFooter(`# Quiet week\n\nNothing happened.\n\n[#1]: ${gh}/linuxkit/issues/1\n\n`, style)).toBe(
+      "# Quiet week\n\nNothing happened.\n",
+    );
+    expect(updateFooter("# Quiet week\n\nNothing happened.\n\n[#1]: x\n\n", style)).toBe(
+      "# Quiet week\n\nNothing happened.\n\n[#1]: x\n",
+    );
   });
 
   test("a definition a maintainer corrected is theirs: kept in its place, never reverted, even once unused", () => {
@@ -71,18 +83,28 @@ See [the notes][notes] and [linuxkit].
 
   test("on GitHub Enterprise Server every link devreport writes points at the configured host, old github.com ones included", () => {
     const ghes = { ...style, webUrl: "https://ghe.example.com" };
-    const updated = updateFooter(text.replace("[notes]: https://example.com/notes", "[notes]: https://github.com/linuxkit/linuxkit/wiki"), ghes);
-    expect(updated).toContain("[@rn]: https://ghe.example.com/rn\n[linuxkit]: https://ghe.example.com/linuxkit/linuxkit\n");
+    const updated = updateFooter(
+      text.replace("[notes]: https://example.com/notes", "[notes]: https://github.com/linuxkit/linuxkit/wiki"),
+      ghes,
+    );
+    expect(updated).toContain(
+      "[@rn]: https://ghe.example.com/rn\n[linuxkit]: https://ghe.example.com/linuxkit/linuxkit\n",
+    );
     expect(updated).toContain("[#2167]: https://ghe.example.com/linuxkit/linuxkit/pull/2167\n");
     expect(updated).toContain("[virtsock#35]: https://ghe.example.com/linuxkit/virtsock/issues/35\n");
     // A link the editors wrote stays where they pointed it.
     expect(updated).toContain("[notes]: https://github.com/linuxkit/linuxkit/wiki\n");
     const links = [...updated.matchAll(/^\[[^\]]+\]: (\S+)$/gm)].map((m) => m[1]!);
-    expect(links.filter((url) => !url.startsWith("https://ghe.example.com/"))).toEqual(["https://github.com/linuxkit/linuxkit/wiki", "https://example.com/unused"]);
+    expect(links.filter((url) => !url.startsWith("https://ghe.example.com/"))).toEqual([
+      "https://github.com/linuxkit/linuxkit/wiki",
+      "https://example.com/unused",
+    ]);
   });
 
   test("a definition written inside the body is not repeated in the footer", () => {
-    expect(updateFooter(`Fix ([#1])\n\n[#1]: ${gh}/linuxkit/pull/1\n\nMore text.\n`, style)).toBe(`Fix ([#1])\n\n[#1]: ${gh}/linuxkit/pull/1\n\nMore text.\n`);
+    expect(updateFooter(`Fix ([#1])\n\n[#1]: ${gh}/linuxkit/pull/1\n\nMore text.\n`, style)).toBe(
+      `Fix ([#1])\n\n[#1]: ${gh}/linuxkit/pull/1\n\nMore text.\n`,
+    );
   });
 
   test("unknownNumbers lists what neither the caller nor the footer can tell", () => {
@@ -91,7 +113,8 @@ See [the notes][notes] and [linuxkit].
       { type: "number", repo: "linuxkit/linuxkit", number: 2170 },
       { type: "number", repo: "linuxkit/virtsock", number: 36 },
     ]);
-    expect(unknownNumbers(edited, style, (_r, n) => (n === 36 ? "issue" : undefined))).toEqual([{ type: "number", repo: "linuxkit/linuxkit", number: 2170 }]);
+    expect(unknownNumbers(edited, style, (_r, n) => (n === 36 ? "issue" : undefined))).toEqual([
+      { type: "number", repo: "linuxkit/linuxkit", number: 2170 },
+    ]);
   });
 });
-

@@ -21,7 +21,9 @@ export const MENTION = /(?<![A-Za-z0-9])@[A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9
 /** The live mentions of a comment or PR body: in its source and in its rendered text, outside fenced code blocks. */
 export function liveMentions(markdown: string): string[] {
   const fences = fromMarkdown(markdown)
-    .children.filter((node) => node.type === "code" && /^ {0,3}(`{3,}|~{3,})/.test(markdown.slice(node.position!.start.offset!)))
+    .children.filter(
+      (node) => node.type === "code" && /^ {0,3}(`{3,}|~{3,})/.test(markdown.slice(node.position!.start.offset!)),
+    )
     .map((node) => [node.position!.start.offset!, node.position!.end.offset!] as const);
   let outside = markdown;
   for (const [start, end] of [...fences].reverse()) outside = `${outside.slice(0, start)}${outside.slice(end)}`;

@@ -43,12 +43,17 @@ describe("escapeTitle", () => {
     expect(html).not.toMatch(/<(a|img|em|strong|del|h\d|blockquote|ol|table|script|input|sup)\b/);
     expect(html.match(/<(ul|li|p)\b/g) ?? []).toEqual(["<ul", "<li"]);
     // Without code spans, a renderer shows exactly the title; with them, the title less the backticks of its spans.
-    if (!/(?<!\\)`/.test(escapeTitle(title))) expect(textOf(html).replace(/\s+/g, " ").trim()).toBe(title.replace(/\s+/g, " ").trim());
+    if (!/(?<!\\)`/.test(escapeTitle(title)))
+      expect(textOf(html).replace(/\s+/g, " ").trim()).toBe(title.replace(/\s+/g, " ").trim());
   });
 
   test("balanced code spans render as code, with their text as is", () => {
-    expect(gfmHtmlOf(escapeTitle("`code *kept* <b>` and *not*"))).toBe("<p><code>code *kept* &lt;b&gt;</code> and *not*</p>");
-    expect(gfmHtmlOf(escapeTitle("``a ` b`` and `` ` `` kept"))).toBe("<p><code>a ` b</code> and <code>`</code> kept</p>");
+    expect(gfmHtmlOf(escapeTitle("`code *kept* <b>` and *not*"))).toBe(
+      "<p><code>code *kept* &lt;b&gt;</code> and *not*</p>",
+    );
+    expect(gfmHtmlOf(escapeTitle("``a ` b`` and `` ` `` kept"))).toBe(
+      "<p><code>a ` b</code> and <code>`</code> kept</p>",
+    );
   });
 
   test("newlines and tabs become one space; the title stays on its line", () => {
@@ -58,7 +63,9 @@ describe("escapeTitle", () => {
 
 describe("escapeText", () => {
   test("every backtick is literal: plain text has no code spans", () => {
-    expect(escapeText('bad period "`x` ![](https://e.example/t.png)"')).toBe('bad period "\\`x\\` \\!\\[\\](https\\://e.example/t.png)"');
+    expect(escapeText('bad period "`x` ![](https://e.example/t.png)"')).toBe(
+      'bad period "\\`x\\` \\!\\[\\](https\\://e.example/t.png)"',
+    );
     expect(gfmHtmlOf(escapeText("`x` ![](https://e.example/t.png)"))).toBe("<p>`x` ![](https://e.example/t.png)</p>");
   });
 });

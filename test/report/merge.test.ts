@@ -3,7 +3,10 @@ import { updateFooter } from "../../src/report/footer-update.js";
 import { mergeDrafts } from "../../src/report/merge.js";
 import type { ReferenceStyle } from "../../src/report/references.js";
 
-const style: ReferenceStyle = { repositories: ["linuxkit/linuxkit", "linuxkit/linuxkit-ci", "linuxkit/rtf", "linuxkit/virtsock"], webUrl: "https://github.com" };
+const style: ReferenceStyle = {
+  repositories: ["linuxkit/linuxkit", "linuxkit/linuxkit-ci", "linuxkit/rtf", "linuxkit/virtsock"],
+  webUrl: "https://github.com",
+};
 const gh = "https://github.com/linuxkit";
 
 /** What the app committed last week. */
@@ -50,10 +53,22 @@ const ours = base
     "repositories.\n\n## Kernel",
     "repositories.\n\nThis week [@ndauten] started the Raspberry Pi port ([#2170]); see the [design notes][notes].\n\n## Kernel",
   )
-  .replace("- Update kernel to 4.11.9/4.9.36/4.4.76 ([#2167] [@rn])", "- Kernels updated to 4.11.9, 4.9.36 and 4.4.76 ([#2167] [@rn])")
-  .replace("- Update containerd ([#2160] [@justincormack])", "- Makefile: Fix bug where network was not disabled ([#2135] [#2134] [@justincormack] [@rn])")
-  .replace("## Docs and Testing\n\n- Makefile: Fix bug where network was not disabled ([#2135] [#2134] [@justincormack] [@rn])\n", "## Docs and Testing\n\n")
-  .replace(`[virtsock#35]: ${gh}/virtsock/pull/35\n`, `[virtsock#35]: ${gh}/virtsock/pull/35\n[notes]: https://example.com/rpi-notes\n`);
+  .replace(
+    "- Update kernel to 4.11.9/4.9.36/4.4.76 ([#2167] [@rn])",
+    "- Kernels updated to 4.11.9, 4.9.36 and 4.4.76 ([#2167] [@rn])",
+  )
+  .replace(
+    "- Update containerd ([#2160] [@justincormack])",
+    "- Makefile: Fix bug where network was not disabled ([#2135] [#2134] [@justincormack] [@rn])",
+  )
+  .replace(
+    "## Docs and Testing\n\n- Makefile: Fix bug where network was not disabled ([#2135] [#2134] [@justincormack] [@rn])\n",
+    "## Docs and Testing\n\n",
+  )
+  .replace(
+    `[virtsock#35]: ${gh}/virtsock/pull/35\n`,
+    `[virtsock#35]: ${gh}/virtsock/pull/35\n[notes]: https://example.com/rpi-notes\n`,
+  );
 
 /** This week's regenerated draft: new PRs in three sections, a new section, rtf now active. Containerd is still there. */
 const theirs = `# Weekly LinuxKit dev report for 2017-07-03 to 2017-07-09 (week 27)
@@ -104,7 +119,13 @@ This report covers weekly developments in the [linuxkit], [rtf] and [virtsock] r
 
 describe("mergeDrafts", () => {
   test("a re-draft keeps every maintainer edit and adds the new items in their sections", () => {
-    const result = mergeDrafts({ base, ours, theirs, style, kindOf: (_repo, number) => (number === 2170 ? "pull" : undefined) });
+    const result = mergeDrafts({
+      base,
+      ours,
+      theirs,
+      style,
+      kindOf: (_repo, number) => (number === 2170 ? "pull" : undefined),
+    });
     expect(result.clean).toBe(true);
     const lines = (result as { text: string }).text.split("\n");
     expect(lines).toEqual([
@@ -180,8 +201,14 @@ describe("mergeDrafts", () => {
   });
 
   test("a line both sides changed is a conflict, reported with the three versions and the new items", () => {
-    const edited = base.replace("- Support arm64 in run ([#2100] [@ijc])", "- arm64: `linuxkit run` works on arm64 now ([#2100] [@ijc])");
-    const regenerated = theirs.replace("- Support arm64 in run ([#2100] [@ijc])", "- Support arm64 in run ([#2100] [@ijc] [@rn])");
+    const edited = base.replace(
+      "- Support arm64 in run ([#2100] [@ijc])",
+      "- arm64: `linuxkit run` works on arm64 now ([#2100] [@ijc])",
+    );
+    const regenerated = theirs.replace(
+      "- Support arm64 in run ([#2100] [@ijc])",
+      "- Support arm64 in run ([#2100] [@ijc] [@rn])",
+    );
     expect(mergeDrafts({ base, ours: edited, theirs: regenerated, style })).toEqual({
       clean: false,
       conflicts: [

@@ -37,7 +37,9 @@ describe("the linuxkit-monthly preset", () => {
     expect(() => parseConfigText("template: builtin:nope\n", { source: "test", self: "a/b" })).toThrow(
       'test: template: "builtin:nope" names no built-in template; use "builtin:report", "builtin:linuxkit-monthly" or a path in the repository',
     );
-    expect(parseConfigText("template: .github/report.mustache\n", { source: "test", self: "a/b" }).template).toBe(".github/report.mustache");
+    expect(parseConfigText("template: .github/report.mustache\n", { source: "test", self: "a/b" }).template).toBe(
+      ".github/report.mustache",
+    );
   });
 });
 
@@ -46,7 +48,9 @@ describe("full reference labels", () => {
     expect(label({ type: "number", repo: "linuxkit/linuxkit", number: 2933 }, full)).toBe("linuxkit/linuxkit#2933");
     expect(label({ type: "number", repo: "moby/tool", number: 205 }, full)).toBe("moby/tool#205");
     expect(label({ type: "repo", repo: "linuxkit/lcow" }, full)).toBe("linuxkit/lcow");
-    expect(label({ type: "number", repo: "linuxkit/linuxkit", number: 2933 }, { repositories: config.repositories })).toBe("#2933");
+    expect(
+      label({ type: "number", repo: "linuxkit/linuxkit", number: 2933 }, { repositories: config.repositories }),
+    ).toBe("#2933");
   });
 
   test("the footer: repositories, then references in the order the text uses them, then people", () => {
@@ -73,7 +77,8 @@ describe("full reference labels", () => {
   });
 
   test("a footer rebuilt without the configured style keeps the text's full style", () => {
-    const text = "Text ([linuxkit/linuxkit#1] [@rn]) and [moby/tool#2].\n\n[linuxkit/linuxkit#1]: https://github.com/linuxkit/linuxkit/pull/1\n";
+    const text =
+      "Text ([linuxkit/linuxkit#1] [@rn]) and [moby/tool#2].\n\n[linuxkit/linuxkit#1]: https://github.com/linuxkit/linuxkit/pull/1\n";
     expect(updateFooter(text, { repositories: config.repositories, webUrl: GITHUB_WEB })).toBe(
       "Text ([linuxkit/linuxkit#1] [@rn]) and [moby/tool#2].\n\n" +
         "[linuxkit/linuxkit#1]: https://github.com/linuxkit/linuxkit/pull/1\n[moby/tool#2]: https://github.com/moby/tool/issues/2\n[@rn]: https://github.com/rn\n",
@@ -89,18 +94,31 @@ describe("a LinuxKit month, rendered", () => {
         period: march,
         repositories: config.repositories,
         pulls: [
-          pull("linuxkit/linuxkit", 2969, "Complete initial s390x support", { ...at, closes: [{ repo: "linuxkit/linuxkit", number: 2949 }], reviews: [{ reviewer: user("justincormack"), state: "APPROVED" }] }),
+          pull("linuxkit/linuxkit", 2969, "Complete initial s390x support", {
+            ...at,
+            closes: [{ repo: "linuxkit/linuxkit", number: 2949 }],
+            reviews: [{ reviewer: user("justincormack"), state: "APPROVED" }],
+          }),
           pull("linuxkit/linuxkit", 2933, "Configure guest", { ...at, author: user("ekcasey") }),
           pull("moby/tool", 205, "Add qcow2 EFI image building support", { ...at, author: user("garthy") }),
         ],
         issues: [
           issue("linuxkit/linuxkit", 2949, "finish initial s390x support", { closedAt: "2018-03-20T00:00:00Z" }),
-          issue("moby/tool", 209, "Allow extending the schema", { author: user("ernoaapa"), closedAt: "2018-03-21T00:00:00Z" }),
+          issue("moby/tool", 209, "Allow extending the schema", {
+            author: user("ernoaapa"),
+            closedAt: "2018-03-21T00:00:00Z",
+          }),
         ],
       },
       config,
     );
-    const markdown = render(report, { template: builtinTemplate("linuxkit-monthly"), title: titleTemplate(config, march), intro: config.intro, outro: config.outro, references: config.references });
+    const markdown = render(report, {
+      template: builtinTemplate("linuxkit-monthly"),
+      title: titleTemplate(config, march),
+      intro: config.intro,
+      outro: config.outro,
+      references: config.references,
+    });
     expect(markdown).toBe(`# Report for 2018-03-01 to 2018-03-31
 
 This report covers the development in the [linuxkit/linuxkit] [linuxkit/lcow] [linuxkit/kubernetes] [linuxkit/virtsock] [linuxkit/rtf] [linuxkit/homebrew-linuxkit] [moby/tool] repositories. 3 PRs were merged. 2 issues were closed.

@@ -2,11 +2,20 @@
 import { describe, expect, test } from "@jest/globals";
 import { parseConfigText } from "../../src/config/index.js";
 import { parsePeriod } from "../../src/period.js";
-import { isValidBranchName, periodIdOfBranchId, reportBranch, reportPath, titleTemplate } from "../../src/report/naming.js";
+import {
+  isValidBranchName,
+  periodIdOfBranchId,
+  reportBranch,
+  reportPath,
+  titleTemplate,
+} from "../../src/report/naming.js";
 import { periodOfBranch } from "../../src/triggers/branch.js";
 
 const weekly = parseConfigText("preset: linuxkit\n", { source: "test", self: "linuxkit/linuxkit" });
-const monthly = parseConfigText("period: month\npath: 'monthly/{{year}}/{{month}}.md'\n", { source: "test", self: "acme/tinyos" });
+const monthly = parseConfigText("period: month\npath: 'monthly/{{year}}/{{month}}.md'\n", {
+  source: "test",
+  self: "acme/tinyos",
+});
 
 describe("reportPath", () => {
   test.each([
@@ -43,13 +52,32 @@ describe("branches", () => {
     expect(periodIdOfBranchId("notes--draft")).toBe("notes--draft");
   });
 
-  test.each(["", "a b", "a..b", "a/", "/a", "a//b", "a.lock", "a.", "-a", "a/.b", "a~1", "a^", "a:b", "a?", "a*", "a[", "a\\b", "a@{1}"])(
-    "git refuses %j", (name) => expect(isValidBranchName(name)).toBe(false),
-  );
+  test.each([
+    "",
+    "a b",
+    "a..b",
+    "a/",
+    "/a",
+    "a//b",
+    "a.lock",
+    "a.",
+    "-a",
+    "a/.b",
+    "a~1",
+    "a^",
+    "a:b",
+    "a?",
+    "a*",
+    "a[",
+    "a\\b",
+    "a@{1}",
+  ])("git refuses %j", (name) => expect(isValidBranchName(name)).toBe(false));
 });
 
 test("the title template follows the period's kind when it is not the config's", () => {
   expect(titleTemplate(weekly, parsePeriod("2017-W27"))).toBe(weekly.title);
   expect(titleTemplate(weekly, parsePeriod("2018-01"))).toBe("Monthly {{project}} report for {{monthName}} {{year}}");
-  expect(titleTemplate(weekly, parsePeriod("2017-07-03..2017-07-09"))).toBe("{{project}} report for {{firstDay}} to {{lastDay}}");
+  expect(titleTemplate(weekly, parsePeriod("2017-07-03..2017-07-09"))).toBe(
+    "{{project}} report for {{firstDay}} to {{lastDay}}",
+  );
 });

@@ -3,11 +3,18 @@ import { describe, expect, test } from "@jest/globals";
 import { referencesIn } from "../../src/report/references.js";
 
 const style = { repositories: ["linuxkit/linuxkit", "linuxkit/virtsock"], webUrl: "https://github.com" };
-const labels = (markdown: string) => referencesIn(markdown, style).map((r) => (r.type === "number" ? `#${r.number}` : r.type === "user" ? `@${r.login}` : r.repo));
+const labels = (markdown: string) =>
+  referencesIn(markdown, style).map((r) =>
+    r.type === "number" ? `#${r.number}` : r.type === "user" ? `@${r.login}` : r.repo,
+  );
 
 describe("referencesIn", () => {
   test("a collapsed reference `[label][]` uses the label; a full reference uses its label, not its text", () => {
-    expect(labels("- Enable CONFIG_VSOCKETS ([#2171][] [@ndauten][])\n- See [virtsock][#2100]\n")).toEqual(["#2171", "@ndauten", "#2100"]);
+    expect(labels("- Enable CONFIG_VSOCKETS ([#2171][] [@ndauten][])\n- See [virtsock][#2100]\n")).toEqual([
+      "#2171",
+      "@ndauten",
+      "#2100",
+    ]);
   });
 
   test("labels inside fenced code blocks and code spans are not uses", () => {

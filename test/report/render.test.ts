@@ -6,13 +6,20 @@ import { render } from "../../src/report/render.js";
 import { activity, bot, issue, linuxkitConfig, pull, user } from "./fixtures.js";
 
 const draft = (config: ReturnType<typeof linuxkitConfig>, input: ReturnType<typeof activity>) =>
-  render(composeReport(input, config), { template: defaultTemplate(), title: config.title, intro: config.intro, outro: config.outro });
+  render(composeReport(input, config), {
+    template: defaultTemplate(),
+    title: config.title,
+    intro: config.intro,
+    outro: config.outro,
+  });
 
 describe("a LinuxKit week, rendered", () => {
   test("sections, items, credits, related issues and the footer in the human order", () => {
     const week = activity(
       [
-        pull("linuxkit/linuxkit", 2167, "Update kernel to 4.11.9/4.9.36/4.4.76", { files: ["kernel/Dockerfile", "examples/a.yml"] }),
+        pull("linuxkit/linuxkit", 2167, "Update kernel to 4.11.9/4.9.36/4.4.76", {
+          files: ["kernel/Dockerfile", "examples/a.yml"],
+        }),
         pull("linuxkit/linuxkit", 2135, "Makefile: Fix bug where network was not disabled.", {
           author: user("justincormack"),
           files: ["pkg/a/Makefile", "pkg/b/Makefile"],
@@ -30,7 +37,11 @@ describe("a LinuxKit week, rendered", () => {
           reviews: [{ reviewer: user("rn"), state: "COMMENTED" }],
         }),
         pull("linuxkit/virtsock", 35, "Pass SOCK_CLOEXEC to syscall.Socket", { files: ["cmd/sock_stress/main.go"] }),
-        pull("linuxkit/linuxkit", 2180, "Bump deps", { author: bot("dependabot"), files: ["src/go.mod"], coAuthors: [user("dependabot")] }),
+        pull("linuxkit/linuxkit", 2180, "Bump deps", {
+          author: bot("dependabot"),
+          files: ["src/go.mod"],
+          coAuthors: [user("dependabot")],
+        }),
         pull("linuxkit/linuxkit", 2181, "Release notes", { labels: ["skip-report"], files: ["docs/x.md"] }),
         pull("linuxkit/linuxkit", 2182, "Add artwork", { author: user("first-timer"), files: ["artwork/logo.svg"] }),
       ],
@@ -91,7 +102,10 @@ Other reports in this series can be browsed directly in the repository at [linux
   test("references across owners are [owner/repo#N]; a single repository is a 'repository'", () => {
     const config = resolveConfig({ repositories: ["acme/widget", "other/lib"], sections: [] }, { source: "test" });
     const week = activity(
-      [pull("acme/widget", 7, "Use lib", { closes: [{ repo: "other/lib", number: 3 }] }), pull("other/lib", 4, "Faster")],
+      [
+        pull("acme/widget", 7, "Use lib", { closes: [{ repo: "other/lib", number: 3 }] }),
+        pull("other/lib", 4, "Faster"),
+      ],
       [],
       config.repositories,
     );
@@ -115,7 +129,8 @@ This report covers developments in the [widget] and [other/lib] repositories.
 
   test("a quiet week still renders a valid report", () => {
     const config = resolveConfig({}, { source: "test", self: "acme/widget" });
-    expect(draft(config, activity([], [], config.repositories))).toBe(`# Weekly widget report for 2017-07-03 to 2017-07-09 (week 27)
+    expect(draft(config, activity([], [], config.repositories)))
+      .toBe(`# Weekly widget report for 2017-07-03 to 2017-07-09 (week 27)
 
 This report covers developments in the [widget] repository.
 
@@ -137,7 +152,14 @@ Nothing was merged or closed in this period.
       "1. not a list",
       "Mention @rn &amp; [#1](http://x)",
     ];
-    const out = draft(config, activity(titles.map((t, i) => pull("acme/widget", i + 1, t)), [], config.repositories));
+    const out = draft(
+      config,
+      activity(
+        titles.map((t, i) => pull("acme/widget", i + 1, t)),
+        [],
+        config.repositories,
+      ),
+    );
     const items = out.split("\n").filter((line) => line.startsWith("- "));
     expect(items).toEqual([
       // The bare URL is escaped too: GFM would otherwise link it (this line used to keep "http://").

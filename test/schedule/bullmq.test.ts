@@ -10,7 +10,15 @@ import { DRAFT_QUEUE, TICK_QUEUE } from "../../src/schedule/bullmq.js";
 import { startSchedule, type ScheduleHandle } from "../../src/schedule/start.js";
 import type { ScheduleSettings } from "../../src/schedule/settings.js";
 import { appIdentity } from "../../src/triggers/identity.js";
-import { probotFor, redisSkipReason, reportPulls, scheduleFake, startRedis, until, type RedisServer } from "./helpers.js";
+import {
+  probotFor,
+  redisSkipReason,
+  reportPulls,
+  scheduleFake,
+  startRedis,
+  until,
+  type RedisServer,
+} from "./helpers.js";
 
 nock.disableNetConnect();
 nock.enableNetConnect(/^127\.0\.0\.1(:\d+)?$/);
@@ -28,16 +36,26 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const FAST: Partial<ScheduleSettings> = { tick: "* * * * * *", lockDurationMs: 10_000, stalledIntervalMs: 500 };
 
 function clockAt(iso: string): { offset: number; now: () => Date; set(at: string): void } {
-  const clock = { offset: new Date(iso).getTime() - Date.now(), now: () => new Date(Date.now() + clock.offset), set: (at: string) => (clock.offset = new Date(at).getTime() - Date.now()) };
+  const clock = {
+    offset: new Date(iso).getTime() - Date.now(),
+    now: () => new Date(Date.now() + clock.offset),
+    set: (at: string) => (clock.offset = new Date(at).getTime() - Date.now()),
+  };
   return clock;
 }
 
-async function startServer(fake: FakeGitHub, redis: RedisServer, prefix: string, now: () => Date): Promise<ScheduleHandle> {
+async function startServer(
+  fake: FakeGitHub,
+  redis: RedisServer,
+  prefix: string,
+  now: () => Date,
+): Promise<ScheduleHandle> {
   const probot = await probotFor(fake);
   return (await startSchedule(probot, { REDIS_URL: redis.url }, appIdentity(probot), { ...FAST, prefix, now }))!;
 }
 
-const queue = (redis: RedisServer, name: string, prefix: string) => new Queue(name, { connection: { host: "127.0.0.1", port: redis.port }, prefix });
+const queue = (redis: RedisServer, name: string, prefix: string) =>
+  new Queue(name, { connection: { host: "127.0.0.1", port: redis.port }, prefix });
 const discoveries = (fake: FakeGitHub) => fake.requests.filter((r) => r.kind === "rest GET /app/installations").length;
 
 suite(`the schedule on BullMQ (${why || "redis-server on a loopback port"})`, () => {
@@ -57,7 +75,10 @@ suite(`the schedule on BullMQ (${why || "redis-server on a loopback port"})`, ()
 
     beforeAll(async () => {
       fake = await scheduleFake();
-      servers.push(await startServer(fake, redis, prefix, clock.now), await startServer(fake, redis, prefix, clock.now));
+      servers.push(
+        await startServer(fake, redis, prefix, clock.now),
+        await startServer(fake, redis, prefix, clock.now),
+      );
     });
     afterAll(async () => {
       await Promise.all(servers.map((server) => server.stop()));
@@ -76,7 +97,10 @@ suite(`the schedule on BullMQ (${why || "redis-server on a loopback port"})`, ()
         const completed = await drafts.getJobs(["completed"]);
         expect(completed.map((job) => job.id).sort()).toEqual(["draft/acme/rtf/2024-03", "draft/acme/tinyos/2024-W13"]);
         // Both ran once: no retry, no stalled take-over between two live servers.
-        expect(completed.map((job) => [job.attemptsStarted, job.stalledCounter])).toEqual([[1, 0], [1, 0]]);
+        expect(completed.map((job) => [job.attemptsStarted, job.stalledCounter])).toEqual([
+          [1, 0],
+          [1, 0],
+        ]);
         expect(completed.map((job) => job.returnvalue.status)).toEqual(["created", "created"]);
         const tickCounts = await ticks.getJobCounts("completed", "failed");
         // Each tick job discovered once, on one of the two servers.
@@ -92,7 +116,9 @@ suite(`the schedule on BullMQ (${why || "redis-server on a loopback port"})`, ()
       await until("the New York draft", () => reportPulls(fake)["beta/gadget"]);
       await sleep(1500);
       expect(reportPulls(fake)).toEqual({
-        "acme/rtf": ["devreport/2024-03"], "acme/tinyos": ["devreport/2024-W13"], "beta/gadget": ["devreport/2024-W13"],
+        "acme/rtf": ["devreport/2024-03"],
+        "acme/tinyos": ["devreport/2024-W13"],
+        "beta/gadget": ["devreport/2024-W13"],
       });
     });
 
@@ -102,18 +128,25 @@ suite(`the schedule on BullMQ (${why || "redis-server on a loopback port"})`, ()
       clock.set("2024-04-01T05:59:58Z");
       const drafts = queue(redis, DRAFT_QUEUE, prefix);
       try {
-        const rerun = await until("the re-run drafts", async () => {
-          const jobs = await drafts.getJobs(["completed"]);
-          return jobs.length >= 2 && jobs;
-        }, 25_000);
+        const rerun = await until(
+          "the re-run drafts",
+          async () => {
+            const jobs = await drafts.getJobs(["completed"]);
+            return jobs.length >= 2 && jobs;
+          },
+          25_000,
+        );
         expect(rerun.map((job) => [job.id, job.returnvalue.status]).sort()).toEqual([
-          ["draft/acme/rtf/2024-03", "unchanged"], ["draft/acme/tinyos/2024-W13", "unchanged"],
+          ["draft/acme/rtf/2024-03", "unchanged"],
+          ["draft/acme/tinyos/2024-W13", "unchanged"],
         ]);
       } finally {
         await drafts.close();
       }
       expect(reportPulls(fake)).toEqual({
-        "acme/rtf": ["devreport/2024-03"], "acme/tinyos": ["devreport/2024-W13"], "beta/gadget": ["devreport/2024-W13"],
+        "acme/rtf": ["devreport/2024-03"],
+        "acme/tinyos": ["devreport/2024-W13"],
+        "beta/gadget": ["devreport/2024-W13"],
       });
     });
   });
@@ -123,7 +156,8 @@ suite(`the schedule on BullMQ (${why || "redis-server on a loopback port"})`, ()
     try {
       const out = await new Promise<string>((resolve, reject) => {
         const child = spawn(process.execPath, ["--import", "tsx", "test/schedule/fixtures/probot-throttle.ts"], {
-          env: { ...process.env, FAKE_URL: fake.apiUrl, REDIS_URL: redis.url }, stdio: ["ignore", "pipe", "inherit"],
+          env: { ...process.env, FAKE_URL: fake.apiUrl, REDIS_URL: redis.url },
+          stdio: ["ignore", "pipe", "inherit"],
         });
         let text = "";
         child.stdout!.on("data", (chunk: Buffer) => (text += chunk.toString()));
@@ -191,10 +225,18 @@ suite(`the schedule on BullMQ (${why || "redis-server on a loopback port"})`, ()
       // Monday 2024-03-11 06:00 UTC: only acme/tinyos is due (the sample's week 2024-W10). The child's clock starts
       // two seconds before once it has loaded; this process's server shares its offset.
       child = spawn(process.execPath, ["--import", "tsx", "test/schedule/fixtures/schedule-server.ts"], {
-        env: { ...process.env, FAKE_URL: fake.apiUrl, REDIS_URL: redis.url, PREFIX: prefix, CLOCK_AT: "2024-03-11T05:59:58Z" },
+        env: {
+          ...process.env,
+          FAKE_URL: fake.apiUrl,
+          REDIS_URL: redis.url,
+          PREFIX: prefix,
+          CLOCK_AT: "2024-03-11T05:59:58Z",
+        },
         stdio: ["ignore", "pipe", "inherit"],
       });
-      const exited = new Promise<NodeJS.Signals | null>((resolve) => child!.once("exit", (_code, signal) => resolve(signal)));
+      const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+        child!.once("exit", (_code, signal) => resolve(signal)),
+      );
       const offset = await new Promise<number>((resolve, reject) => {
         let out = "";
         child!.stdout!.on("data", (chunk: Buffer) => {
@@ -202,7 +244,9 @@ suite(`the schedule on BullMQ (${why || "redis-server on a loopback port"})`, ()
           const ready = /^ready (-?\d+)$/m.exec(out);
           if (ready) resolve(Number(ready[1]));
         });
-        child!.once("exit", (code) => reject(new Error(`the child server exited (${code}) before it was ready: ${out}`)));
+        child!.once("exit", (code) =>
+          reject(new Error(`the child server exited (${code}) before it was ready: ${out}`)),
+        );
       });
       const clock = { now: () => new Date(Date.now() + offset) };
       await until("the child server's draft to be held", () => hold.fired.length === 1, 30_000);
@@ -222,7 +266,13 @@ suite(`the schedule on BullMQ (${why || "redis-server on a loopback port"})`, ()
         expect(job!.returnvalue).toMatchObject({ status: "created", primary: "acme/tinyos" });
         // Started on the killed server, recovered as stalled, finished on the survivor.
         expect(job!.attemptsStarted).toBeGreaterThanOrEqual(2);
-        expect(await drafts.getJobCounts("completed", "failed", "active", "wait", "delayed")).toEqual({ completed: 1, failed: 0, active: 0, wait: 0, delayed: 0 });
+        expect(await drafts.getJobCounts("completed", "failed", "active", "wait", "delayed")).toEqual({
+          completed: 1,
+          failed: 0,
+          active: 0,
+          wait: 0,
+          delayed: 0,
+        });
       } finally {
         await drafts.close();
       }

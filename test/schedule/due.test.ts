@@ -40,8 +40,12 @@ describe("cron expressions in the configured time zone", () => {
   test("New York's Monday 06:00 is 10:00 UTC in summer time and 11:00 UTC in winter", () => {
     const ny = config({ timeZone: "America/New_York" });
     expect(dueDraft(ny, window("2024-04-01T05:45:00Z", "2024-04-01T06:00:00Z"))).toBeUndefined();
-    expect(iso(dueDraft(ny, window("2024-04-01T09:45:00Z", "2024-04-01T10:00:00Z"))?.due)).toBe("2024-04-01T10:00:00.000Z");
-    expect(iso(dueDraft(ny, window("2024-01-08T10:45:00Z", "2024-01-08T11:00:00Z"))?.due)).toBe("2024-01-08T11:00:00.000Z");
+    expect(iso(dueDraft(ny, window("2024-04-01T09:45:00Z", "2024-04-01T10:00:00Z"))?.due)).toBe(
+      "2024-04-01T10:00:00.000Z",
+    );
+    expect(iso(dueDraft(ny, window("2024-01-08T10:45:00Z", "2024-01-08T11:00:00Z"))?.due)).toBe(
+      "2024-01-08T11:00:00.000Z",
+    );
   });
 
   test("Auckland's Monday 06:00 is Sunday in UTC, and 'last' is Auckland's last week", () => {
@@ -61,11 +65,15 @@ describe("cron expressions in the configured time zone", () => {
   });
 
   test("a window holding several due times gives the latest", () => {
-    expect(iso(latestDue("* * * * *", "UTC", window("2024-04-01T06:00:00Z", "2024-04-01T06:04:30Z")))).toBe("2024-04-01T06:04:00.000Z");
+    expect(iso(latestDue("* * * * *", "UTC", window("2024-04-01T06:00:00Z", "2024-04-01T06:04:30Z")))).toBe(
+      "2024-04-01T06:04:00.000Z",
+    );
   });
 
   test("the window is (since, now]: a due time exactly at `now` counts, one exactly at `since` does not", () => {
-    expect(iso(latestDue("0 6 * * *", "UTC", window("2024-04-01T05:00:00Z", "2024-04-01T06:00:00Z")))).toBe("2024-04-01T06:00:00.000Z");
+    expect(iso(latestDue("0 6 * * *", "UTC", window("2024-04-01T05:00:00Z", "2024-04-01T06:00:00Z")))).toBe(
+      "2024-04-01T06:00:00.000Z",
+    );
     expect(latestDue("0 6 * * *", "UTC", window("2024-04-01T06:00:00Z", "2024-04-01T07:00:00Z"))).toBeUndefined();
     expect(latestDue("0 6 * * *", "UTC", window("2024-04-01T07:00:00Z", "2024-04-01T06:00:00Z"))).toBeUndefined();
   });
@@ -83,26 +91,37 @@ describe("daylight saving time (Europe/Berlin)", () => {
   test("a time that occurs twice runs once", () => {
     // 2024-10-27: 03:00 CEST falls back to 02:00 CET; 02:30 happens at 00:30 and 01:30 UTC.
     const sunday = config({ timeZone: "Europe/Berlin", schedule: "30 2 * * 0" });
-    expect(iso(dueDraft(sunday, window("2024-10-26T12:00:00Z", "2024-10-27T00:45:00Z"))?.due)).toBe("2024-10-27T00:30:00.000Z");
+    expect(iso(dueDraft(sunday, window("2024-10-26T12:00:00Z", "2024-10-27T00:45:00Z"))?.due)).toBe(
+      "2024-10-27T00:30:00.000Z",
+    );
     expect(dueDraft(sunday, window("2024-10-27T00:45:00Z", "2024-10-27T12:00:00Z"))).toBeUndefined();
   });
 
   test("Monday 06:00 keeps its wall-clock time across the change", () => {
     const berlin = config({ timeZone: "Europe/Berlin" });
-    expect(iso(dueDraft(berlin, window("2024-03-25T04:45:00Z", "2024-03-25T05:00:00Z"))?.due)).toBe("2024-03-25T05:00:00.000Z");
-    expect(iso(dueDraft(berlin, window("2024-04-01T03:45:00Z", "2024-04-01T04:00:00Z"))?.due)).toBe("2024-04-01T04:00:00.000Z");
+    expect(iso(dueDraft(berlin, window("2024-03-25T04:45:00Z", "2024-03-25T05:00:00Z"))?.due)).toBe(
+      "2024-03-25T05:00:00.000Z",
+    );
+    expect(iso(dueDraft(berlin, window("2024-04-01T03:45:00Z", "2024-04-01T04:00:00Z"))?.due)).toBe(
+      "2024-04-01T04:00:00.000Z",
+    );
   });
 });
 
 describe("the tick window", () => {
   test("since the last tick when one is known", () => {
     expect(tickWindow("*/15 * * * *", at("2024-04-01T06:00:00.005Z"), at("2024-04-01T05:44:59Z"))).toEqual(
-      window("2024-04-01T05:44:59Z", "2024-04-01T06:00:00.005Z"));
+      window("2024-04-01T05:44:59Z", "2024-04-01T06:00:00.005Z"),
+    );
   });
 
   test("since the tick before this one when none is known (a server's first tick, Redis lost its keys)", () => {
-    expect(tickWindow("*/15 * * * *", at("2024-04-01T06:00:00.005Z"))).toEqual(window("2024-04-01T05:45:00Z", "2024-04-01T06:00:00.005Z"));
-    expect(tickWindow("*/2 * * * * *", at("2024-04-01T06:00:03Z"))).toEqual(window("2024-04-01T06:00:00Z", "2024-04-01T06:00:03Z"));
+    expect(tickWindow("*/15 * * * *", at("2024-04-01T06:00:00.005Z"))).toEqual(
+      window("2024-04-01T05:45:00Z", "2024-04-01T06:00:00.005Z"),
+    );
+    expect(tickWindow("*/2 * * * * *", at("2024-04-01T06:00:03Z"))).toEqual(
+      window("2024-04-01T06:00:00Z", "2024-04-01T06:00:03Z"),
+    );
     // A last tick at or after this one (a clock set back) covers nothing: no due time is replayed.
     const back = tickWindow("*/15 * * * *", at("2024-04-01T06:00:00Z"), at("2024-04-01T07:00:00Z"));
     expect(back).toEqual(window("2024-04-01T06:00:00Z", "2024-04-01T06:00:00Z"));
@@ -113,10 +132,13 @@ describe("the tick window", () => {
 describe("the schedule key", () => {
   test("a bad cron expression is a config error that says what to write", () => {
     expect(() => config({ schedule: "61 6 * * 1" })).toThrow(
-      'test.yml: schedule: "61 6 * * 1" is not a cron expression (Invalid value for minute: 61); use five fields "minute hour day-of-month month day-of-week", e.g. "0 6 * * 1"');
+      'test.yml: schedule: "61 6 * * 1" is not a cron expression (Invalid value for minute: 61); use five fields "minute hour day-of-month month day-of-week", e.g. "0 6 * * 1"',
+    );
     expect(() => config({ schedule: "0 0 6 * * 1" })).toThrow('"0 0 6 * * 1" is not a cron expression (6 fields)');
     expect(() => config({ schedule: "0 6 30 2 *" })).toThrow('"0 6 30 2 *" is a cron expression that never fires');
-    expect(() => config({ schedule: true })).toThrow('test.yml: schedule: true must be a cron expression such as "0 6 * * 1", or false to turn the schedule off');
+    expect(() => config({ schedule: true })).toThrow(
+      'test.yml: schedule: true must be a cron expression such as "0 6 * * 1", or false to turn the schedule off',
+    );
   });
 
   test("the server's tick may have seconds; a repository's schedule may not", () => {

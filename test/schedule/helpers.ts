@@ -12,7 +12,9 @@ export const SAMPLE = fileURLToPath(new URL("../../sample", import.meta.url));
 /** Why the Redis-backed tests cannot run here, or "" when they can. */
 export function redisSkipReason(): string {
   const found = spawnSync("sh", ["-c", "command -v redis-server"], { encoding: "utf8" });
-  return found.status === 0 && found.stdout.trim() ? "" : "redis-server is not installed (apt-get install redis-server)";
+  return found.status === 0 && found.stdout.trim()
+    ? ""
+    : "redis-server is not installed (apt-get install redis-server)";
 }
 
 export function freePort(): Promise<number> {
@@ -38,7 +40,9 @@ export async function startRedis(): Promise<RedisServer> {
   const port = await freePort();
   let child: ChildProcess | undefined;
   const launch = async () => {
-    child = spawn("redis-server", ["--port", String(port), "--save", "", "--appendonly", "no", "--bind", "127.0.0.1"], { stdio: ["ignore", "pipe", "pipe"] });
+    child = spawn("redis-server", ["--port", String(port), "--save", "", "--appendonly", "no", "--bind", "127.0.0.1"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     await new Promise<void>((resolve, reject) => {
       let out = "";
       const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${out}`)), 10_000);
@@ -61,7 +65,15 @@ export async function startRedis(): Promise<RedisServer> {
     });
   };
   await launch();
-  return { url: `redis://127.0.0.1:${port}`, port, restart: async () => { await stop(); await launch(); }, stop };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    restart: async () => {
+      await stop();
+      await launch();
+    },
+    stop,
+  };
 }
 
 /**
@@ -75,9 +87,21 @@ export async function scheduleFake(): Promise<FakeGitHub> {
   const fake = await startFakeGitHub({ data: [SAMPLE] });
   const store = fake.store;
   store.commitFiles("acme/rtf", "master", { ".github/devreport.yml": "period: month\n" }, "devreport: monthly", null);
-  store.commitFiles("acme/vsock", "master", { ".github/devreport.yml": "schedule: false\n" }, "devreport: no schedule", null);
+  store.commitFiles(
+    "acme/vsock",
+    "master",
+    { ".github/devreport.yml": "schedule: false\n" },
+    "devreport: no schedule",
+    null,
+  );
   store.ensureRepo("beta/gadget", "main");
-  store.commitFiles("beta/gadget", "main", { ".github/devreport.yml": "timeZone: America/New_York\n" }, "devreport: New York", null);
+  store.commitFiles(
+    "beta/gadget",
+    "main",
+    { ".github/devreport.yml": "timeZone: America/New_York\n" },
+    "devreport: New York",
+    null,
+  );
   return fake;
 }
 
@@ -85,7 +109,10 @@ export async function scheduleFake(): Promise<FakeGitHub> {
 export function reportPulls(fake: FakeGitHub): Record<string, string[]> {
   const result: Record<string, string[]> = {};
   for (const repo of fake.store.repos.values()) {
-    const heads = fake.store.pullsOf(repo.fullName).filter((p) => p.state === "open" && p.headRef.startsWith("devreport/")).map((p) => p.headRef);
+    const heads = fake.store
+      .pullsOf(repo.fullName)
+      .filter((p) => p.state === "open" && p.headRef.startsWith("devreport/"))
+      .map((p) => p.headRef);
     if (heads.length) result[repo.fullName] = heads.sort();
   }
   return result;
@@ -101,7 +128,11 @@ export function movableClock(startAt: string): { now: () => Date; set(at: string
   return { now: () => new Date(Date.now() + offset), set: (at) => (offset = new Date(at).getTime() - Date.now()) };
 }
 
-export async function until<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -20,10 +20,20 @@ beforeAll(async () => {
   fake = await scheduleFake();
   // A repository whose config reports into acme/tinyos: the same report as tinyos' own, so the same job.
   fake.store.ensureRepo("acme/tinyos-docs", "main");
-  fake.store.commitFiles("acme/tinyos-docs", "main", { ".github/devreport.yml": "repositories: [acme/tinyos, acme/tinyos-docs]\n" }, "devreport", null);
+  fake.store.commitFiles(
+    "acme/tinyos-docs",
+    "main",
+    { ".github/devreport.yml": "repositories: [acme/tinyos, acme/tinyos-docs]\n" },
+    "devreport",
+    null,
+  );
   probot = await probotFor(fake);
   // No timer: the ticks below are called by hand, every quarter hour's window as in production.
-  handle = (await startSchedule(probot, {}, appIdentity(probot), { tick: "*/15 * * * *", timer: false, now: () => clock }))!;
+  handle = (await startSchedule(probot, {}, appIdentity(probot), {
+    tick: "*/15 * * * *",
+    timer: false,
+    now: () => clock,
+  }))!;
 });
 
 afterAll(async () => {
@@ -33,9 +43,12 @@ afterAll(async () => {
 
 test("nothing starts unless asked: no DEVREPORT_SCHEDULE, no DEVREPORT_CRON", async () => {
   expect(await startSchedule(probot, {}, appIdentity(probot))).toBeUndefined();
-  expect(await startSchedule(probot, { DEVREPORT_SCHEDULE: "off", DEVREPORT_CRON: "* * * * *" }, appIdentity(probot))).toBeUndefined();
+  expect(
+    await startSchedule(probot, { DEVREPORT_SCHEDULE: "off", DEVREPORT_CRON: "* * * * *" }, appIdentity(probot)),
+  ).toBeUndefined();
   expect(() => startSchedule(probot, { DEVREPORT_CRON: "every minute" }, appIdentity(probot))).toThrow(
-    'DEVREPORT_CRON: "every minute" is not a cron expression (2 fields); use five fields, or six with seconds first');
+    'DEVREPORT_CRON: "every minute" is not a cron expression (2 fields); use five fields, or six with seconds first',
+  );
   expect(handle.mode).toBe("in-process");
 });
 
@@ -45,7 +58,11 @@ test("at the due time, exactly one PR per report that was asked for; none for sc
   clock = new Date("2024-04-01T06:00:30Z");
   const jobs = await handle.tickNow();
   expect(jobs.map((job) => job.id).sort()).toEqual(["draft/acme/rtf/2024-03", "draft/acme/tinyos/2024-W13"]);
-  expect(jobs.find((job) => job.repo === "acme/tinyos")).toMatchObject({ installationId: 1, due: "2024-04-01T06:00:00.000Z", webUrl: "https://github.com" });
+  expect(jobs.find((job) => job.repo === "acme/tinyos")).toMatchObject({
+    installationId: 1,
+    due: "2024-04-01T06:00:00.000Z",
+    webUrl: "https://github.com",
+  });
   await until("both drafts", () => Object.keys(reportPulls(fake)).length === 2);
   await new Promise((resolve) => setTimeout(resolve, 300));
   expect(reportPulls(fake)).toEqual({ "acme/rtf": ["devreport/2024-03"], "acme/tinyos": ["devreport/2024-W13"] });
@@ -59,6 +76,8 @@ test("New York's Monday 06:00 comes four hours later; a tick again in the same w
   expect(await handle.tickNow()).toEqual([]);
   await handle.stop();
   expect(reportPulls(fake)).toEqual({
-    "acme/rtf": ["devreport/2024-03"], "acme/tinyos": ["devreport/2024-W13"], "beta/gadget": ["devreport/2024-W13"],
+    "acme/rtf": ["devreport/2024-03"],
+    "acme/tinyos": ["devreport/2024-W13"],
+    "beta/gadget": ["devreport/2024-W13"],
   });
 });

@@ -35,8 +35,16 @@ export const APP_DATASETS: AppDataset[] = [
     writer: "bobk",
     admin: "alice",
     heading: /^# Weekly tinyos report for 2024-03-04 to 2024-03-10 \(week 10\)\n/,
-    weeks: { draft: "2024-W10", together: "2024-W09", refused: "2024-W12", preview: "2024-W11", unsigned: "2024-W13",
-      dispatched: "2024-W09", overlapping: "2024-W11", invalid: "2024-W54" },
+    weeks: {
+      draft: "2024-W10",
+      together: "2024-W09",
+      refused: "2024-W12",
+      preview: "2024-W11",
+      unsigned: "2024-W13",
+      dispatched: "2024-W09",
+      overlapping: "2024-W11",
+      invalid: "2024-W54",
+    },
   },
   {
     ...LINUXKIT_DATASET,
@@ -44,8 +52,16 @@ export const APP_DATASETS: AppDataset[] = [
     writer: "rn",
     admin: "justincormack",
     heading: /^# Weekly LinuxKit dev report for 2017-07-03 to 2017-07-09 \(week 27\)\n/,
-    weeks: { draft: "2017-W27", together: "2017-W28", refused: "2017-W29", preview: "2017-W26", unsigned: "2017-W31",
-      dispatched: "2017-W28", overlapping: "2017-W30", invalid: "2017-W54" },
+    weeks: {
+      draft: "2017-W27",
+      together: "2017-W28",
+      refused: "2017-W29",
+      preview: "2017-W26",
+      unsigned: "2017-W31",
+      dispatched: "2017-W28",
+      overlapping: "2017-W30",
+      invalid: "2017-W54",
+    },
   },
 ];
 

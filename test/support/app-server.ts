@@ -31,7 +31,14 @@ export async function startAppServer(fake: FakeGitHub, app: (probot: Probot) => 
   const port = await freePort();
   const quiet = await new Probot({ githubToken: "unused", logLevel: "fatal" }).ready();
   const server = new Server({
-    Probot: Probot.defaults({ appId: 1, privateKey, secret: SECRET, Octokit: TestOctokit, baseUrl: fake.apiUrl, logLevel: "fatal" }),
+    Probot: Probot.defaults({
+      appId: 1,
+      privateKey,
+      secret: SECRET,
+      Octokit: TestOctokit,
+      baseUrl: fake.apiUrl,
+      logLevel: "fatal",
+    }),
     port,
     host: "127.0.0.1",
     log: quiet.log,
@@ -52,18 +59,33 @@ export async function deliver(server: AppServer, name: string, payload: unknown,
   const signature = `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
   return fetch(`${server.url}/api/github/webhooks`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-github-event": name, "x-github-delivery": randomUUID(), "x-hub-signature-256": signature },
+    headers: {
+      "content-type": "application/json",
+      "x-github-event": name,
+      "x-github-delivery": randomUUID(),
+      "x-hub-signature-256": signature,
+    },
     body,
   });
 }
 
 /** A comment on an issue of `repo` that exists in the fake (so reactions and replies land), and the webhook GitHub would send for it. */
-export function comment(fake: FakeGitHub, repo: string, body: string, login: string): { id: number; issue: number; payload: unknown } {
+export function comment(
+  fake: FakeGitHub,
+  repo: string,
+  body: string,
+  login: string,
+): { id: number; issue: number; payload: unknown } {
   const [owner, name] = repo.split("/") as [string, string];
   const issue = fake.store.searchable().find((item) => item.repo.toLowerCase() === repo.toLowerCase())!.number;
   const created = fake.store.addComment(repo, issue, body, fake.store.account(login));
   const payload = example("issue_comment", "created");
-  payload.comment = { ...payload.comment, id: created.id, body, user: { ...payload.comment.user, login, type: "User" } };
+  payload.comment = {
+    ...payload.comment,
+    id: created.id,
+    body,
+    user: { ...payload.comment.user, login, type: "User" },
+  };
   payload.issue = { ...payload.issue, number: issue };
   payload.repository = {
     ...payload.repository,
@@ -85,9 +107,19 @@ export function appReplies(fake: FakeGitHub, repo: string, issue: number): strin
 }
 
 /** Open PRs of `repo` whose head is `branch`. */
-export async function reportPulls(client: GitHubClient, repo: string, branch: string): Promise<{ number: number; head: { ref: string } }[]> {
+export async function reportPulls(
+  client: GitHubClient,
+  repo: string,
+  branch: string,
+): Promise<{ number: number; head: { ref: string } }[]> {
   const [owner, name] = repo.split("/") as [string, string];
-  const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", { owner, repo: name, state: "open", head: `${owner}:${branch}`, per_page: 100 });
+  const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", {
+    owner,
+    repo: name,
+    state: "open",
+    head: `${owner}:${branch}`,
+    per_page: 100,
+  });
   return data;
 }
 

@@ -18,7 +18,20 @@ export async function cli(args: string[], env: Record<string, string | undefined
 
 /** What `devreport draft` prints for `repo`'s `week` against the fake; throws, with its stderr, if it fails. */
 export async function cliDraft(fake: FakeGitHub, repo: string, week: string): Promise<string> {
-  const result = await cli(["draft", "--repo", repo, "--week", week, "--api-url", fake.apiUrl, "--web-url", "https://github.com", "--token", "x", "--quiet"]);
+  const result = await cli([
+    "draft",
+    "--repo",
+    repo,
+    "--week",
+    week,
+    "--api-url",
+    fake.apiUrl,
+    "--web-url",
+    "https://github.com",
+    "--token",
+    "x",
+    "--quiet",
+  ]);
   if (result.code !== 0) throw new Error(`devreport draft failed (${result.code}): ${result.stderr}`);
   return result.stdout;
 }

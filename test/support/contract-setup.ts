@@ -4,8 +4,13 @@ import { afterAll, expect } from "@jest/globals";
 import { startedFakes } from "@devreport/fake-github";
 import { checkContract } from "./contract.js";
 
-const CHECKED = [/\/test\/e2e\//, /\/test\/action\//, /\/test\/publish\/fake-github\.test\.ts$/, /\/test\/usecase\//,
-  /\/test\/contract\//];
+const CHECKED = [
+  /\/test\/e2e\//,
+  /\/test\/action\//,
+  /\/test\/publish\/fake-github\.test\.ts$/,
+  /\/test\/usecase\//,
+  /\/test\/contract\//,
+];
 
 afterAll(() => {
   const file = (expect.getState().testPath ?? "").replace(/\\/g, "/");
@@ -13,6 +18,8 @@ afterAll(() => {
   if (!CHECKED.some((re) => re.test(file)) || entries.length === 0) return;
   const violations = checkContract(entries);
   if (violations.length) {
-    throw new Error(`${violations.length} REST exchange(s) break GitHub's OpenAPI description:\n${violations.join("\n")}`);
+    throw new Error(
+      `${violations.length} REST exchange(s) break GitHub's OpenAPI description:\n${violations.join("\n")}`,
+    );
   }
 });

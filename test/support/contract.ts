@@ -13,9 +13,26 @@ export const GHES_VERSION = "3.17";
 type SpecName = "api.github.com" | `ghes-${typeof GHES_VERSION}`;
 
 type Json = Record<string, unknown>;
-interface Operation { parameters?: Json[]; requestBody?: Json; responses?: Record<string, Json> }
-interface PathEntry { template: string; strict: RegExp; loose: RegExp; literal: number; item: Record<string, Operation> }
-interface Spec { name: SpecName; doc: Json; paths: PathEntry[]; ajv: Ajv; params: Ajv; compiled: Map<string, ValidateFunction> }
+interface Operation {
+  parameters?: Json[];
+  requestBody?: Json;
+  responses?: Record<string, Json>;
+}
+interface PathEntry {
+  template: string;
+  strict: RegExp;
+  loose: RegExp;
+  literal: number;
+  item: Record<string, Operation>;
+}
+interface Spec {
+  name: SpecName;
+  doc: Json;
+  paths: PathEntry[];
+  ajv: Ajv;
+  params: Ajv;
+  compiled: Map<string, ValidateFunction>;
+}
 
 const require = createRequire(import.meta.url);
 // ajv-formats is CommonJS: under NodeNext its default import is the module object, whose .default is the plugin.
@@ -49,7 +66,13 @@ function loadSpec(name: SpecName): Spec {
   const raw = JSON.parse(readFileSync(require.resolve(`@octokit/openapi/generated/${name}.json`), "utf8")) as Json;
   const doc: Json = { ...raw, components: nullableToAnyOf(raw.components), paths: nullableToAnyOf(raw.paths) };
   // GitHub-specific formats ("repo.nwo"…) are not checked: the logger stays quiet about them.
-  const options = { strict: false, allErrors: true, validateSchema: false, discriminator: false, logger: false } as const;
+  const options = {
+    strict: false,
+    allErrors: true,
+    validateSchema: false,
+    discriminator: false,
+    logger: false,
+  } as const;
   const ajv = new Ajv(options);
   const params = new Ajv({ ...options, coerceTypes: "array" });
   for (const instance of [ajv, params]) {
@@ -58,10 +81,22 @@ function loadSpec(name: SpecName): Spec {
   }
   const paths = Object.entries(doc.paths as Record<string, Record<string, Operation>>).map(([template, item]) => {
     const names = [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
-    const source = (slashes: boolean) => template.split(/\{[^}]+\}/).map(escapeRe)
-      .reduce((out, literal, i) => `${out}${i ? (slashes && SLASHED.has(names[i - 1]!) ? "(.+)" : "([^/]+)") : ""}${literal}`, "");
-    return { template, item, strict: new RegExp(`^${source(false)}$`), loose: new RegExp(`^${source(true)}$`),
-      literal: template.replace(/\{[^}]+\}/g, "").length };
+    const source = (slashes: boolean) =>
+      template
+        .split(/\{[^}]+\}/)
+        .map(escapeRe)
+        .reduce(
+          (out, literal, i) =>
+            `${out}${i ? (slashes && SLASHED.has(names[i - 1]!) ? "(.+)" : "([^/]+)") : ""}${literal}`,
+          "",
+        );
+    return {
+      template,
+      item,
+      strict: new RegExp(`^${source(false)}$`),
+      loose: new RegExp(`^${source(true)}$`),
+      literal: template.replace(/\{[^}]+\}/g, "").length,
+    };
   });
   const spec: Spec = { name, doc, paths, ajv, params, compiled: new Map() };
   specs.set(name, spec);
@@ -74,7 +109,10 @@ function deref(spec: Spec, value: Json, at: string): { value: Json; at: string }
   let where = at;
   while (typeof current.$ref === "string") {
     where = current.$ref;
-    current = where.slice(2).split("/").map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"))
+    current = where
+      .slice(2)
+      .split("/")
+      .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"))
       .reduce<Json>((node, key) => node[key] as Json, spec.doc);
   }
   return { value: current, at: where };
@@ -85,26 +123,40 @@ function validator(spec: Spec, at: string, forParams = false): ValidateFunction 
   let fn = spec.compiled.get(key);
   if (!fn) {
     // Parameters arrive as strings: coerce them inside a holder object (ajv coerces properties, not the root).
-    fn = forParams ? spec.params.compile({ type: "object", properties: { v: { $ref: `${spec.name}${at}` } } })
+    fn = forParams
+      ? spec.params.compile({ type: "object", properties: { v: { $ref: `${spec.name}${at}` } } })
       : spec.ajv.compile({ $ref: `${spec.name}${at}` });
     spec.compiled.set(key, fn);
   }
   return fn;
 }
 
-const describeErrors = (errors: ErrorObject[] | null | undefined): string[] => (errors ?? []).slice(0, 40).map((e) =>
-  `${e.instancePath ? `${e.instancePath} ` : ""}${e.message ?? "is invalid"}${e.params && "additionalProperty" in e.params
-    ? ` (${String(e.params.additionalProperty)})` : ""}${e.params && "allowedValues" in e.params
-    ? ` (${(e.params.allowedValues as unknown[]).join(", ")})` : ""}`);
+const describeErrors = (errors: ErrorObject[] | null | undefined): string[] =>
+  (errors ?? [])
+    .slice(0, 40)
+    .map(
+      (e) =>
+        `${e.instancePath ? `${e.instancePath} ` : ""}${e.message ?? "is invalid"}${
+          e.params && "additionalProperty" in e.params ? ` (${String(e.params.additionalProperty)})` : ""
+        }${e.params && "allowedValues" in e.params ? ` (${(e.params.allowedValues as unknown[]).join(", ")})` : ""}`,
+    );
 
-function findOperation(spec: Spec, method: string, path: string):
-  { template: string; op: Operation; at: string; values: string[] } | undefined {
+function findOperation(
+  spec: Spec,
+  method: string,
+  path: string,
+): { template: string; op: Operation; at: string; values: string[] } | undefined {
   const lower = method.toLowerCase();
   for (const mode of ["strict", "loose"] as const) {
     const hits = spec.paths.filter((p) => p.item[lower] && p[mode].test(path)).sort((a, b) => b.literal - a.literal);
     const hit = hits[0];
-    if (hit) return { template: hit.template, op: hit.item[lower]!, at: pointer("paths", hit.template, lower),
-      values: hit[mode].exec(path)!.slice(1) };
+    if (hit)
+      return {
+        template: hit.template,
+        op: hit.item[lower]!,
+        at: pointer("paths", hit.template, lower),
+        values: hit[mode].exec(path)!.slice(1),
+      };
   }
   return undefined;
 }
@@ -127,15 +179,20 @@ function checkOne(spec: Spec, entry: ContractEntry): string[] {
     if (!param) problems.push(`${label}: path parameter ${name} is not declared`);
     else if (param.param.schema) {
       const validate = validator(spec, `${param.at}/schema`, true);
-      if (!validate({ v: found.values[i] })) problems.push(...describeErrors(validate.errors).map((e) => `${label}: path ${name}: ${e}`));
+      if (!validate({ v: found.values[i] }))
+        problems.push(...describeErrors(validate.errors).map((e) => `${label}: path ${name}: ${e}`));
     }
   });
   for (const [name, raw] of entry.query) {
     const param = declared.get(`query:${name}`);
-    if (!param) { problems.push(`${label}: query parameter ${name} is not declared`); continue; }
+    if (!param) {
+      problems.push(`${label}: query parameter ${name} is not declared`);
+      continue;
+    }
     if (!param.param.schema) continue;
     const validate = validator(spec, `${param.at}/schema`, true);
-    if (!validate({ v: raw })) problems.push(...describeErrors(validate.errors).map((e) => `${label}: query ${name}=${raw}: ${e}`));
+    if (!validate({ v: raw }))
+      problems.push(...describeErrors(validate.errors).map((e) => `${label}: query ${name}=${raw}: ${e}`));
   }
   if (entry.requestBody) {
     const body = found.op.requestBody && deref(spec, found.op.requestBody, `${found.at}/requestBody`);
@@ -144,8 +201,13 @@ function checkOne(spec: Spec, entry: ContractEntry): string[] {
     else if (media.schema) {
       const validate = validator(spec, `${body.at}/content/application~1json/schema`);
       let parsed: unknown;
-      try { parsed = JSON.parse(entry.requestBody); } catch { problems.push(`${label}: request body is not JSON`); }
-      if (parsed !== undefined && !validate(parsed)) problems.push(...describeErrors(validate.errors).map((e) => `${label}: request body: ${e}`));
+      try {
+        parsed = JSON.parse(entry.requestBody);
+      } catch {
+        problems.push(`${label}: request body is not JSON`);
+      }
+      if (parsed !== undefined && !validate(parsed))
+        problems.push(...describeErrors(validate.errors).map((e) => `${label}: request body: ${e}`));
     }
   } else if (found.op.requestBody?.required && method !== "GET") {
     problems.push(`${label}: request body is required but none was sent`);
@@ -154,7 +216,12 @@ function checkOne(spec: Spec, entry: ContractEntry): string[] {
   return problems;
 }
 
-function checkResponse(spec: Spec, entry: ContractEntry, found: { op: Operation; at: string }, label: string): string[] {
+function checkResponse(
+  spec: Spec,
+  entry: ContractEntry,
+  found: { op: Operation; at: string },
+  label: string,
+): string[] {
   const status = String(entry.status);
   const declared = found.op.responses?.[status];
   if (!declared) return entry.status < 300 ? [`${label}: response status ${status} is not declared`] : [];
@@ -163,7 +230,11 @@ function checkResponse(spec: Spec, entry: ContractEntry, found: { op: Operation;
   // A raw media type (Accept: application/vnd.github.raw) answers with the bytes, which no JSON schema describes.
   if (!media?.schema || !entry.responseBody || !entry.responseType.includes("json")) return [];
   let parsed: unknown;
-  try { parsed = JSON.parse(entry.responseBody); } catch { return [`${label}: response ${status} is not JSON`]; }
+  try {
+    parsed = JSON.parse(entry.responseBody);
+  } catch {
+    return [`${label}: response ${status} is not JSON`];
+  }
   const validate = validator(spec, `${response.at}/content/application~1json/schema`);
   return validate(parsed) ? [] : describeErrors(validate.errors).map((e) => `${label}: response ${status}: ${e}`);
 }

@@ -26,7 +26,9 @@ export const SAMPLE_DATASET: Dataset = { name: "sample", data: [SAMPLE], missing
 export const LINUXKIT_DATASET: Dataset = {
   name: "linuxkit",
   data: [LINUXKIT_DATA, LINUXKIT_OVERLAY],
-  missing: existsSync(`${LINUXKIT_DATA}/prs`) ? "" : `${LINUXKIT_DATA}/prs is absent (the LinuxKit dataset; set DEVREPORT_SHARED to the folder holding linuxkit/)`,
+  missing: existsSync(`${LINUXKIT_DATA}/prs`)
+    ? ""
+    : `${LINUXKIT_DATA}/prs is absent (the LinuxKit dataset; set DEVREPORT_SHARED to the folder holding linuxkit/)`,
 };
 export const hasLinuxKitData = LINUXKIT_DATASET.missing === "";
 
@@ -38,12 +40,15 @@ export function describeWith(dataset: Dataset): typeof describe {
   if (!dataset.missing) return describe;
   const say = (name: string) => {
     const file = expect.getState().testPath ?? "";
-    process.stderr.write(`skipping "${name}"${file ? ` in ${relative(process.cwd(), file)}` : ""}: ${dataset.missing}\n`);
+    process.stderr.write(
+      `skipping "${name}"${file ? ` in ${relative(process.cwd(), file)}` : ""}: ${dataset.missing}\n`,
+    );
     return `${name} (skipped: ${dataset.missing})`;
   };
   const skipped = (name: string, fn: () => void) => describe.skip(say(name), fn);
   // `.each` too, for suites run once per search grammar or dataset.
-  const each = (table: readonly unknown[]) => (name: string, fn: (...args: any[]) => void) => describe.skip.each(table as unknown[])(say(name), fn);
+  const each = (table: readonly unknown[]) => (name: string, fn: (...args: any[]) => void) =>
+    describe.skip.each(table as unknown[])(say(name), fn);
   return Object.assign(skipped, { each }) as unknown as typeof describe;
 }
 

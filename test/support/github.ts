@@ -13,4 +13,5 @@ export function testClient(baseUrl = API, auth = "t"): GitHubClient {
 }
 
 /** A reader of the fake through its public API, with the app's own client, as any client would see it. */
-export const apiClient = (fake: FakeGitHub): GitHubClient => createClient({ token: "e2e-observer", apiUrl: fake.apiUrl });
+export const apiClient = (fake: FakeGitHub): GitHubClient =>
+  createClient({ token: "e2e-observer", apiUrl: fake.apiUrl });

@@ -34,7 +34,10 @@ export function example(name: string, action?: string): any {
 }
 
 /** An issue_comment payload on Codertocat/Hello-World#1, comment 492700400, installation 2. */
-export function commentPayload(body: string, options: { action?: string; userType?: string; login?: string } = {}): any {
+export function commentPayload(
+  body: string,
+  options: { action?: string; userType?: string; login?: string } = {},
+): any {
   const payload = example("issue_comment", options.action ?? "created");
   payload.comment.body = body;
   payload.comment.user.type = options.userType ?? "User";

@@ -28,7 +28,8 @@ describe("/draft-report through Probot", () => {
     await probot.load(app);
   });
 
-  const token = () => nock(API).post("/app/installations/2/access_tokens").reply(201, { token: "ghs_test", permissions: {} });
+  const token = () =>
+    nock(API).post("/app/installations/2/access_tokens").reply(201, { token: "ghs_test", permissions: {} });
   const reaction = (scope: nock.Scope, content: string) =>
     scope.post(`${REPO}/issues/comments/${COMMENT}/reactions`, { content }).reply(201, { id: 1, content });
   const permission = (scope: nock.Scope, answer: object, status = 200) =>
@@ -50,7 +51,11 @@ describe("/draft-report through Probot", () => {
     const scope = token();
     reaction(scope, "eyes");
     permission(scope, { permission: "read", role_name: "read", user: { login: "Codertocat" } });
-    scope.post(`${REPO}/issues/1/comments`, { body: "Sorry, only people with write access to Codertocat/Hello-World can run `/draft-report`." }).reply(201, { id: 2 });
+    scope
+      .post(`${REPO}/issues/1/comments`, {
+        body: "Sorry, only people with write access to Codertocat/Hello-World can run `/draft-report`.",
+      })
+      .reply(201, { id: 2 });
 
     await probot.receive({ id: "1", name: "issue_comment", payload: commentPayload("/draft-report 2017-W27") });
 
@@ -65,7 +70,9 @@ describe("/draft-report through Probot", () => {
     reply(scope);
     await probot.receive({ id: "1", name: "issue_comment", payload: commentPayload("/draft-report") });
     expect(scope.pendingMocks()).toEqual([]);
-    expect(replies).toEqual(["Sorry, only people with write access to Codertocat/Hello-World can run `/draft-report`."]);
+    expect(replies).toEqual([
+      "Sorry, only people with write access to Codertocat/Hello-World can run `/draft-report`.",
+    ]);
     expect(unmatched).toEqual([]);
   });
 
@@ -88,7 +95,11 @@ describe("/draft-report through Probot", () => {
     permission(scope, { permission: "write", role_name: "write" });
     reply(scope);
     reaction(scope, "confused");
-    await probot.receive({ id: "1", name: "issue_comment", payload: commentPayload("/draft-report 2017-W27 2017-W28") });
+    await probot.receive({
+      id: "1",
+      name: "issue_comment",
+      payload: commentPayload("/draft-report 2017-W27 2017-W28"),
+    });
     expect(scope.pendingMocks()).toEqual([]);
     expect(replies).toEqual([`too many arguments: "2017-W27 2017-W28". ${USAGE}`]);
     expect(unmatched).toEqual([]);
@@ -117,7 +128,9 @@ describe("/draft-report through Probot", () => {
     expect(scope.pendingMocks()).toEqual([]);
     expect(unmatched).toEqual([]);
     expect(replies).toHaveLength(1);
-    expect(replies[0]).toMatch(/^Could not draft the report: Codertocat\/Hello-World:\.github\/devreport\.yml: preset: /);
+    expect(replies[0]).toMatch(
+      /^Could not draft the report: Codertocat\/Hello-World:\.github\/devreport\.yml: preset: /,
+    );
     expect(replies[0]).toContain("@\u200Brn");
     expect(replies[0]).not.toMatch(/(^|[^A-Za-z0-9`])@[A-Za-z0-9]/);
     expect(replies[0]).not.toContain("\n");
@@ -132,7 +145,9 @@ describe("/draft-report through Probot", () => {
     reaction(scope, "confused");
     await probot.receive({ id: "1", name: "issue_comment", payload: commentPayload("/draft-report") });
     expect(scope.pendingMocks()).toEqual([]);
-    expect(replies[0]).toMatch(/^Could not draft the report: Codertocat\/Hello-World:\.github\/devreport\.yml: invalid YAML at line 2, column 1: Flow sequence in block collection must be sufficiently indented and end with a \]$/);
+    expect(replies[0]).toMatch(
+      /^Could not draft the report: Codertocat\/Hello-World:\.github\/devreport\.yml: invalid YAML at line 2, column 1: Flow sequence in block collection must be sufficiently indented and end with a \]$/,
+    );
   });
 
   test("GitHub refusing the app (403) says which permissions to check", async () => {

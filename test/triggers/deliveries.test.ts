@@ -63,7 +63,14 @@ describe("delivery ids through Probot", () => {
 describe("RecentDeliveries", () => {
   test("remembers at most `max` ids, the oldest forgotten first", () => {
     const recent = new RecentDeliveries({ max: 2, now: () => 0 });
-    expect(["a", "b", "a", "c", "b", "a"].map((id) => recent.firstTime(id))).toEqual([true, true, false, true, false, true]);
+    expect(["a", "b", "a", "c", "b", "a"].map((id) => recent.firstTime(id))).toEqual([
+      true,
+      true,
+      false,
+      true,
+      false,
+      true,
+    ]);
   });
 
   test("forgets an id after the window, and on forget (a failed delivery may be redelivered)", () => {

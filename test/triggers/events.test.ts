@@ -38,12 +38,22 @@ describe("push and dispatch events", () => {
 
   function push(ref: string, sender: { login: string; type: string }, extra: object = {}): any {
     const payload = example("push");
-    return { ...payload, ref, sender: { ...payload.sender, ...sender }, installation: { id: 2 }, deleted: false, ...extra };
+    return {
+      ...payload,
+      ref,
+      sender: { ...payload.sender, ...sender },
+      installation: { id: 2 },
+      deleted: false,
+      ...extra,
+    };
   }
 
   test.each([
     ["a tag", push("refs/tags/v1.0", { login: "Codertocat", type: "User" })],
-    ["a deleted branch", push("refs/heads/devreport/2017-W27", { login: "Codertocat", type: "User" }, { deleted: true })],
+    [
+      "a deleted branch",
+      push("refs/heads/devreport/2017-W27", { login: "Codertocat", type: "User" }, { deleted: true }),
+    ],
     ["the app's own push", push("refs/heads/devreport/2017-W27", { login: "devreport[bot]", type: "Bot" })],
     ["another bot's push", push("refs/heads/devreport/2017-W27", { login: "dependabot[bot]", type: "Bot" })],
   ])("%s starts nothing", async (_what, payload) => {
@@ -65,7 +75,11 @@ describe("push and dispatch events", () => {
 
   test("a person's push to another branch reads the config and stops", async () => {
     const scope = noConfig();
-    await probot.receive({ id: "1", name: "push", payload: push("refs/heads/main", { login: "Codertocat", type: "User" }) });
+    await probot.receive({
+      id: "1",
+      name: "push",
+      payload: push("refs/heads/main", { login: "Codertocat", type: "User" }),
+    });
     expect(scope.pendingMocks()).toEqual([]);
     expect(unmatched).toEqual([]);
     expect(refreshed).toEqual([]);
@@ -122,7 +136,12 @@ describe("push and dispatch events", () => {
       .reply(404, { message: "Not Found" })
       .get("/repos/octo-org/.github/contents/.github%2Fdevreport.yml")
       .reply(404, { message: "Not Found" });
-    const dispatch = { ...example("repository_dispatch"), action: "draft-report", client_payload: { period: "2017-W54" }, installation: { id: 2 } };
+    const dispatch = {
+      ...example("repository_dispatch"),
+      action: "draft-report",
+      client_payload: { period: "2017-W54" },
+      installation: { id: 2 },
+    };
     await expect(probot.receive({ id: "1", name: "repository_dispatch", payload: dispatch })).rejects.toThrow(
       'bad period "2017-W54": 2017 has no week 54',
     );

@@ -92,11 +92,21 @@ describe("parseCommand", () => {
 
   test("a 10 KB argument is answered with a short excerpt of it", () => {
     const long = "x".repeat(10_000);
-    expect(parseCommand(`/draft-report ${long}`)).toEqual({ kind: "usage", problem: `bad period "${"x".repeat(40)}…": no period is that long` });
-    expect(parseCommand(`/draft-report preview 2017-W27 ${long}`)).toEqual({ kind: "usage", problem: `too many arguments: "2017-W27 ${"x".repeat(31)}…"` });
+    expect(parseCommand(`/draft-report ${long}`)).toEqual({
+      kind: "usage",
+      problem: `bad period "${"x".repeat(40)}…": no period is that long`,
+    });
+    expect(parseCommand(`/draft-report preview 2017-W27 ${long}`)).toEqual({
+      kind: "usage",
+      problem: `too many arguments: "2017-W27 ${"x".repeat(31)}…"`,
+    });
   });
 
   test("a 60 KB comment with the command at its end is parsed", () => {
-    expect(parseCommand(`${"word ".repeat(12_000)}\n\n/draft-report preview`)).toEqual({ kind: "run", preview: true, period: "last" });
+    expect(parseCommand(`${"word ".repeat(12_000)}\n\n/draft-report preview`)).toEqual({
+      kind: "run",
+      preview: true,
+      period: "last",
+    });
   });
 });

@@ -57,9 +57,16 @@ describe("the usage reply quotes a short, inert excerpt of what was typed", () =
 describe("the preview comment pings nobody", () => {
   test("hostile titles and credited people", () => {
     const config = resolveConfig({ sections: [] }, { source: "test", self: "acme/widget" });
-    const pulls = MENTION_TITLES.map((title, i) => pull("acme/widget", i + 1, title, { author: user(i % 2 ? "rn" : "ndauten") }));
+    const pulls = MENTION_TITLES.map((title, i) =>
+      pull("acme/widget", i + 1, title, { author: user(i % 2 ? "rn" : "ndauten") }),
+    );
     const report = composeReport(activity(pulls, [], config.repositories), config);
-    const markdown = render(report, { template: defaultTemplate(), title: config.title, intro: config.intro, outro: config.outro });
+    const markdown = render(report, {
+      template: defaultTemplate(),
+      title: config.title,
+      intro: config.intro,
+      outro: config.outro,
+    });
     const comment = preview("2017-W27", markdown);
     expect(liveMentions(markdown).length).toBeGreaterThan(MENTION_TITLES.length);
     expect(liveMentions(comment)).toEqual([]);

@@ -45,7 +45,10 @@ describe("docs/weekly-report.workflow.yml", () => {
     const workflow = read("docs/weekly-report.workflow.yml");
     expect(workflow.permissions).toEqual({ contents: "write", "pull-requests": "write" });
     expect(workflow.jobs.draft.steps).toEqual([
-      { uses: expect.stringMatching(DEVREPORT), with: { token: "${{ github.token }}", period: "${{ inputs.period || 'last' }}" } },
+      {
+        uses: expect.stringMatching(DEVREPORT),
+        with: { token: "${{ github.token }}", period: "${{ inputs.period || 'last' }}" },
+      },
     ]);
   });
 });
@@ -71,7 +74,7 @@ describe("docs/weekly-report-app-token.workflow.yml", () => {
   });
 });
 
-describe("README, \"Run it as a GitHub Action\"", () => {
+describe('README, "Run it as a GitHub Action"', () => {
   const section = text("README.md").split("## Run it as a GitHub Action")[1]!.split("\n## ")[0]!;
   const [plain, appToken] = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => parse(m[1]!));
 
@@ -94,7 +97,9 @@ describe("README, \"Run it as a GitHub Action\"", () => {
 
 test("every `uses:` in the shipped workflows, README and docs/install.md is devreport's or a current Node 24 major", () => {
   const sources = [...WORKFLOWS, "README.md", "docs/install.md"];
-  const uses = sources.flatMap((path) => [...text(path).matchAll(/^\s*(?:-\s+)?uses:\s*(\S+)/gm)].map((m) => `${path}: ${m[1]}`));
+  const uses = sources.flatMap((path) =>
+    [...text(path).matchAll(/^\s*(?:-\s+)?uses:\s*(\S+)/gm)].map((m) => `${path}: ${m[1]}`),
+  );
   expect(uses.length).toBeGreaterThanOrEqual(4);
   for (const entry of uses) {
     const ref = entry.slice(entry.indexOf(": ") + 2);
@@ -108,7 +113,12 @@ describe("app.yml", () => {
   const manifest = read("app.yml");
 
   test("asks for least privilege", () => {
-    expect(manifest.default_permissions).toEqual({ contents: "write", pull_requests: "write", issues: "write", metadata: "read" });
+    expect(manifest.default_permissions).toEqual({
+      contents: "write",
+      pull_requests: "write",
+      issues: "write",
+      metadata: "read",
+    });
   });
 
   test("subscribes only to events a GitHub App can subscribe to, and that the app handles", () => {

@@ -18,16 +18,31 @@ const EVENTS = ["issue_comment", "push", "repository_dispatch", "workflow_dispat
 const CONFIG_READ = /^GET \/repos\/[^/]+\/[^/]+\/contents\/\.github%2Fdevreport\.yml$/;
 const TOKEN = /^POST \/app\/installations\/\d+\/access_tokens$/;
 
-interface Case { where: string; event: string; index: number; payload: any }
+interface Case {
+  where: string;
+  event: string;
+  index: number;
+  payload: any;
+}
 const cases: Case[] = readdirSync(ROOT)
   .filter((dir) => dir === "api.github.com" || dir.startsWith("ghes-"))
   .flatMap((where) => {
-    const definitions = JSON.parse(readFileSync(join(ROOT, where, "index.json"), "utf8")) as { name: string; examples: any[] }[];
-    return EVENTS.flatMap((event) => (definitions.find((d) => d.name === event)?.examples ?? [])
-      .map((payload, index) => ({ where, event, index, payload })));
+    const definitions = JSON.parse(readFileSync(join(ROOT, where, "index.json"), "utf8")) as {
+      name: string;
+      examples: any[];
+    }[];
+    return EVENTS.flatMap((event) =>
+      (definitions.find((d) => d.name === event)?.examples ?? []).map((payload, index) => ({
+        where,
+        event,
+        index,
+        payload,
+      })),
+    );
   });
 
-const label = (c: Case) => `${c.where} ${c.event}${c.payload.action ? `.${c.payload.action}` : ""} #${c.index}` +
+const label = (c: Case) =>
+  `${c.where} ${c.event}${c.payload.action ? `.${c.payload.action}` : ""} #${c.index}` +
   (c.event === "push" ? ` (${c.payload.ref}${c.payload.deleted ? ", deleted" : ""})` : "");
 
 describe("@octokit/webhooks-examples through the app", () => {
@@ -49,16 +64,20 @@ describe("@octokit/webhooks-examples through the app", () => {
     await probot.load(app, { appSlug: "devreport" } as never);
     // One recorder for every method: token for the installation, 404 for any file, "read" for any permission.
     for (const method of ["GET", "POST", "PATCH", "PUT", "DELETE"] as const) {
-      nock("https://api.github.com").persist().intercept(/.*/, method).reply(function reply(uri, body) {
-        const line = `${method} ${uri}`;
-        requests.push(line);
-        bodies.push(body);
-        if (TOKEN.test(line)) return [201, { token: "ghs_test", permissions: {} }];
-        if (line.startsWith("GET ") && line.includes("/collaborators/")) return [200, { permission: "read", role_name: "read" }];
-        if (/\/reactions$/.test(line)) return [201, { id: 1, content: "eyes" }];
-        if (line.startsWith("POST ") && line.endsWith("/comments")) return [201, { id: 2, body: "" }];
-        return [404, { message: "Not Found", documentation_url: "https://docs.github.com/rest" }];
-      });
+      nock("https://api.github.com")
+        .persist()
+        .intercept(/.*/, method)
+        .reply(function reply(uri, body) {
+          const line = `${method} ${uri}`;
+          requests.push(line);
+          bodies.push(body);
+          if (TOKEN.test(line)) return [201, { token: "ghs_test", permissions: {} }];
+          if (line.startsWith("GET ") && line.includes("/collaborators/"))
+            return [200, { permission: "read", role_name: "read" }];
+          if (/\/reactions$/.test(line)) return [201, { id: 1, content: "eyes" }];
+          if (line.startsWith("POST ") && line.endsWith("/comments")) return [201, { id: 2, body: "" }];
+          return [404, { message: "Not Found", documentation_url: "https://docs.github.com/rest" }];
+        });
     }
   });
 
@@ -74,7 +93,12 @@ describe("@octokit/webhooks-examples through the app", () => {
     await probot.receive({ id: `${c.where}-${c.index}`, name: c.event as never, payload });
     expect(unmatched).toEqual([]);
     const asked = requests.filter((line) => !TOKEN.test(line));
-    if (c.event === "push" && c.payload.ref.startsWith("refs/heads/") && !c.payload.deleted && c.payload.sender?.type !== "Bot") {
+    if (
+      c.event === "push" &&
+      c.payload.ref.startsWith("refs/heads/") &&
+      !c.payload.deleted &&
+      c.payload.sender?.type !== "Bot"
+    ) {
       // A person's push to a branch that is not a report branch: the config is read (to know the branch pattern), then
       // nothing else.
       expect(asked.length).toBeGreaterThan(0);
@@ -89,18 +113,21 @@ describe("@octokit/webhooks-examples through the app", () => {
   // The same real comments with the command in them are handled: acknowledged, the commenter's permission asked,
   // and (with "read") refused in a reply on that very issue, with nothing drafted.
   const created = cases.filter((c) => c.event === "issue_comment" && c.payload.action === "created");
-  test.each(created.map((c) => [label(c), c] as const))("%s, body /draft-report, from a reader: refused", async (_name, c) => {
-    const payload = structuredClone(c.payload);
-    payload.comment.body = "/draft-report";
-    const { owner, name } = { owner: payload.repository.owner.login, name: payload.repository.name };
-    const issue = `/repos/${owner}/${name}/issues`;
-    await probot.receive({ id: `${c.where}-${c.index}-command`, name: "issue_comment", payload });
-    expect(unmatched).toEqual([]);
-    expect(requests.filter((line) => !TOKEN.test(line))).toEqual([
-      `POST ${issue}/comments/${payload.comment.id}/reactions`,
-      `GET /repos/${owner}/${name}/collaborators/${payload.comment.user.login}/permission`,
-      `POST ${issue}/${payload.issue.number}/comments`,
-    ]);
-    expect(JSON.stringify(bodies.at(-1))).toContain(`${owner}/${name}`);
-  });
+  test.each(created.map((c) => [label(c), c] as const))(
+    "%s, body /draft-report, from a reader: refused",
+    async (_name, c) => {
+      const payload = structuredClone(c.payload);
+      payload.comment.body = "/draft-report";
+      const { owner, name } = { owner: payload.repository.owner.login, name: payload.repository.name };
+      const issue = `/repos/${owner}/${name}/issues`;
+      await probot.receive({ id: `${c.where}-${c.index}-command`, name: "issue_comment", payload });
+      expect(unmatched).toEqual([]);
+      expect(requests.filter((line) => !TOKEN.test(line))).toEqual([
+        `POST ${issue}/comments/${payload.comment.id}/reactions`,
+        `GET /repos/${owner}/${name}/collaborators/${payload.comment.user.login}/permission`,
+        `POST ${issue}/${payload.issue.number}/comments`,
+      ]);
+      expect(JSON.stringify(bodies.at(-1))).toContain(`${owner}/${name}`);
+    },
+  );
 });

@@ -26,7 +26,11 @@ test("publish.branch rendering to the default branch: refused, nothing written, 
     client: createClient({ token: "t", apiUrl: fake.apiUrl }),
     repo: REPO,
     period: "2024-W10",
-    readConfig: async () => parseConfigText(`repositories: [acme/tinyos]\npublish: {branch: "${repo.defaultBranch}"}\n`, { source: "test", self: REPO }),
+    readConfig: async () =>
+      parseConfigText(`repositories: [acme/tinyos]\npublish: {branch: "${repo.defaultBranch}"}\n`, {
+        source: "test",
+        self: REPO,
+      }),
     mode: "publish",
     appLogin: async () => fake.store.app.login,
   });

@@ -20,7 +20,9 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
-function request(overrides: Partial<DraftRequest> & { configText?: string } = {}): DraftRequest & { configReads: () => number } {
+function request(
+  overrides: Partial<DraftRequest> & { configText?: string } = {},
+): DraftRequest & { configReads: () => number } {
   let reads = 0;
   const { configText = SAMPLE_CONFIG, ...rest } = overrides;
   return {
@@ -61,7 +63,9 @@ describe("draftAndPublish", () => {
     const req = request({ period: "2024-W99" });
     const outcome = await draftAndPublish(req);
     expect(outcome).toEqual({ status: "failed", period: "2024-W99", error: expect.any(PeriodError) });
-    expect(outcome.status === "failed" && (outcome.error as Error).message).toBe('bad period "2024-W99": 2024 has no week 99');
+    expect(outcome.status === "failed" && (outcome.error as Error).message).toBe(
+      'bad period "2024-W99": 2024 has no week 99',
+    );
     expect(req.configReads()).toBe(0);
     expect(fake.requests.length).toBe(start);
   });
@@ -69,15 +73,17 @@ describe("draftAndPublish", () => {
   test("a primary repository the requester may not write to is refused before drafting", async () => {
     const start = fake.requests.length;
     const asked: string[] = [];
-    const outcome = await draftAndPublish(request({
-      repo: "acme/rtf",
-      period: "2024-W10",
-      mode: "publish",
-      mayWrite: async (primary) => {
-        asked.push(primary);
-        return false;
-      },
-    }));
+    const outcome = await draftAndPublish(
+      request({
+        repo: "acme/rtf",
+        period: "2024-W10",
+        mode: "publish",
+        mayWrite: async (primary) => {
+          asked.push(primary);
+          return false;
+        },
+      }),
+    );
     expect(outcome).toEqual({ status: "refused", primary: REPO, period: expect.objectContaining({ id: "2024-W10" }) });
     expect(asked).toEqual([REPO]);
     expect(graphqlSince(start)).toEqual([]);
@@ -85,11 +91,19 @@ describe("draftAndPublish", () => {
 
   test("a branch template git refuses is a one-line failure before a single search", async () => {
     const start = fake.requests.length;
-    const outcome = await draftAndPublish(request({ period: "2024-W10", mode: "publish", configText: `${SAMPLE_CONFIG}publish:\n  branch: "reports {{id}}"\n` }));
+    const outcome = await draftAndPublish(
+      request({
+        period: "2024-W10",
+        mode: "publish",
+        configText: `${SAMPLE_CONFIG}publish:\n  branch: "reports {{id}}"\n`,
+      }),
+    );
     expect(outcome.status).toBe("failed");
-    expect(outcome.status === "failed" && outcome.error).toEqual(new PublishError(
-      'acme/tinyos: publish.branch "reports {{id}}" gives "reports 2024-W10", which is not a valid branch name; fix publish.branch in .github/devreport.yml',
-    ));
+    expect(outcome.status === "failed" && outcome.error).toEqual(
+      new PublishError(
+        'acme/tinyos: publish.branch "reports {{id}}" gives "reports 2024-W10", which is not a valid branch name; fix publish.branch in .github/devreport.yml',
+      ),
+    );
     expect(graphqlSince(start)).toEqual([]);
   });
 

@@ -36,8 +36,11 @@ export interface AppRow {
   reply: string;
 }
 
-const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" },
-  publicKeyEncoding: { type: "spki", format: "pem" } });
+const { privateKey } = generateKeyPairSync("rsa", {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: "pkcs1", format: "pem" },
+  publicKeyEncoding: { type: "spki", format: "pem" },
+});
 const SECRET = "bench-secret";
 const COMMENT_POST = "rest POST /repos/{owner}/{repo}/issues/{number}/comments";
 /** Longer than any run should take: the stock client needs minutes for the synthetic organisation. */
@@ -57,8 +60,11 @@ function freePort(): Promise<number> {
 export async function benchApp(scenario: AppScenario, latencyMs: number): Promise<AppRow> {
   const fake = await startFakeGitHub({ data: scenario.data, latencyMs });
   // Warm the fake (GraphQL schema, JIT) under the GHE prefix, as run.ts does; the counts start after it.
-  await fetch(`${fake.url}/api/graphql`, { method: "POST", headers: { authorization: "token warm" },
-    body: JSON.stringify({ query: "{ rateLimit { cost } }" }) });
+  await fetch(`${fake.url}/api/graphql`, {
+    method: "POST",
+    headers: { authorization: "token warm" },
+    body: JSON.stringify({ query: "{ rateLimit { cost } }" }),
+  });
   const arrivals: number[] = [];
   fake.interceptors.push((_req, ctx) => {
     arrivals[ctx.index] = performance.now();
@@ -66,7 +72,14 @@ export async function benchApp(scenario: AppScenario, latencyMs: number): Promis
   });
   const [owner, name] = scenario.repo.split("/") as [string, string];
   const repo = fake.store.getRepo(scenario.repo)!;
-  if (scenario.configText) fake.store.commitFiles(scenario.repo, repo.defaultBranch, { ".github/devreport.yml": scenario.configText }, "config", null);
+  if (scenario.configText)
+    fake.store.commitFiles(
+      scenario.repo,
+      repo.defaultBranch,
+      { ".github/devreport.yml": scenario.configText },
+      "config",
+      null,
+    );
   fake.store.setPermission(scenario.repo, "rn", "write");
   const issue = fake.store.searchable().find((item) => item.repo.toLowerCase() === scenario.repo.toLowerCase())!.number;
   const body = `/draft-report ${scenario.week}`;
@@ -77,41 +90,66 @@ export async function benchApp(scenario: AppScenario, latencyMs: number): Promis
   const Octokit = scenario.octokit === "app" ? AppOctokit : ProbotOctokit;
   const server = new Server({
     Probot: Probot.defaults({ appId: 1, privateKey, secret: SECRET, Octokit, baseUrl: fake.apiUrl, logLevel: "fatal" }),
-    port, host: "127.0.0.1", log: quiet.log,
+    port,
+    host: "127.0.0.1",
+    log: quiet.log,
   });
   await server.load((await import("../../src/index.js")).default);
   await server.start();
   try {
     const payload = {
-      action: "created", installation: { id: 1 },
+      action: "created",
+      installation: { id: 1 },
       comment: { id: created.id, body, user: { login: "rn", type: "User" } },
       issue: { number: issue },
-      repository: { name, full_name: scenario.repo, owner: { login: owner }, html_url: `https://github.com/${scenario.repo}` },
+      repository: {
+        name,
+        full_name: scenario.repo,
+        owner: { login: owner },
+        html_url: `https://github.com/${scenario.repo}`,
+      },
       sender: { login: "rn", type: "User" },
     };
     const text = JSON.stringify(payload);
     const first = fake.requests.length;
     const started = performance.now();
     await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
-      method: "POST", body: text,
-      headers: { "content-type": "application/json", "x-github-event": "issue_comment", "x-github-delivery": randomUUID(),
-        "x-hub-signature-256": `sha256=${createHmac("sha256", SECRET).update(text).digest("hex")}` },
+      method: "POST",
+      body: text,
+      headers: {
+        "content-type": "application/json",
+        "x-github-event": "issue_comment",
+        "x-github-delivery": randomUUID(),
+        "x-hub-signature-256": `sha256=${createHmac("sha256", SECRET).update(text).digest("hex")}`,
+      },
     });
     // Probot answers the delivery after 9 s whatever the handler does (@octokit/webhooks' middleware timeout), so
     // the end is the reply in the fake's log, not the delivery's answer.
-    const replied = (): number => fake.requests.findIndex((entry, i) => i >= first && entry.kind === COMMENT_POST && entry.status !== 0);
-    while (replied() < 0 && performance.now() - started < GIVE_UP_MS) await new Promise((resolve) => setTimeout(resolve, 20));
+    const replied = (): number =>
+      fake.requests.findIndex((entry, i) => i >= first && entry.kind === COMMENT_POST && entry.status !== 0);
+    while (replied() < 0 && performance.now() - started < GIVE_UP_MS)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     // The reactions after the reply.
     await new Promise((resolve) => setTimeout(resolve, 2500));
     const log = fake.requests.slice(first);
     const replyIndex = replied();
     const replyMs = replyIndex < 0 ? undefined : arrivals[replyIndex]! + fake.requests[replyIndex]!.ms - started;
-    const writes = log.filter((entry) => entry.method !== "GET" && !entry.kind.includes("access_tokens") && !entry.path.includes("/graphql"));
+    const writes = log.filter(
+      (entry) => entry.method !== "GET" && !entry.kind.includes("access_tokens") && !entry.path.includes("/graphql"),
+    );
     const replies = fake.store.commentsOn(scenario.repo, issue).filter((c) => c.user.login === fake.store.app.login);
     return {
-      scenario: scenario.name, title: scenario.title, octokit: scenario.octokit, replyMs, requests: log.length,
-      graphql: log.filter((entry) => entry.path.includes("/graphql")).length, writes: writes.length,
-      peakInFlight: fake.peakInFlight, fakeMs: log.reduce((sum, entry) => sum + entry.ms, 0), writeKinds: writes.map((entry) => entry.kind.replace(/^rest /, "")), reply: replies.at(-1)?.body ?? "",
+      scenario: scenario.name,
+      title: scenario.title,
+      octokit: scenario.octokit,
+      replyMs,
+      requests: log.length,
+      graphql: log.filter((entry) => entry.path.includes("/graphql")).length,
+      writes: writes.length,
+      peakInFlight: fake.peakInFlight,
+      fakeMs: log.reduce((sum, entry) => sum + entry.ms, 0),
+      writeKinds: writes.map((entry) => entry.kind.replace(/^rest /, "")),
+      reply: replies.at(-1)?.body ?? "",
     };
   } finally {
     await server.stop();
@@ -121,19 +159,30 @@ export async function benchApp(scenario: AppScenario, latencyMs: number): Promis
 
 /** The app-path targets of issue 8: webhook to reply for 2017-W27 under 5 s, the synthetic week under 20 s. */
 export function appTargets(rows: AppRow[]): { scenario: string; name: string; pass: boolean; detail: string }[] {
-  return rows.filter((row) => row.octokit === "app").map((row) => {
-    const limit = row.scenario === "app-a" ? 5000 : 20_000;
-    const took = row.replyMs === undefined ? "no reply" : `${(row.replyMs / 1000).toFixed(2)} s`;
-    return { scenario: row.scenario, name: `webhook to reply < ${limit / 1000} s`, pass: row.replyMs !== undefined && row.replyMs < limit,
-      detail: `${took}, ${row.writes} writes, ${row.graphql} GraphQL, ${row.requests} requests ("${row.reply}")` };
-  });
+  return rows
+    .filter((row) => row.octokit === "app")
+    .map((row) => {
+      const limit = row.scenario === "app-a" ? 5000 : 20_000;
+      const took = row.replyMs === undefined ? "no reply" : `${(row.replyMs / 1000).toFixed(2)} s`;
+      return {
+        scenario: row.scenario,
+        name: `webhook to reply < ${limit / 1000} s`,
+        pass: row.replyMs !== undefined && row.replyMs < limit,
+        detail: `${took}, ${row.writes} writes, ${row.graphql} GraphQL, ${row.requests} requests ("${row.reply}")`,
+      };
+    });
 }
 
 export function formatAppTable(rows: AppRow[]): string {
-  const lines = ["| scenario | Octokit | webhook to reply | requests | GraphQL | writes | peak in flight |", "|---|---|---|---|---|---|---|"];
+  const lines = [
+    "| scenario | Octokit | webhook to reply | requests | GraphQL | writes | peak in flight |",
+    "|---|---|---|---|---|---|---|",
+  ];
   for (const row of rows) {
-    lines.push(`| (${row.scenario}) ${row.title} | ${row.octokit} | ${row.replyMs === undefined ? "no reply" : `${(row.replyMs / 1000).toFixed(2)} s`} | ` +
-      `${row.requests} | ${row.graphql} | ${row.writes} | ${row.peakInFlight} |`);
+    lines.push(
+      `| (${row.scenario}) ${row.title} | ${row.octokit} | ${row.replyMs === undefined ? "no reply" : `${(row.replyMs / 1000).toFixed(2)} s`} | ` +
+        `${row.requests} | ${row.graphql} | ${row.writes} | ${row.peakInFlight} |`,
+    );
   }
   return lines.join("\n");
 }

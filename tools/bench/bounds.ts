@@ -33,7 +33,11 @@ function inScope(repositories: RepoName[]): (repo: string) => boolean {
 }
 
 /** Everything the period's two searches match, read straight from the store. */
-export function windowContents(store: FakeStore, repositories: RepoName[], period: Pick<Period, "start" | "end">): WindowContents {
+export function windowContents(
+  store: FakeStore,
+  repositories: RepoName[],
+  period: Pick<Period, "start" | "end">,
+): WindowContents {
   const window = periodWindow(period);
   const scoped = inScope(repositories);
   const seconds = (iso: string | null): number => (iso ? Math.floor(Date.parse(iso) / 1000) : NaN);
@@ -72,8 +76,12 @@ export function splitSearch(instants: number[], window: Window): { requests: num
     const n = count(w);
     const slices = n > MAX_SEARCH_RESULTS ? splitWindow(w, sliceCount(n)) : null;
     if (!slices) return { requests: pages(Math.min(n, MAX_SEARCH_RESULTS)), splits: 0 };
-    return slices.map(visit).reduce((sum, s) => ({ requests: sum.requests + s.requests, splits: sum.splits + s.splits }),
-      { requests: 1, splits: 1 });
+    return slices
+      .map(visit)
+      .reduce((sum, s) => ({ requests: sum.requests + s.requests, splits: sum.splits + s.splits }), {
+        requests: 1,
+        splits: 1,
+      });
   };
   return visit(window);
 }
@@ -107,7 +115,11 @@ function upperIndex(sorted: number[], x: number): number {
  * The activity searches' lower bound (monthly format): one page per 100 items opened in the period and per 100
  * updated in it (at least one request each), read straight from the store.
  */
-export function activityBound(store: FakeStore, repositories: RepoName[], period: Pick<Period, "start" | "end">): { created: number; updated: number; total: number } {
+export function activityBound(
+  store: FakeStore,
+  repositories: RepoName[],
+  period: Pick<Period, "start" | "end">,
+): { created: number; updated: number; total: number } {
   const window = periodWindow(period);
   const scoped = inScope(repositories);
   const within = (iso: string | null) => {
@@ -115,7 +127,14 @@ export function activityBound(store: FakeStore, repositories: RepoName[], period
     return at >= window.from && at <= window.to;
   };
   const items = store.searchable().filter((item) => scoped(item.repo));
-  const created = pages(items.filter((item) => within(item.createdAt ?? (item.kind === "pull" ? item.mergedAt : null) ?? item.closedAt)).length);
-  const updated = pages(items.filter((item) => within(item.updatedAt ?? item.createdAt ?? (item.kind === "pull" ? item.mergedAt : null) ?? item.closedAt)).length);
+  const created = pages(
+    items.filter((item) => within(item.createdAt ?? (item.kind === "pull" ? item.mergedAt : null) ?? item.closedAt))
+      .length,
+  );
+  const updated = pages(
+    items.filter((item) =>
+      within(item.updatedAt ?? item.createdAt ?? (item.kind === "pull" ? item.mergedAt : null) ?? item.closedAt),
+    ).length,
+  );
   return { created, updated, total: created + updated };
 }

@@ -31,8 +31,15 @@ const run = await draftScenario(job.scenario, job.apiUrl);
 const wallMs = performance.now() - started;
 // maxRSS is a high-water mark in KiB: read it before the rendering measurement adds a second copy of the activity.
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
-const result: ChildResult = { code: run.code, summary: run.summary, markdown: run.markdown, wallMs, peakRssMb,
-  cost: run.cost, remaining: run.remaining };
+const result: ChildResult = {
+  code: run.code,
+  summary: run.summary,
+  markdown: run.markdown,
+  wallMs,
+  peakRssMb,
+  cost: run.cost,
+  remaining: run.remaining,
+};
 if (!job.skipRendering && run.code === 0) {
   const timing = await timeRendering(job.scenario, job.renderApiUrl);
   Object.assign(result, { renderMs: timing.ms, renderItems: timing.items, render5000Ms: timing.ms5000 });

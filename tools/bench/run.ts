@@ -79,39 +79,76 @@ function runChild(job: ChildJob): Promise<ChildResult> {
     let result: ChildResult | undefined;
     child.on("message", (message) => (result = message as ChildResult));
     child.on("error", reject);
-    child.on("exit", (code) => (result ? resolve(result) : reject(new Error(`bench child for (${job.scenario.name}) exited ${code}`))));
+    child.on("exit", (code) =>
+      result ? resolve(result) : reject(new Error(`bench child for (${job.scenario.name}) exited ${code}`)),
+    );
   });
 }
 
-export async function benchScenario(scenario: Scenario, options: { faults?: Fault; latencyMs?: number } = {}): Promise<BenchRow> {
+export async function benchScenario(
+  scenario: Scenario,
+  options: { faults?: Fault; latencyMs?: number } = {},
+): Promise<BenchRow> {
   const fake = await startFakeGitHub({ data: scenario.data, latencyMs: options.latencyMs ?? LATENCY_MS });
   try {
     // Warm the fake (GraphQL schema, JIT) under the GHE prefix, which the counts leave out.
-    await fetch(`${fake.url}/api/graphql`, { method: "POST", headers: { authorization: "token warm" },
-      body: JSON.stringify({ query: "{ rateLimit { cost } }" }) });
+    await fetch(`${fake.url}/api/graphql`, {
+      method: "POST",
+      headers: { authorization: "token warm" },
+      body: JSON.stringify({ query: "{ rateLimit { cost } }" }),
+    });
     if (options.faults) fake.interceptors.push(options.faults);
-    const result = await runChild({ scenario, apiUrl: fake.url, renderApiUrl: `${fake.url}/api/v3`,
-      skipRendering: options.faults !== undefined });
+    const result = await runChild({
+      scenario,
+      apiUrl: fake.url,
+      renderApiUrl: `${fake.url}/api/v3`,
+      skipRendering: options.faults !== undefined,
+    });
     const timed = fake.requests.filter((entry) => !entry.path.startsWith("/api/"));
     const requests = countRequests(timed);
     const contents = windowContents(fake.store, scenario.repositories, scenario.period);
     const bound = lowerBound(contents);
     const window = periodWindow(scenario.period);
-    const pulls = splitSearch(contents.pulls.map((p) => p.at), window);
+    const pulls = splitSearch(
+      contents.pulls.map((p) => p.at),
+      window,
+    );
     const issues = splitSearch(contents.issues, window);
     const filePages = batchedFilePages(contents.pulls.map((p) => p.files));
     const graphql = requests.searchPulls + requests.searchIssues + requests.filePages + (requests.searchActivity ?? 0);
     const activity = requests.searchActivity
-      ? { lowerBound: activityBound(fake.store, scenario.repositories, scenario.period).total, scopes: searchScopes(scenario.repositories, window).length }
+      ? {
+          lowerBound: activityBound(fake.store, scenario.repositories, scenario.period).total,
+          scopes: searchScopes(scenario.repositories, window).length,
+        }
       : undefined;
     return {
-      scenario: scenario.name, title: scenario.title,
-      pulls: contents.pulls.length, issues: contents.issues.length, requests, lowerBound: bound,
-      splitAware: { searchPulls: pulls.requests, searchIssues: issues.requests, windowSplits: pulls.splits + issues.splits,
-        filePages, total: pulls.requests + issues.requests + filePages },
-      ratio: graphql / bound.total, wallMs: result.wallMs, peakRssMb: result.peakRssMb, renderMs: result.renderMs,
-      renderItems: result.renderItems, render5000Ms: result.render5000Ms, cost: result.cost, remaining: result.remaining, peakInFlight: fake.peakInFlight,
-      code: result.code, summary: result.summary, markdown: result.markdown, ...(activity ? { activity } : {}),
+      scenario: scenario.name,
+      title: scenario.title,
+      pulls: contents.pulls.length,
+      issues: contents.issues.length,
+      requests,
+      lowerBound: bound,
+      splitAware: {
+        searchPulls: pulls.requests,
+        searchIssues: issues.requests,
+        windowSplits: pulls.splits + issues.splits,
+        filePages,
+        total: pulls.requests + issues.requests + filePages,
+      },
+      ratio: graphql / bound.total,
+      wallMs: result.wallMs,
+      peakRssMb: result.peakRssMb,
+      renderMs: result.renderMs,
+      renderItems: result.renderItems,
+      render5000Ms: result.render5000Ms,
+      cost: result.cost,
+      remaining: result.remaining,
+      peakInFlight: fake.peakInFlight,
+      code: result.code,
+      summary: result.summary,
+      markdown: result.markdown,
+      ...(activity ? { activity } : {}),
     };
   } finally {
     await fake.close();
@@ -136,7 +173,10 @@ export async function runBench(paths: BenchPaths, note: (line: string) => void):
     rows.push(cleanA, cleanB);
     // (a) makes only 7 requests, so one fault per ten would inject nothing: every 2nd request fails there, cycling
     // through all six kinds. (b) gets the literal one-in-ten.
-    for (const [clean, scenario, every] of [[cleanA, a, 2], [cleanB, b, 10]] as const) {
+    for (const [clean, scenario, every] of [
+      [cleanA, a, 2],
+      [cleanB, b, 10],
+    ] as const) {
       const faults = rotatingFaults(every);
       const row = await benchScenario(scenario, { faults });
       row.faults = `1 in ${every} (${faults.fired.map((f) => f.fault).join(", ")})`;

@@ -35,13 +35,27 @@ export const LINUXKIT_REPOSITORIES = ["linuxkit/linuxkit", "linuxkit/linuxkit-ci
 const YEAR_2017 = "2017-01-01..2017-12-31";
 
 export function linuxKitScenarios(linuxkit: string, overlay: string): [Scenario, Scenario] {
-  const common = { data: [linuxkit, overlay], repositories: LINUXKIT_REPOSITORIES, configText: "preset: linuxkit\n",
-    self: "linuxkit/linuxkit" };
+  const common = {
+    data: [linuxkit, overlay],
+    repositories: LINUXKIT_REPOSITORIES,
+    configText: "preset: linuxkit\n",
+    self: "linuxkit/linuxkit",
+  };
   return [
-    { ...common, name: "a", title: "LinuxKit 2017-W27 (CLI)", period: parsePeriod("2017-W27"),
-      via: { kind: "cli", args: ["draft", "--repo", "linuxkit/linuxkit", "--week", "2017-W27", "--quiet"] } },
-    { ...common, name: "b", title: "LinuxKit 2017, one window (CLI)", period: parsePeriod(YEAR_2017),
-      via: { kind: "cli", args: ["draft", "--repo", "linuxkit/linuxkit", "--week", YEAR_2017, "--quiet"] } },
+    {
+      ...common,
+      name: "a",
+      title: "LinuxKit 2017-W27 (CLI)",
+      period: parsePeriod("2017-W27"),
+      via: { kind: "cli", args: ["draft", "--repo", "linuxkit/linuxkit", "--week", "2017-W27", "--quiet"] },
+    },
+    {
+      ...common,
+      name: "b",
+      title: "LinuxKit 2017, one window (CLI)",
+      period: parsePeriod(YEAR_2017),
+      via: { kind: "cli", args: ["draft", "--repo", "linuxkit/linuxkit", "--week", YEAR_2017, "--quiet"] },
+    },
   ];
 }
 
@@ -52,10 +66,14 @@ export function linuxKitScenarios(linuxkit: string, overlay: string): [Scenario,
 export function monthlyScenario(linuxkit: string, monthlyOverlay: string): Scenario {
   const configText = "preset: linuxkit-monthly\n";
   return {
-    name: "d", title: "LinuxKit 2018-03, monthly format (CLI)", data: [linuxkit, monthlyOverlay], self: "linuxkit/linuxkit",
+    name: "d",
+    title: "LinuxKit 2018-03, monthly format (CLI)",
+    data: [linuxkit, monthlyOverlay],
+    self: "linuxkit/linuxkit",
     // As the fixture's .github/devreport.yml lists them: the preset's seven, and linuxkit/linuxkit-ci.
     repositories: [...(linuxkitMonthly.repositories ?? []), "linuxkit/linuxkit-ci"],
-    period: parsePeriod("2018-03", { kind: "month" }), configText,
+    period: parsePeriod("2018-03", { kind: "month" }),
+    configText,
     via: { kind: "cli", args: ["draft", "--repo", "linuxkit/linuxkit", "--period", "2018-03", "--quiet"] },
   };
 }
@@ -67,8 +85,13 @@ export function syntheticScenario(dir: string, week = "2024-W10"): Scenario {
   const configFile = join(dir, "devreport.yml");
   writeFileSync(configFile, configText);
   return {
-    name: "c", title: `synthetic org, ${week} (CLI)`, data: [dir], repositories: ["synth/repo-001", "synth/*"], period: parsePeriod(week),
-    configText, via: { kind: "cli", args: ["draft", "--config", configFile, "--week", week, "--quiet"] },
+    name: "c",
+    title: `synthetic org, ${week} (CLI)`,
+    data: [dir],
+    repositories: ["synth/repo-001", "synth/*"],
+    period: parsePeriod(week),
+    configText,
+    via: { kind: "cli", args: ["draft", "--config", configFile, "--week", week, "--quiet"] },
   };
 }
 
@@ -96,8 +119,13 @@ export async function draftScenario(scenario: Scenario, apiUrl: string): Promise
   const lines = stderr.trim().split("\n");
   const summary = lines[lines.length - 1] ?? "";
   const match = /rate-limit cost (\d+)(?:, (\d+) remaining)?/.exec(summary);
-  return { markdown: stdout, code, summary, cost: match ? Number(match[1]) : undefined,
-    remaining: match?.[2] === undefined ? null : Number(match[2]) };
+  return {
+    markdown: stdout,
+    code,
+    summary,
+    cost: match ? Number(match[1]) : undefined,
+    remaining: match?.[2] === undefined ? null : Number(match[2]),
+  };
 }
 
 export interface RenderTiming {
@@ -127,8 +155,13 @@ export async function timeRendering(scenario: Scenario, apiUrl: string, rounds =
       const started = performance.now();
       const report = composeReport(input, config);
       // Links as the timed run made them (its API URL has no /api/v3, so they point at github.com).
-      markdown = render(report, { template, title: config.title, intro: config.intro, outro: config.outro,
-        webUrl: webUrlFor(undefined) });
+      markdown = render(report, {
+        template,
+        title: config.title,
+        intro: config.intro,
+        outro: config.outro,
+        webUrl: webUrlFor(undefined),
+      });
       times.push(performance.now() - started);
     }
     times.sort((x, y) => x - y);

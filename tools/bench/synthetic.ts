@@ -37,8 +37,20 @@ export const SYNTHETIC_DEFAULTS: SyntheticOptions = {
  * is 3, 9.5% touch more than 100 and the largest 2,065. Used when ../shared/linuxkit is not there to read.
  */
 export const FALLBACK_FILE_COUNTS: [number, number][] = [
-  [1, 571], [2, 198], [3, 116], [4, 60], [5, 57], [8, 171], [15, 112], [35, 90], [75, 103], [150, 80], [250, 43],
-  [500, 25], [900, 6], [2065, 1],
+  [1, 571],
+  [2, 198],
+  [3, 116],
+  [4, 60],
+  [5, 57],
+  [8, 171],
+  [15, 112],
+  [35, 90],
+  [75, 103],
+  [150, 80],
+  [250, 43],
+  [500, 25],
+  [900, 6],
+  [2065, 1],
 ];
 
 /** mulberry32: tiny, fast and good enough to make a benchmark dataset reproducible. */
@@ -57,8 +69,12 @@ export function prng(seed: number): () => number {
 export function linuxKitFileCounts(dir: string): number[] | undefined {
   const prs = join(dir, "prs");
   if (!existsSync(prs)) return undefined;
-  return readdirSync(prs).filter((f) => f.endsWith(".json")).sort().flatMap((f) =>
-    (JSON.parse(readFileSync(join(prs, f), "utf8")) as { prs: { fileCount: number }[] }).prs.map((p) => p.fileCount));
+  return readdirSync(prs)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .flatMap((f) =>
+      (JSON.parse(readFileSync(join(prs, f), "utf8")) as { prs: { fileCount: number }[] }).prs.map((p) => p.fileCount),
+    );
 }
 
 const TOPICS = ["kernel", "pkg", "docs", "test", "tools", "examples", "src", "api", "cmd", "ci"];
@@ -94,7 +110,10 @@ export function syntheticDataset(overrides: Partial<SyntheticOptions> = {}) {
   const options = { ...SYNTHETIC_DEFAULTS, ...overrides };
   const random = prng(options.seed);
   const drawFiles = fileDrawer(random, options);
-  const repos = Array.from({ length: options.repositories }, (_, i) => `${options.owner}/repo-${String(i + 1).padStart(3, "0")}`);
+  const repos = Array.from(
+    { length: options.repositories },
+    (_, i) => `${options.owner}/repo-${String(i + 1).padStart(3, "0")}`,
+  );
   const people = Array.from({ length: 400 }, (_, i) => `dev${i + 1}`);
   const nextNumber = new Map<string, number>();
   const number = (repo: string): number => {
@@ -103,15 +122,21 @@ export function syntheticDataset(overrides: Partial<SyntheticOptions> = {}) {
     return n;
   };
   // The huge PRs are spread over the list so they do not all start at once.
-  const huge = new Set(Array.from({ length: options.hugePulls }, (_, i) => Math.floor(((i + 0.5) * options.pulls) / options.hugePulls)));
+  const huge = new Set(
+    Array.from({ length: options.hugePulls }, (_, i) => Math.floor(((i + 0.5) * options.pulls) / options.hugePulls)),
+  );
   const prs = Array.from({ length: options.pulls }, (_, i) => {
     const repo = pick(random, repos);
     const topic = pick(random, TOPICS);
     const fileCount = huge.has(i) ? options.hugeFiles : drawFiles();
     const n = number(repo);
     return {
-      repo, number: n, title: `${pick(random, VERBS)} ${topic} ${n}`, author: pick(random, people),
-      mergedAt: instant(random, options), fileCount,
+      repo,
+      number: n,
+      title: `${pick(random, VERBS)} ${topic} ${n}`,
+      author: pick(random, people),
+      mergedAt: instant(random, options),
+      fileCount,
       files: Array.from({ length: fileCount }, (_, f) => `${topic}/${Math.floor(f / 50)}/file-${f}.go`),
     };
   });
@@ -120,8 +145,13 @@ export function syntheticDataset(overrides: Partial<SyntheticOptions> = {}) {
     const n = number(repo);
     const closedAt = instant(random, options);
     return {
-      repo, number: n, title: `${pick(random, TOPICS)} misbehaves (${n})`, author: pick(random, people),
-      createdAt: options.start, closedAt, state: "closed" as const,
+      repo,
+      number: n,
+      title: `${pick(random, TOPICS)} misbehaves (${n})`,
+      author: pick(random, people),
+      createdAt: options.start,
+      closedAt,
+      state: "closed" as const,
       stateReason: random() < 0.85 ? ("COMPLETED" as const) : ("NOT_PLANNED" as const),
     };
   });

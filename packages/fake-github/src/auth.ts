@@ -13,7 +13,8 @@ export interface AuthPolicy {
 }
 
 /** Endpoints GitHub only answers for the app's JWT (Probot calls them to find and authenticate installations). */
-const APP_ENDPOINT = /^\/(?:app(?:\/.*)?|repos\/[^/]+\/[^/]+\/installation|orgs\/[^/]+\/installation|users\/[^/]+\/installation)\/?$/;
+const APP_ENDPOINT =
+  /^\/(?:app(?:\/.*)?|repos\/[^/]+\/[^/]+\/installation|orgs\/[^/]+\/installation|users\/[^/]+\/installation)\/?$/;
 
 /** The app itself, when it calls /app endpoints with its JWT. */
 const APP_JWT_IDENTITY: Account = { login: "devreport", type: "Bot" };

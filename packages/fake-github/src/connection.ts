@@ -20,7 +20,8 @@ export const encodeCursor = (position: number): string => Buffer.from(`cursor:${
 
 function decodeCursor(cursor: string): number {
   const match = /^cursor:(\d+)$/.exec(Buffer.from(cursor, "base64").toString("utf8"));
-  if (!match) throw new GitHubGraphQLError(`\`${cursor}\` does not appear to be a valid cursor.`, "INVALID_CURSOR_ARGUMENTS");
+  if (!match)
+    throw new GitHubGraphQLError(`\`${cursor}\` does not appear to be a valid cursor.`, "INVALID_CURSOR_ARGUMENTS");
   return Number(match[1]);
 }
 
@@ -36,17 +37,25 @@ export function connection<T>(all: T[], args: PageArgs, name: string, options: C
   const { first, last } = args;
   const minimum = options.minimum ?? 0;
   if (first == null && last == null) {
-    throw new GitHubGraphQLError(`You must provide a \`first\` or \`last\` value to properly paginate the \`${name}\` connection.`);
+    throw new GitHubGraphQLError(
+      `You must provide a \`first\` or \`last\` value to properly paginate the \`${name}\` connection.`,
+    );
   }
-  for (const [argument, value] of [["first", first], ["last", last]] as const) {
+  for (const [argument, value] of [
+    ["first", first],
+    ["last", last],
+  ] as const) {
     if (value == null) continue;
     if (value > 100) {
-      throw new GitHubGraphQLError(`Requesting ${value} records on the \`${name}\` connection exceeds the \`${argument}\` `
-        + `limit of 100 records. \`${argument}\` must be between ${minimum} and 100.`);
+      throw new GitHubGraphQLError(
+        `Requesting ${value} records on the \`${name}\` connection exceeds the \`${argument}\` ` +
+          `limit of 100 records. \`${argument}\` must be between ${minimum} and 100.`,
+      );
     }
     if (value < minimum) {
-      throw new GitHubGraphQLError(`\`${argument}\` on the \`${name}\` connection must be between ${minimum} and 100 `
-        + `(got ${value}).`);
+      throw new GitHubGraphQLError(
+        `\`${argument}\` on the \`${name}\` connection must be between ${minimum} and 100 ` + `(got ${value}).`,
+      );
     }
   }
   let start = args.after ? decodeCursor(args.after) : 0;

@@ -6,31 +6,75 @@ import { FakeStore, type StoreOptions } from "./store.js";
 import type { Account, ChangedFile, IssueRecord, Item, PullCommit, PullRecord, Review, StateReason } from "./types.js";
 
 interface DatasetCommit {
-  sha: string; authorName: string; authorEmail: string; authorDate: string; subject: string;
-  body?: string; coAuthors?: { name: string; email: string }[];
+  sha: string;
+  authorName: string;
+  authorEmail: string;
+  authorDate: string;
+  subject: string;
+  body?: string;
+  coAuthors?: { name: string; email: string }[];
 }
 interface DatasetPull {
-  repo: string; number: number; title: string; author: string | null; head?: string; mergedAt: string | null;
-  createdAt?: string; updatedAt?: string; closedAt?: string; state?: "open" | "closed"; body?: string; labels?: string[];
+  repo: string;
+  number: number;
+  title: string;
+  author: string | null;
+  head?: string;
+  mergedAt: string | null;
+  createdAt?: string;
+  updatedAt?: string;
+  closedAt?: string;
+  state?: "open" | "closed";
+  body?: string;
+  labels?: string[];
   files?: (string | { path: string; additions?: number; deletions?: number })[];
-  commits?: DatasetCommit[]; closes?: { repo: string; number: number }[];
+  commits?: DatasetCommit[];
+  closes?: { repo: string; number: number }[];
 }
 interface DatasetIssue {
-  repo: string; number: number; title: string; author: string | null; authorType?: Account["type"];
-  createdAt?: string; updatedAt?: string; closedAt?: string | null; state?: "open" | "closed"; stateReason?: StateReason | null;
-  labels?: string[]; body?: string;
+  repo: string;
+  number: number;
+  title: string;
+  author: string | null;
+  authorType?: Account["type"];
+  createdAt?: string;
+  updatedAt?: string;
+  closedAt?: string | null;
+  state?: "open" | "closed";
+  stateReason?: StateReason | null;
+  labels?: string[];
+  body?: string;
 }
 interface PullExtra {
-  labels?: string[]; reviews?: { login: string; type?: Account["type"]; state: Review["state"]; submittedAt?: string }[];
-  authorType?: Account["type"]; body?: string;
+  labels?: string[];
+  reviews?: { login: string; type?: Account["type"]; state: Review["state"]; submittedAt?: string }[];
+  authorType?: Account["type"];
+  body?: string;
 }
 /** comments.json: comments on PRs and issues, with their authors and dates. */
-interface DatasetComment { repo: string; number: number; author: string; authorType?: Account["type"]; createdAt: string; body?: string }
-interface DatasetIndex { repo: string; pulls?: number[]; maxPullNumber?: number; merged?: Record<string, [string, string]> }
+interface DatasetComment {
+  repo: string;
+  number: number;
+  author: string;
+  authorType?: Account["type"];
+  createdAt: string;
+  body?: string;
+}
+interface DatasetIndex {
+  repo: string;
+  pulls?: number[];
+  maxPullNumber?: number;
+  merged?: Record<string, [string, string]>;
+}
 
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, "utf8")) as T;
 const jsonFiles = (dir: string): string[] =>
-  existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")).sort().map((f) => join(dir, f)) : [];
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(".json"))
+        .sort()
+        .map((f) => join(dir, f))
+    : [];
 
 /** Loads `dirs` into `store` (a new one by default). Throws when a directory does not exist. */
 export function loadDatasets(dirs: string[], store: FakeStore = new FakeStore()): FakeStore {
@@ -44,11 +88,13 @@ export function loadDatasets(dirs: string[], store: FakeStore = new FakeStore())
       for (const pull of readJson<{ prs: DatasetPull[] }>(file).prs) store.addItem(toPull(store, pull));
     }
     const issuesFile = join(dir, "issues.json");
-    if (existsSync(issuesFile)) for (const issue of readJson<DatasetIssue[]>(issuesFile)) store.addItem(toIssue(store, issue));
+    if (existsSync(issuesFile))
+      for (const issue of readJson<DatasetIssue[]>(issuesFile)) store.addItem(toIssue(store, issue));
     const extraFile = join(dir, "pulls-extra.json");
-    if (existsSync(extraFile)) for (const [ref, extra] of Object.entries(readJson<Record<string, PullExtra>>(extraFile))) {
-      extras.set(ref.toLowerCase(), { ...extras.get(ref.toLowerCase()), ...extra });
-    }
+    if (existsSync(extraFile))
+      for (const [ref, extra] of Object.entries(readJson<Record<string, PullExtra>>(extraFile))) {
+        extras.set(ref.toLowerCase(), { ...extras.get(ref.toLowerCase()), ...extra });
+      }
     loadRepositoryFiles(store, dir);
   }
   for (const [ref, extra] of extras) applyExtra(store, ref, extra);
@@ -57,7 +103,8 @@ export function loadDatasets(dirs: string[], store: FakeStore = new FakeStore())
 }
 
 /** A new store with `dirs` loaded. */
-export const loadStore = (dirs: string[], options?: StoreOptions): FakeStore => loadDatasets(dirs, new FakeStore(options));
+export const loadStore = (dirs: string[], options?: StoreOptions): FakeStore =>
+  loadDatasets(dirs, new FakeStore(options));
 
 function loadAccounts(store: FakeStore, dir: string): void {
   const usersFile = join(dir, "users.json");
@@ -85,17 +132,26 @@ function loadIndexes(store: FakeStore, dir: string): void {
 }
 
 function toCommit(store: FakeStore, c: DatasetCommit): PullCommit {
-  const coAuthors = (c.coAuthors ?? []).map((a) => ({ name: a.name, email: a.email, date: c.authorDate,
-    login: store.loginForEmail(a.email) }));
+  const coAuthors = (c.coAuthors ?? []).map((a) => ({
+    name: a.name,
+    email: a.email,
+    date: c.authorDate,
+    login: store.loginForEmail(a.email),
+  }));
   const trailers = coAuthors.map((a) => `Co-authored-by: ${a.name} <${a.email}>`).join("\n");
   const message = [c.subject, c.body, trailers].filter((part) => part).join("\n\n");
-  return { sha: c.sha, message, coAuthors, author: { name: c.authorName, email: c.authorEmail, date: c.authorDate,
-    login: store.loginForEmail(c.authorEmail) } };
+  return {
+    sha: c.sha,
+    message,
+    coAuthors,
+    author: { name: c.authorName, email: c.authorEmail, date: c.authorDate, login: store.loginForEmail(c.authorEmail) },
+  };
 }
 
-const toFile = (f: NonNullable<DatasetPull["files"]>[number]): ChangedFile => typeof f === "string"
-  ? { path: f, additions: 0, deletions: 0, status: "modified" }
-  : { path: f.path, additions: f.additions ?? 0, deletions: f.deletions ?? 0, status: "modified" };
+const toFile = (f: NonNullable<DatasetPull["files"]>[number]): ChangedFile =>
+  typeof f === "string"
+    ? { path: f, additions: 0, deletions: 0, status: "modified" }
+    : { path: f.path, additions: f.additions ?? 0, deletions: f.deletions ?? 0, status: "modified" };
 
 function toPull(store: FakeStore, pr: DatasetPull): PullRecord {
   const repo = store.ensureRepo(pr.repo);
@@ -103,7 +159,7 @@ function toPull(store: FakeStore, pr: DatasetPull): PullRecord {
   const head = pr.head ?? `${pr.author ?? repo.owner}/pull-${pr.number}`;
   const slash = head.indexOf("/");
   const merged = Boolean(pr.mergedAt);
-  const state = merged ? "closed" : pr.state ?? "open";
+  const state = merged ? "closed" : (pr.state ?? "open");
   const closedAt = pr.mergedAt ?? pr.closedAt ?? null;
   for (const ref of pr.closes ?? []) {
     const k = `${ref.repo.toLowerCase()}#${ref.number}`;
@@ -111,13 +167,29 @@ function toPull(store: FakeStore, pr: DatasetPull): PullRecord {
     if (merged && (!prior || pr.mergedAt! < prior)) store.closedByPull.set(k, pr.mergedAt!);
   }
   return {
-    kind: "pull", id: store.nextId(), repo: repo.fullName, number: pr.number, title: pr.title, body: pr.body ?? "",
-    author: pr.author ? store.account(pr.author) : null, state, merged, mergedAt: pr.mergedAt ?? null,
-    createdAt: pr.createdAt ?? pr.mergedAt ?? null, updatedAt: pr.updatedAt ?? closedAt ?? pr.createdAt ?? null, closedAt,
-    labels: pr.labels ?? [], placeholder: false, draft: false,
-    headOwner: slash > 0 ? head.slice(0, slash) : pr.author ?? repo.owner, headRef: slash > 0 ? head.slice(slash + 1) : head,
-    baseRef: repo.defaultBranch, files: (pr.files ?? []).map(toFile), commits: (pr.commits ?? []).map((c) => toCommit(store, c)),
-    reviews: [], requestedReviewers: [],
+    kind: "pull",
+    id: store.nextId(),
+    repo: repo.fullName,
+    number: pr.number,
+    title: pr.title,
+    body: pr.body ?? "",
+    author: pr.author ? store.account(pr.author) : null,
+    state,
+    merged,
+    mergedAt: pr.mergedAt ?? null,
+    createdAt: pr.createdAt ?? pr.mergedAt ?? null,
+    updatedAt: pr.updatedAt ?? closedAt ?? pr.createdAt ?? null,
+    closedAt,
+    labels: pr.labels ?? [],
+    placeholder: false,
+    draft: false,
+    headOwner: slash > 0 ? head.slice(0, slash) : (pr.author ?? repo.owner),
+    headRef: slash > 0 ? head.slice(slash + 1) : head,
+    baseRef: repo.defaultBranch,
+    files: (pr.files ?? []).map(toFile),
+    commits: (pr.commits ?? []).map((c) => toCommit(store, c)),
+    reviews: [],
+    requestedReviewers: [],
     closes: (pr.closes ?? []).map((ref) => ({ repo: ref.repo, number: ref.number })),
   };
 }
@@ -127,10 +199,19 @@ function toIssue(store: FakeStore, issue: DatasetIssue): IssueRecord {
   const closedAt = issue.closedAt ?? null;
   const state = issue.state ?? (closedAt ? "closed" : "open");
   return {
-    kind: "issue", id: store.nextId(), repo: repo.fullName, number: issue.number, title: issue.title,
-    body: issue.body ?? "", author: issue.author ? store.account(issue.author, issue.authorType) : null, state,
-    createdAt: issue.createdAt ?? closedAt, updatedAt: issue.updatedAt ?? closedAt ?? issue.createdAt ?? null, closedAt,
-    labels: issue.labels ?? [], placeholder: false,
+    kind: "issue",
+    id: store.nextId(),
+    repo: repo.fullName,
+    number: issue.number,
+    title: issue.title,
+    body: issue.body ?? "",
+    author: issue.author ? store.account(issue.author, issue.authorType) : null,
+    state,
+    createdAt: issue.createdAt ?? closedAt,
+    updatedAt: issue.updatedAt ?? closedAt ?? issue.createdAt ?? null,
+    closedAt,
+    labels: issue.labels ?? [],
+    placeholder: false,
     stateReason: issue.stateReason !== undefined ? issue.stateReason : state === "closed" ? "COMPLETED" : null,
   };
 }
@@ -143,8 +224,12 @@ function applyExtra(store: FakeStore, ref: string, extra: PullExtra): void {
   if (extra.body !== undefined) pull.body = extra.body;
   if (extra.authorType && pull.author) pull.author = store.account(pull.author.login, extra.authorType);
   if (extra.reviews) {
-    pull.reviews = extra.reviews.map((r) => ({ id: store.nextId(), author: store.account(r.login, r.type), state: r.state,
-      submittedAt: r.submittedAt ?? null }));
+    pull.reviews = extra.reviews.map((r) => ({
+      id: store.nextId(),
+      author: store.account(r.login, r.type),
+      state: r.state,
+      submittedAt: r.submittedAt ?? null,
+    }));
     for (const r of extra.reviews) if (r.submittedAt) touch(pull, r.submittedAt);
   }
 }
@@ -161,8 +246,16 @@ function loadComments(store: FakeStore, dir: string): void {
     const item = store.get(c.repo, c.number);
     if (!item) throw new Error(`comments.json names an unknown pull request or issue: ${c.repo}#${c.number}`);
     const id = store.nextId();
-    store.comments.set(id, { id, repo: item.repo, issueNumber: item.number, body: c.body ?? "", user: store.account(c.author, c.authorType),
-      createdAt: c.createdAt, updatedAt: c.createdAt, reactions: [] });
+    store.comments.set(id, {
+      id,
+      repo: item.repo,
+      issueNumber: item.number,
+      body: c.body ?? "",
+      user: store.account(c.author, c.authorType),
+      createdAt: c.createdAt,
+      updatedAt: c.createdAt,
+      reactions: [],
+    });
     touch(item, c.createdAt);
   }
 }
@@ -182,8 +275,10 @@ function loadRepositoryFiles(store: FakeStore, dir: string): void {
 }
 
 function walk(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((entry) => {
-    const path = join(dir, entry);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((entry) => {
+      const path = join(dir, entry);
+      return statSync(path).isDirectory() ? walk(path) : [path];
+    });
 }

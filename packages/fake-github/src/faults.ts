@@ -54,14 +54,20 @@ function trigger(rule: FaultRule): (req: FakeRequest) => boolean {
     seen += 1;
     if (rule.times !== undefined && fired >= rule.times) return false;
     const always = rule.first === undefined && rule.every === undefined;
-    const chosen = always || (rule.first !== undefined && seen <= rule.first) || (rule.every !== undefined && seen % rule.every === 0);
+    const chosen =
+      always ||
+      (rule.first !== undefined && seen <= rule.first) ||
+      (rule.every !== undefined && seen % rule.every === 0);
     if (chosen) fired += 1;
     return chosen;
   };
 }
 
-type Respond = (req: FakeRequest, ctx: InterceptorContext, fire: () => void) =>
-  FakeResponse | undefined | Promise<FakeResponse | undefined>;
+type Respond = (
+  req: FakeRequest,
+  ctx: InterceptorContext,
+  fire: () => void,
+) => FakeResponse | undefined | Promise<FakeResponse | undefined>;
 
 /** `respond` calls `fire` when it acts on a request (a delay acts without answering). */
 function fault(name: string, respond: Respond): Fault {
@@ -72,11 +78,13 @@ function fault(name: string, respond: Respond): Fault {
 }
 
 /** The usual case: answer with `response` when the rule chooses the request. */
-const answer = (chosen: (req: FakeRequest) => boolean, response: () => FakeResponse): Respond => (req, _ctx, fire) => {
-  if (!chosen(req)) return undefined;
-  fire();
-  return response();
-};
+const answer =
+  (chosen: (req: FakeRequest) => boolean, response: () => FakeResponse): Respond =>
+  (req, _ctx, fire) => {
+    if (!chosen(req)) return undefined;
+    fire();
+    return response();
+  };
 
 const GITHUB_DOCS = "https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api";
 
@@ -84,13 +92,19 @@ const GITHUB_DOCS = "https://docs.github.com/rest/using-the-rest-api/rate-limits
 export function serverError(status: 500 | 502 | 503 | 504, rule: FaultRule): Fault {
   const chosen = trigger(rule);
   const message = status === 502 ? "Server Error" : status === 503 ? "Service Unavailable" : "Internal Server Error";
-  return fault(`${status}`, answer(chosen, () => ({ status, body: { message }, afterHandling: rule.afterHandling })));
+  return fault(
+    `${status}`,
+    answer(chosen, () => ({ status, body: { message }, afterHandling: rule.afterHandling })),
+  );
 }
 
 /** Destroys the socket without an answer. */
 export function dropConnection(rule: FaultRule): Fault {
   const chosen = trigger(rule);
-  return fault("drop", answer(chosen, () => ({ status: 0, drop: true, afterHandling: rule.afterHandling })));
+  return fault(
+    "drop",
+    answer(chosen, () => ({ status: 0, drop: true, afterHandling: rule.afterHandling })),
+  );
 }
 
 /** Delays the request by `ms` before it is handled (the server's own latency comes on top). */
@@ -123,8 +137,11 @@ export function primaryRateLimit(rule: FaultRule, options: { resetInSeconds?: nu
     return {
       status: 403,
       headers: {
-        "x-ratelimit-limit": "5000", "x-ratelimit-remaining": "0", "x-ratelimit-used": "5000",
-        "x-ratelimit-reset": String(resetAt), "x-ratelimit-resource": req.path === "/graphql" ? "graphql" : "core",
+        "x-ratelimit-limit": "5000",
+        "x-ratelimit-remaining": "0",
+        "x-ratelimit-used": "5000",
+        "x-ratelimit-reset": String(resetAt),
+        "x-ratelimit-resource": req.path === "/graphql" ? "graphql" : "core",
       },
       body: { message: "API rate limit exceeded for installation ID 1.", documentation_url: GITHUB_DOCS },
     };
@@ -132,7 +149,10 @@ export function primaryRateLimit(rule: FaultRule, options: { resetInSeconds?: nu
 }
 
 /** GitHub's secondary rate limit: 403 with Retry-After, refusing again until that many seconds have passed. */
-export function secondaryRateLimit(rule: FaultRule, options: { retryAfterSeconds?: number; clock?: Clock } = {}): Fault {
+export function secondaryRateLimit(
+  rule: FaultRule,
+  options: { retryAfterSeconds?: number; clock?: Clock } = {},
+): Fault {
   const chosen = trigger(rule);
   const clock = options.clock ?? realClock;
   const seconds = options.retryAfterSeconds ?? 1;
@@ -147,7 +167,8 @@ export function secondaryRateLimit(rule: FaultRule, options: { retryAfterSeconds
       status: 403,
       headers: { "retry-after": String(Math.max(1, Math.ceil((until - now) / 1000))) },
       body: {
-        message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you " +
+        message:
+          "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you " +
           "reach out to GitHub Support for help, please include the request ID FAKE.",
         documentation_url: GITHUB_DOCS,
       },
@@ -159,7 +180,8 @@ export function secondaryRateLimit(rule: FaultRule, options: { retryAfterSeconds
 export function graphqlRequestOf(req: FakeRequest): { query?: string; variables: Record<string, unknown> } {
   try {
     const body = JSON.parse(req.body || "null") as { query?: unknown; variables?: unknown } | null;
-    const variables = typeof body?.variables === "object" && body.variables !== null ? body.variables as Record<string, unknown> : {};
+    const variables =
+      typeof body?.variables === "object" && body.variables !== null ? (body.variables as Record<string, unknown>) : {};
     return { ...(typeof body?.query === "string" ? { query: body.query } : {}), variables };
   } catch {
     return { variables: {} };
@@ -168,13 +190,16 @@ export function graphqlRequestOf(req: FakeRequest): { query?: string; variables:
 
 /** The largest literal `first:` of a `search(...)` field in a GraphQL request, or undefined without one. */
 export function searchPageSize(req: FakeRequest): number | undefined {
-  const sizes = [...(graphqlRequestOf(req).query ?? "").matchAll(/\bsearch\s*\([^)]*?\bfirst:\s*(\d+)/g)].map((m) => Number(m[1]));
+  const sizes = [...(graphqlRequestOf(req).query ?? "").matchAll(/\bsearch\s*\([^)]*?\bfirst:\s*(\d+)/g)].map((m) =>
+    Number(m[1]),
+  );
   return sizes.length > 0 ? Math.max(...sizes) : undefined;
 }
 
 // GitHub's answer to a query that ran past its 10-second limit: no data, one error without a type, most often as a
 // 502 (github.com/gitkraken/vscode-gitlens/issues/3298, github.com/my-badges/my-badges/issues/72), sometimes a 200.
-const TIMEOUT_MESSAGE = "Something went wrong while executing your query. This may be the result of a timeout, or it " +
+const TIMEOUT_MESSAGE =
+  "Something went wrong while executing your query. This may be the result of a timeout, or it " +
   "could be a GitHub bug. Please include `FAKE:0000:0000000:0000000:00000000` when reporting this issue.";
 
 /**
@@ -205,7 +230,8 @@ export interface PartialError {
 function nullAt(data: unknown, path: readonly (string | number)[]): boolean {
   let parent: unknown = data;
   for (const key of path.slice(0, -1)) {
-    parent = typeof parent === "object" && parent !== null ? (parent as Record<string | number, unknown>)[key] : undefined;
+    parent =
+      typeof parent === "object" && parent !== null ? (parent as Record<string | number, unknown>)[key] : undefined;
   }
   const last = path.at(-1);
   if (last === undefined || typeof parent !== "object" || parent === null || !(last in parent)) return false;
@@ -230,9 +256,15 @@ export function partialErrors(rule: FaultRule, errors: PartialError | PartialErr
     const applied = (Array.isArray(errors) ? errors : [errors]).filter((error) => nullAt(body.data, error.path));
     if (applied.length === 0) return response;
     fire();
-    body.errors = [...(body.errors ?? []), ...applied.map(({ path, type, message }) => ({
-      ...(type ? { type } : {}), path, ...(type === "FORBIDDEN" ? { extensions: { saml_failure: false } } : {}), message,
-    }))];
+    body.errors = [
+      ...(body.errors ?? []),
+      ...applied.map(({ path, type, message }) => ({
+        ...(type ? { type } : {}),
+        path,
+        ...(type === "FORBIDDEN" ? { extensions: { saml_failure: false } } : {}),
+        message,
+      })),
+    ];
     return response;
   });
 }
@@ -244,12 +276,18 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
 /** One fault of the given kind, by rule: the building block of the fault tests and the benchmark. */
 export function makeFault(kind: FaultKind, rule: FaultRule, options: { clock?: Clock; slowMs?: number } = {}): Fault {
   switch (kind) {
-    case "502": return serverError(502, rule);
-    case "500": return serverError(500, rule);
-    case "primary": return primaryRateLimit(rule, { clock: options.clock });
-    case "secondary": return secondaryRateLimit(rule, { clock: options.clock });
-    case "slow": return slow(options.slowMs ?? 300, rule);
-    case "drop": return dropConnection(rule);
+    case "502":
+      return serverError(502, rule);
+    case "500":
+      return serverError(500, rule);
+    case "primary":
+      return primaryRateLimit(rule, { clock: options.clock });
+    case "secondary":
+      return secondaryRateLimit(rule, { clock: options.clock });
+    case "slow":
+      return slow(options.slowMs ?? 300, rule);
+    case "drop":
+      return dropConnection(rule);
   }
 }
 
@@ -258,7 +296,10 @@ export function makeFault(kind: FaultKind, rule: FaultRule, options: { clock?: C
  * secondary rate limits, a dropped connection, a slow answer, and round again. Rate limits refuse only the request
  * they fire on here (a window-wide refusal is primaryRateLimit's job), so the cycle stays predictable.
  */
-export function rotatingFaults(every: number, options: { kinds?: readonly FaultKind[]; slowMs?: number; clock?: Clock } = {}): Fault {
+export function rotatingFaults(
+  every: number,
+  options: { kinds?: readonly FaultKind[]; slowMs?: number; clock?: Clock } = {},
+): Fault {
   const kinds = options.kinds ?? FAULT_KINDS;
   const clock = options.clock ?? realClock;
   const fired: FaultEvent[] = [];

@@ -31,8 +31,12 @@ export function putCommit(repo: RepoRecord, commit: Omit<GitCommit, "sha">): Git
 export function resolveRevision(repo: RepoRecord, revision: string): string | undefined {
   if (revision === "HEAD") return repo.refs.get(`heads/${repo.defaultBranch}`);
   const ref = revision.replace(/^refs\//, "");
-  return repo.refs.get(ref) ?? repo.refs.get(`heads/${ref}`) ?? repo.refs.get(`tags/${ref}`) ??
-    (repo.commits.has(revision) ? revision : undefined);
+  return (
+    repo.refs.get(ref) ??
+    repo.refs.get(`heads/${ref}`) ??
+    repo.refs.get(`tags/${ref}`) ??
+    (repo.commits.has(revision) ? revision : undefined)
+  );
 }
 
 export function treeOfCommit(repo: RepoRecord, commitSha: string): Map<string, string> {
@@ -76,7 +80,9 @@ export interface TreeChange {
 }
 
 const lineCount = (buf: Buffer | undefined): number =>
-  !buf || buf.length === 0 ? 0 : buf.toString("utf8").split("\n").length - (buf.toString("utf8").endsWith("\n") ? 1 : 0);
+  !buf || buf.length === 0
+    ? 0
+    : buf.toString("utf8").split("\n").length - (buf.toString("utf8").endsWith("\n") ? 1 : 0);
 
 /** Path-level diff; line counts are whole-file (removed lines + added lines), enough for a fake. */
 export function diffTrees(repo: RepoRecord, from: Map<string, string>, to: Map<string, string>): TreeChange[] {
@@ -96,5 +102,8 @@ export function diffTrees(repo: RepoRecord, from: Map<string, string>, to: Map<s
 }
 
 export const signature = (name: string, email: string, date: string, login: string | null): Signature => ({
-  name, email, date, login,
+  name,
+  email,
+  date,
+  login,
 });

@@ -18,57 +18,128 @@ export function actorNode(account: Account | null): object | null {
   if (!account) return null;
   if (account.type === "Bot") {
     const login = account.login.replace(/\[bot\]$/, "");
-    return { __typename: "Bot", id: nodeId("BOT", login), login, url: `${WEB}/apps/${login}`, resourcePath: `/apps/${login}`,
-      avatarUrl: `https://avatars.githubusercontent.com/in/${login}` };
+    return {
+      __typename: "Bot",
+      id: nodeId("BOT", login),
+      login,
+      url: `${WEB}/apps/${login}`,
+      resourcePath: `/apps/${login}`,
+      avatarUrl: `https://avatars.githubusercontent.com/in/${login}`,
+    };
   }
-  return { __typename: "User", id: nodeId("U", account.login), login: account.login, url: `${WEB}/${account.login}`,
-    resourcePath: `/${account.login}`, avatarUrl: `https://avatars.githubusercontent.com/${account.login}`, name: null };
+  return {
+    __typename: "User",
+    id: nodeId("U", account.login),
+    login: account.login,
+    url: `${WEB}/${account.login}`,
+    resourcePath: `/${account.login}`,
+    avatarUrl: `https://avatars.githubusercontent.com/${account.login}`,
+    name: null,
+  };
 }
 
 const gitActor = (store: FakeStore, sig: Signature): object => ({
-  name: sig.name, email: sig.email, date: sig.date, user: sig.login ? actorNode(store.account(sig.login)) : null,
+  name: sig.name,
+  email: sig.email,
+  date: sig.date,
+  user: sig.login ? actorNode(store.account(sig.login)) : null,
 });
 
 function commitNode(store: FakeStore, repo: string, c: PullCommit & { committer?: Signature; tree?: string }): object {
   const [headline, ...rest] = c.message.split("\n");
   return {
-    __typename: "Commit", id: `C_${c.sha}`, oid: c.sha, abbreviatedOid: c.sha.slice(0, 7), message: c.message,
-    messageHeadline: headline, messageBody: rest.join("\n").trim(), url: `${WEB}/${repo}/commit/${c.sha}`,
-    authoredDate: c.author.date, committedDate: (c.committer ?? c.author).date,
-    author: gitActor(store, c.author), committer: gitActor(store, c.committer ?? c.author),
-    authors: (args: PageArgs) => connection([c.author, ...c.coAuthors].map((s) => gitActor(store, s)), args, "authors"),
+    __typename: "Commit",
+    id: `C_${c.sha}`,
+    oid: c.sha,
+    abbreviatedOid: c.sha.slice(0, 7),
+    message: c.message,
+    messageHeadline: headline,
+    messageBody: rest.join("\n").trim(),
+    url: `${WEB}/${repo}/commit/${c.sha}`,
+    authoredDate: c.author.date,
+    committedDate: (c.committer ?? c.author).date,
+    author: gitActor(store, c.author),
+    committer: gitActor(store, c.committer ?? c.author),
+    authors: (args: PageArgs) =>
+      connection(
+        [c.author, ...c.coAuthors].map((s) => gitActor(store, s)),
+        args,
+        "authors",
+      ),
   };
 }
 
 const gitCommitNode = (store: FakeStore, repo: RepoRecord, c: GitCommit): object => ({
   ...commitNode(store, repo.fullName, { ...c, coAuthors: [] }),
   tree: { __typename: "Tree", oid: c.tree },
-  parents: (args: PageArgs) => connection(c.parents.map((oid) => ({ __typename: "Commit", oid })), args, "parents"),
+  parents: (args: PageArgs) =>
+    connection(
+      c.parents.map((oid) => ({ __typename: "Commit", oid })),
+      args,
+      "parents",
+    ),
   // since/until bound the committer date, both ends included, as GitHub's Commit.history does.
-  history: (args: PageArgs & { since?: string; until?: string }) => connection(history(repo, c.sha)
-    .filter((h) => (!args.since || Date.parse(h.committer.date) >= Date.parse(args.since))
-      && (!args.until || Date.parse(h.committer.date) <= Date.parse(args.until)))
-    .map((h) => gitCommitNode(store, repo, h)), args, "history"),
+  history: (args: PageArgs & { since?: string; until?: string }) =>
+    connection(
+      history(repo, c.sha)
+        .filter(
+          (h) =>
+            (!args.since || Date.parse(h.committer.date) >= Date.parse(args.since)) &&
+            (!args.until || Date.parse(h.committer.date) <= Date.parse(args.until)),
+        )
+        .map((h) => gitCommitNode(store, repo, h)),
+      args,
+      "history",
+    ),
 });
 
-const labelsOf = (item: Item) => (args: PageArgs) => connection(item.labels.map((name) => ({
-  __typename: "Label", id: nodeId("R", `${item.repo}:label:${name}`), name, color: "ededed", description: null,
-})), args, "labels");
+const labelsOf = (item: Item) => (args: PageArgs) =>
+  connection(
+    item.labels.map((name) => ({
+      __typename: "Label",
+      id: nodeId("R", `${item.repo}:label:${name}`),
+      name,
+      color: "ededed",
+      description: null,
+    })),
+    args,
+    "labels",
+  );
 
 const commentsOf = (store: FakeStore, item: Item) => (args: PageArgs) =>
-  connection(store.commentsOn(item.repo, item.number).map((c) => ({
-    __typename: "IssueComment", id: nodeId("IC", String(c.id)), databaseId: c.id, body: c.body,
-    author: actorNode(c.user), createdAt: c.createdAt, updatedAt: c.updatedAt,
-    url: `${WEB}/${item.repo}/issues/${item.number}#issuecomment-${c.id}`,
-  })), args, "comments");
+  connection(
+    store.commentsOn(item.repo, item.number).map((c) => ({
+      __typename: "IssueComment",
+      id: nodeId("IC", String(c.id)),
+      databaseId: c.id,
+      body: c.body,
+      author: actorNode(c.user),
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+      url: `${WEB}/${item.repo}/issues/${item.number}#issuecomment-${c.id}`,
+    })),
+    args,
+    "comments",
+  );
 
 function itemBase(store: FakeStore, item: Item, path: "pull" | "issues"): Record<string, unknown> {
   const url = `${WEB}/${item.repo}/${path}/${item.number}`;
   return {
-    databaseId: item.id, number: item.number, title: item.title, body: item.body, bodyText: item.body, url,
-    permalink: url, resourcePath: url.slice(WEB.length), createdAt: item.createdAt ?? UNKNOWN_TIME,
-    updatedAt: item.updatedAt ?? item.createdAt ?? UNKNOWN_TIME, closedAt: item.closedAt, closed: item.state === "closed",
-    author: actorNode(item.author), labels: labelsOf(item), comments: commentsOf(store, item),
+    databaseId: item.id,
+    number: item.number,
+    title: item.title,
+    body: item.body,
+    bodyText: item.body,
+    url,
+    permalink: url,
+    resourcePath: url.slice(WEB.length),
+    createdAt: item.createdAt ?? UNKNOWN_TIME,
+    updatedAt: item.updatedAt ?? item.createdAt ?? UNKNOWN_TIME,
+    closedAt: item.closedAt,
+    closed: item.state === "closed",
+    author: actorNode(item.author),
+    labels: labelsOf(item),
+    comments: commentsOf(store, item),
     repository: () => repositoryNode(store, store.getRepo(item.repo)!),
   };
 }
@@ -76,35 +147,76 @@ function itemBase(store: FakeStore, item: Item, path: "pull" | "issues"): Record
 export function pullNode(store: FakeStore, pull: PullRecord): object {
   const files = () => pullFiles(store, pull);
   return {
-    ...itemBase(store, pull, "pull"), __typename: "PullRequest", id: nodeId("PR", `${pull.repo}#${pull.number}`),
-    state: pull.merged ? "MERGED" : pull.state.toUpperCase(), merged: pull.merged, mergedAt: pull.mergedAt,
-    isDraft: pull.draft, headRefName: pull.headRef, baseRefName: pull.baseRef,
+    ...itemBase(store, pull, "pull"),
+    __typename: "PullRequest",
+    id: nodeId("PR", `${pull.repo}#${pull.number}`),
+    state: pull.merged ? "MERGED" : pull.state.toUpperCase(),
+    merged: pull.merged,
+    mergedAt: pull.mergedAt,
+    isDraft: pull.draft,
+    headRefName: pull.headRef,
+    baseRefName: pull.baseRef,
     headRepositoryOwner: { __typename: "User", login: pull.headOwner },
     changedFiles: () => files().length,
     additions: () => files().reduce((n, f) => n + f.additions, 0),
     deletions: () => files().reduce((n, f) => n + f.deletions, 0),
-    files: (args: PageArgs) => connection(files().map((f) => ({ __typename: "PullRequestChangedFile", path: f.path,
-      additions: f.additions, deletions: f.deletions, changeType: f.status === "removed" ? "DELETED"
-        : f.status === "added" ? "ADDED" : "MODIFIED" })), args, "files"),
-    reviews: (args: PageArgs & { states?: string[] | null; author?: string | null }) => connection(pull.reviews
-      .filter((r) => !args.states || args.states.includes(r.state))
-      .filter((r) => !args.author || r.author.login === args.author)
-      .map((r) => ({ __typename: "PullRequestReview", id: `PRR_${r.id}`, databaseId: r.id, state: r.state,
-        author: actorNode(r.author), body: "", submittedAt: r.submittedAt ?? null })), args, "reviews"),
-    commits: (args: PageArgs) => connection(pullCommits(store, pull).map((c) => ({
-      __typename: "PullRequestCommit", id: `PRC_${c.sha}`, url: `${WEB}/${pull.repo}/pull/${pull.number}/commits/${c.sha}`,
-      commit: commitNode(store, pull.repo, c),
-    })), args, "commits"),
-    closingIssuesReferences: (args: PageArgs) => connection(pull.closes
-      .map((ref) => store.get(ref.repo, ref.number))
-      .filter((i): i is IssueRecord => i?.kind === "issue")
-      .map((i) => issueNode(store, i)), args, "closingIssuesReferences"),
+    files: (args: PageArgs) =>
+      connection(
+        files().map((f) => ({
+          __typename: "PullRequestChangedFile",
+          path: f.path,
+          additions: f.additions,
+          deletions: f.deletions,
+          changeType: f.status === "removed" ? "DELETED" : f.status === "added" ? "ADDED" : "MODIFIED",
+        })),
+        args,
+        "files",
+      ),
+    reviews: (args: PageArgs & { states?: string[] | null; author?: string | null }) =>
+      connection(
+        pull.reviews
+          .filter((r) => !args.states || args.states.includes(r.state))
+          .filter((r) => !args.author || r.author.login === args.author)
+          .map((r) => ({
+            __typename: "PullRequestReview",
+            id: `PRR_${r.id}`,
+            databaseId: r.id,
+            state: r.state,
+            author: actorNode(r.author),
+            body: "",
+            submittedAt: r.submittedAt ?? null,
+          })),
+        args,
+        "reviews",
+      ),
+    commits: (args: PageArgs) =>
+      connection(
+        pullCommits(store, pull).map((c) => ({
+          __typename: "PullRequestCommit",
+          id: `PRC_${c.sha}`,
+          url: `${WEB}/${pull.repo}/pull/${pull.number}/commits/${c.sha}`,
+          commit: commitNode(store, pull.repo, c),
+        })),
+        args,
+        "commits",
+      ),
+    closingIssuesReferences: (args: PageArgs) =>
+      connection(
+        pull.closes
+          .map((ref) => store.get(ref.repo, ref.number))
+          .filter((i): i is IssueRecord => i?.kind === "issue")
+          .map((i) => issueNode(store, i)),
+        args,
+        "closingIssuesReferences",
+      ),
   };
 }
 
 export function issueNode(store: FakeStore, issue: IssueRecord): object {
   return {
-    ...itemBase(store, issue, "issues"), __typename: "Issue", id: nodeId("I", `${issue.repo}#${issue.number}`),
+    ...itemBase(store, issue, "issues"),
+    __typename: "Issue",
+    id: nodeId("I", `${issue.repo}#${issue.number}`),
     state: issue.state.toUpperCase(),
     // GitHub reports duplicates as NOT_PLANNED unless asked with `enableDuplicate: true`, which the schema shipped in
     // @octokit/graphql-schema lacks (its IssueStateReason has no DUPLICATE), so duplicates always read NOT_PLANNED.
@@ -117,13 +229,22 @@ export const itemNode = (store: FakeStore, item: Item): object =>
 
 function refNode(store: FakeStore, repo: RepoRecord, branch: string, sha: string): object {
   return {
-    __typename: "Ref", id: nodeId("R", `${repo.fullName}:ref:${branch}`), name: branch, prefix: "refs/heads/",
+    __typename: "Ref",
+    id: nodeId("R", `${repo.fullName}:ref:${branch}`),
+    name: branch,
+    prefix: "refs/heads/",
     target: gitCommitNode(store, repo, repo.commits.get(sha)!),
-    associatedPullRequests: (args: PageArgs & { states?: string[] | null }) => connection(store.pullsOf(repo.fullName)
-      .filter((p) => p.headRef === branch && p.headOwner.toLowerCase() === repo.owner.toLowerCase())
-      .filter((p) => !args.states || args.states.includes(p.merged ? "MERGED" : p.state.toUpperCase()))
-      .sort((a, b) => a.number - b.number)
-      .map((p) => pullNode(store, p)), args, "associatedPullRequests"),
+    associatedPullRequests: (args: PageArgs & { states?: string[] | null }) =>
+      connection(
+        store
+          .pullsOf(repo.fullName)
+          .filter((p) => p.headRef === branch && p.headOwner.toLowerCase() === repo.owner.toLowerCase())
+          .filter((p) => !args.states || args.states.includes(p.merged ? "MERGED" : p.state.toUpperCase()))
+          .sort((a, b) => a.number - b.number)
+          .map((p) => pullNode(store, p)),
+        args,
+        "associatedPullRequests",
+      ),
   };
 }
 
@@ -138,30 +259,55 @@ function objectNode(store: FakeStore, repo: RepoRecord, expression: string): obj
   const blob = tree.get(path);
   if (blob) {
     const content = repo.blobs.get(blob)!;
-    return { __typename: "Blob", oid: blob, abbreviatedOid: blob.slice(0, 7), byteSize: content.length,
-      isBinary: content.includes(0), isTruncated: false, text: content.toString("utf8") };
+    return {
+      __typename: "Blob",
+      oid: blob,
+      abbreviatedOid: blob.slice(0, 7),
+      byteSize: content.length,
+      isBinary: content.includes(0),
+      isTruncated: false,
+      text: content.toString("utf8"),
+    };
   }
   const prefix = path === "" ? "" : `${path}/`;
   const below = new Map([...tree].filter(([p]) => p.startsWith(prefix)).map(([p, s]) => [p.slice(prefix.length), s]));
   if (below.size === 0) return null;
   const names = [...new Set([...below.keys()].map((p) => p.split("/")[0] ?? p))].sort();
-  return { __typename: "Tree", oid: putTree(repo, below), entries: names.map((name) => {
-    const file = below.get(name);
-    return { name, path: `${prefix}${name}`, type: file ? "blob" : "tree", mode: file ? 33188 : 16384, oid: file ?? null };
-  }) };
+  return {
+    __typename: "Tree",
+    oid: putTree(repo, below),
+    entries: names.map((name) => {
+      const file = below.get(name);
+      return {
+        name,
+        path: `${prefix}${name}`,
+        type: file ? "blob" : "tree",
+        mode: file ? 33188 : 16384,
+        oid: file ?? null,
+      };
+    }),
+  };
 }
 
 export function repositoryNode(store: FakeStore, repo: RepoRecord): object {
   const lookup = <K extends Item["kind"]>(number: number, kind: K | undefined, label: string): object => {
     const item = store.get(repo.fullName, number);
-    if (!item || (kind && item.kind !== kind)) throw notFound(`Could not resolve to ${label} with the number of ${number}.`);
+    if (!item || (kind && item.kind !== kind))
+      throw notFound(`Could not resolve to ${label} with the number of ${number}.`);
     return itemNode(store, item);
   };
   const defaultSha = repo.refs.get(`heads/${repo.defaultBranch}`);
   return {
-    __typename: "Repository", id: nodeId("R", repo.fullName), databaseId: repo.id, name: repo.name,
-    nameWithOwner: repo.fullName, url: `${WEB}/${repo.fullName}`, isPrivate: repo.private,
-    visibility: repo.private ? "PRIVATE" : "PUBLIC", isArchived: false, isFork: false,
+    __typename: "Repository",
+    id: nodeId("R", repo.fullName),
+    databaseId: repo.id,
+    name: repo.name,
+    nameWithOwner: repo.fullName,
+    url: `${WEB}/${repo.fullName}`,
+    isPrivate: repo.private,
+    visibility: repo.private ? "PRIVATE" : "PUBLIC",
+    isArchived: false,
+    isFork: false,
     owner: { __typename: "Organization", id: nodeId("U", repo.owner), login: repo.owner, url: `${WEB}/${repo.owner}` },
     defaultBranchRef: defaultSha ? refNode(store, repo, repo.defaultBranch, defaultSha) : null,
     pullRequest: ({ number }: { number: number }) => lookup(number, "pull", "a PullRequest"),
@@ -174,13 +320,25 @@ export function repositoryNode(store: FakeStore, repo: RepoRecord): object {
       const sha = repo.refs.get(`heads/${branch}`);
       return sha ? refNode(store, repo, branch, sha) : null;
     },
-    pullRequests: (args: PageArgs & { states?: string[] | null; headRefName?: string | null; baseRefName?: string | null;
-      labels?: string[] | null }) => connection(store.pullsOf(repo.fullName)
-      .filter((p) => !args.states || args.states.includes(p.merged ? "MERGED" : p.state.toUpperCase()))
-      .filter((p) => !args.headRefName || p.headRef === args.headRefName)
-      .filter((p) => !args.baseRefName || p.baseRef === args.baseRefName)
-      .filter((p) => !args.labels || p.labels.some((l) => args.labels!.includes(l)))
-      .sort((a, b) => a.number - b.number)
-      .map((p) => pullNode(store, p)), args, "pullRequests"),
+    pullRequests: (
+      args: PageArgs & {
+        states?: string[] | null;
+        headRefName?: string | null;
+        baseRefName?: string | null;
+        labels?: string[] | null;
+      },
+    ) =>
+      connection(
+        store
+          .pullsOf(repo.fullName)
+          .filter((p) => !args.states || args.states.includes(p.merged ? "MERGED" : p.state.toUpperCase()))
+          .filter((p) => !args.headRefName || p.headRef === args.headRefName)
+          .filter((p) => !args.baseRefName || p.baseRef === args.baseRefName)
+          .filter((p) => !args.labels || p.labels.some((l) => args.labels!.includes(l)))
+          .sort((a, b) => a.number - b.number)
+          .map((p) => pullNode(store, p)),
+        args,
+        "pullRequests",
+      ),
   };
 }

@@ -6,6 +6,7 @@ let cached: Promise<GraphQLSchema> | undefined;
 
 export function githubSchema(): Promise<GraphQLSchema> {
   cached ??= import("@octokit/graphql-schema").then(({ schema }) =>
-    buildClientSchema(schema.json as unknown as IntrospectionQuery));
+    buildClientSchema(schema.json as unknown as IntrospectionQuery),
+  );
   return cached;
 }

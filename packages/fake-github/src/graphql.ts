@@ -27,7 +27,10 @@ export interface GraphQLResponse {
 export function operationNameOf(body: GraphQLRequestBody): string | undefined {
   if (typeof body.operationName === "string" && body.operationName) return body.operationName;
   if (typeof body.query !== "string") return undefined;
-  return /^\s*(?:#[^\n]*\n\s*)*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(body.query)?.[1] ?? "anonymous";
+  return (
+    /^\s*(?:#[^\n]*\n\s*)*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(body.query)?.[1] ??
+    "anonymous"
+  );
 }
 
 function formatError(error: GraphQLError): Record<string, unknown> {
@@ -47,17 +50,31 @@ function rootValue(store: FakeStore, viewer: Account, rateLimit: object, grammar
       return repositoryNode(store, repo);
     },
     search: (args: PageArgs & { query: string; type: string }) => {
-      if (args.type !== "ISSUE") throw new GitHubGraphQLError(`The fake GitHub only searches type ISSUE, not ${args.type}.`);
-      const result = searchIssues(store.searchable(), args.query, {
-        repoExists: (name) => store.getRepo(name) !== undefined,
-        ownerExists: (login) => [...store.repos.values()].some((r) => r.owner.toLowerCase() === login.toLowerCase()),
-      }, grammar);
+      if (args.type !== "ISSUE")
+        throw new GitHubGraphQLError(`The fake GitHub only searches type ISSUE, not ${args.type}.`);
+      const result = searchIssues(
+        store.searchable(),
+        args.query,
+        {
+          repoExists: (name) => store.getRepo(name) !== undefined,
+          ownerExists: (login) => [...store.repos.values()].some((r) => r.owner.toLowerCase() === login.toLowerCase()),
+        },
+        grammar,
+      );
       if ("error" in result) throw new GitHubGraphQLError(result.error, result.type);
       const page = connection(result.items, args, "search", { minimum: 1 });
       const nodes = page.nodes.map((item) => itemNode(store, item));
-      return { issueCount: result.issueCount, pageInfo: page.pageInfo, nodes,
+      return {
+        issueCount: result.issueCount,
+        pageInfo: page.pageInfo,
+        nodes,
         edges: page.edges.map((e, i) => ({ cursor: e.cursor, node: nodes[i], textMatches: [] })),
-        codeCount: 0, repositoryCount: 0, userCount: 0, wikiCount: 0, discussionCount: 0 };
+        codeCount: 0,
+        repositoryCount: 0,
+        userCount: 0,
+        wikiCount: 0,
+        discussionCount: 0,
+      };
     },
     viewer: () => ({ ...actorNode(viewer), __typename: "User" }),
     user: ({ login }: { login: string }) => actorNode(store.account(login, "User")),
@@ -66,8 +83,12 @@ function rootValue(store: FakeStore, viewer: Account, rateLimit: object, grammar
   };
   // graphql-js reads root fields as properties; a Proxy turns every field the fake lacks into a clear error.
   return new Proxy(root, {
-    get: (target, field) => typeof field !== "string" || field in target ? Reflect.get(target, field)
-      : () => { throw new GitHubGraphQLError(`The fake GitHub does not implement the root field \`${field}\`.`); },
+    get: (target, field) =>
+      typeof field !== "string" || field in target
+        ? Reflect.get(target, field)
+        : () => {
+            throw new GitHubGraphQLError(`The fake GitHub does not implement the root field \`${field}\`.`);
+          },
   });
 }
 
@@ -89,9 +110,14 @@ function nodeById(store: FakeStore, id: string): object | null {
  * Runs one request as `viewer`, charging its GraphQL budget what GitHub's cost formula says the query costs. Search
  * strings are read with `searchGrammar` (github.com's advanced grammar unless told otherwise).
  */
-export async function executeGraphQL(store: FakeStore, body: GraphQLRequestBody, viewer: Account,
-  searchGrammar: SearchGrammar = "advanced"): Promise<GraphQLResponse> {
-  if (typeof body.query !== "string") return { errors: [{ message: "A query attribute must be specified and must be a string." }] };
+export async function executeGraphQL(
+  store: FakeStore,
+  body: GraphQLRequestBody,
+  viewer: Account,
+  searchGrammar: SearchGrammar = "advanced",
+): Promise<GraphQLResponse> {
+  if (typeof body.query !== "string")
+    return { errors: [{ message: "A query attribute must be specified and must be a string." }] };
   const schema = await githubSchema();
   let document: DocumentNode;
   try {
@@ -105,10 +131,18 @@ export async function executeGraphQL(store: FakeStore, body: GraphQLRequestBody,
   const variables = (body.variables ?? {}) as Record<string, unknown>;
   const cost = queryCost(document, variables, typeof body.operationName === "string" ? body.operationName : undefined);
   const budget = store.rateLimits.take(viewer.login, "graphql", cost, store.nowMs());
-  const rateLimit = { cost, limit: budget.limit, remaining: budget.remaining, used: budget.used,
-    resetAt: new Date(budget.reset * 1000).toISOString().replace(/\.\d{3}Z$/, "Z"), nodeCount: operations.length };
+  const rateLimit = {
+    cost,
+    limit: budget.limit,
+    remaining: budget.remaining,
+    used: budget.used,
+    resetAt: new Date(budget.reset * 1000).toISOString().replace(/\.\d{3}Z$/, "Z"),
+    nodeCount: operations.length,
+  };
   const result = await execute({
-    schema, document, rootValue: rootValue(store, viewer, rateLimit, searchGrammar),
+    schema,
+    document,
+    rootValue: rootValue(store, viewer, rateLimit, searchGrammar),
     variableValues: (body.variables ?? undefined) as Record<string, unknown> | undefined,
     operationName: typeof body.operationName === "string" ? body.operationName : undefined,
   });

@@ -29,13 +29,19 @@ export interface FakeResponse {
 export const DOCS_URL = "https://docs.github.com/rest";
 
 export class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly extra: Record<string, unknown> = {}) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
     super(message);
   }
 
   toResponse(): FakeResponse {
-    return { status: this.status, body: { message: this.message, ...this.extra, documentation_url: DOCS_URL,
-      status: String(this.status) } };
+    return {
+      status: this.status,
+      body: { message: this.message, ...this.extra, documentation_url: DOCS_URL, status: String(this.status) },
+    };
   }
 }
 
@@ -60,7 +66,14 @@ export function paginate<T>(url: URL, items: T[], defaultPerPage = 30): { page: 
   if (page > 1) links.push(link(page - 1, "prev"));
   if (page < last) links.push(link(page + 1, "next"), link(last, "last"));
   if (page > 1) links.push(link(1, "first"));
-  return { page: items.slice((page - 1) * perPage, page * perPage), headers: links.length ? { link: links.join(", ") } : {} };
+  return {
+    page: items.slice((page - 1) * perPage, page * perPage),
+    headers: links.length ? { link: links.join(", ") } : {},
+  };
 }
 
-export const ok = (body: unknown, status = 200, headers?: Record<string, string>): FakeResponse => ({ status, body, headers });
+export const ok = (body: unknown, status = 200, headers?: Record<string, string>): FakeResponse => ({
+  status,
+  body,
+  headers,
+});

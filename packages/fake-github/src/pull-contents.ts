@@ -5,10 +5,17 @@ import { diffTrees, history, mergeBase, resolveRevision, treeOfCommit } from "./
 import type { FakeStore } from "./store.js";
 import type { ChangedFile, PullCommit, PullRecord } from "./types.js";
 
-function refs(store: FakeStore, pull: PullRecord): { head?: string; base?: string; repo?: ReturnType<FakeStore["getRepo"]> } {
+function refs(
+  store: FakeStore,
+  pull: PullRecord,
+): { head?: string; base?: string; repo?: ReturnType<FakeStore["getRepo"]> } {
   const repo = store.getRepo(pull.repo);
   if (!repo) return {};
-  return { repo, head: resolveRevision(repo, `heads/${pull.headRef}`), base: resolveRevision(repo, `heads/${pull.baseRef}`) };
+  return {
+    repo,
+    head: resolveRevision(repo, `heads/${pull.headRef}`),
+    base: resolveRevision(repo, `heads/${pull.baseRef}`),
+  };
 }
 
 /** Oldest first, as GitHub lists a PR's commits. */
@@ -17,8 +24,15 @@ export function pullCommits(store: FakeStore, pull: PullRecord): PullCommit[] {
   const { repo, head, base } = refs(store, pull);
   if (!repo || !head) return [];
   const onBase = new Set(base ? history(repo, base).map((c) => c.sha) : []);
-  return history(repo, head).filter((c) => !onBase.has(c.sha)).reverse()
-    .map((c) => ({ sha: c.sha, message: c.message, author: c.author, coAuthors: coAuthorsOf(store, c.message, c.author.date) }));
+  return history(repo, head)
+    .filter((c) => !onBase.has(c.sha))
+    .reverse()
+    .map((c) => ({
+      sha: c.sha,
+      message: c.message,
+      author: c.author,
+      coAuthors: coAuthorsOf(store, c.message, c.author.date),
+    }));
 }
 
 export function pullFiles(store: FakeStore, pull: PullRecord): ChangedFile[] {
@@ -26,12 +40,20 @@ export function pullFiles(store: FakeStore, pull: PullRecord): ChangedFile[] {
   const { repo, head, base } = refs(store, pull);
   if (!repo || !head) return [];
   const from = base ? mergeBase(repo, base, head) : undefined;
-  return diffTrees(repo, from ? treeOfCommit(repo, from) : new Map(), treeOfCommit(repo, head))
-    .map((c) => ({ path: c.path, additions: c.additions, deletions: c.deletions, status: c.status }));
+  return diffTrees(repo, from ? treeOfCommit(repo, from) : new Map(), treeOfCommit(repo, head)).map((c) => ({
+    path: c.path,
+    additions: c.additions,
+    deletions: c.deletions,
+    status: c.status,
+  }));
 }
 
 /** Co-authored-by trailers of a commit message, resolved through the store's email map. */
 export function coAuthorsOf(store: FakeStore, message: string, date: string): PullCommit["coAuthors"] {
-  return [...message.matchAll(/^Co-authored-by:\s*(.+?)\s*<([^>]+)>\s*$/gim)]
-    .map((m) => ({ name: m[1]!, email: m[2]!, date, login: store.loginForEmail(m[2]!) }));
+  return [...message.matchAll(/^Co-authored-by:\s*(.+?)\s*<([^>]+)>\s*$/gim)].map((m) => ({
+    name: m[1]!,
+    email: m[2]!,
+    date,
+    login: store.loginForEmail(m[2]!),
+  }));
 }

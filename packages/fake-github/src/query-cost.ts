@@ -3,7 +3,11 @@
 // by the sizes of the connections above it), divide by 100 and round; a query costs at least 1.
 import { Kind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode, type ValueNode } from "graphql";
 
-export function queryCost(document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string): number {
+export function queryCost(
+  document: DocumentNode,
+  variables: Record<string, unknown> = {},
+  operationName?: string,
+): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -18,7 +22,8 @@ export function queryCost(document: DocumentNode, variables: Record<string, unkn
     for (const selection of selections?.selections ?? []) {
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const fragment = fragments.get(selection.name.value);
-        if (fragment && !seen.has(fragment.name.value)) walk(fragment.selectionSet, multiplier, new Set([...seen, fragment.name.value]));
+        if (fragment && !seen.has(fragment.name.value))
+          walk(fragment.selectionSet, multiplier, new Set([...seen, fragment.name.value]));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         walk(selection.selectionSet, multiplier, seen);
       } else {
@@ -40,7 +45,8 @@ function pageSize(args: (readonly [string, ValueNode])[], variables: Record<stri
   for (const [name, value] of args) {
     if (name !== "first" && name !== "last") continue;
     if (value.kind === Kind.INT) return Number(value.value);
-    if (value.kind === Kind.VARIABLE && typeof variables[value.name.value] === "number") return variables[value.name.value] as number;
+    if (value.kind === Kind.VARIABLE && typeof variables[value.name.value] === "number")
+      return variables[value.name.value] as number;
   }
   return undefined;
 }

@@ -9,7 +9,13 @@ import { repoJson, userJson } from "./rest-shapes.js";
 import { repoOf, route, type RestContext, type Route } from "./rest-route.js";
 import type { FakeStore } from "./store.js";
 
-export const APP_PERMISSIONS = { contents: "write", pull_requests: "write", issues: "write", metadata: "read", members: "read" };
+export const APP_PERMISSIONS = {
+  contents: "write",
+  pull_requests: "write",
+  issues: "write",
+  metadata: "read",
+  members: "read",
+};
 const EVENTS = ["issue_comment", "push", "repository_dispatch", "workflow_dispatch"];
 
 /** Installation token -> installation id, per store (the store itself maps tokens to the app's bot account). */
@@ -38,9 +44,14 @@ function accountOf(store: FakeStore, id: number): string {
 function installationJson(ctx: RestContext, id: number) {
   const account = accountOf(ctx.store, id);
   return {
-    id, app_id: 1, app_slug: "devreport", target_type: "Organization", repository_selection: "all",
+    id,
+    app_id: 1,
+    app_slug: "devreport",
+    target_type: "Organization",
+    repository_selection: "all",
     account: { ...userJson(ctx.store, ctx.store.account(account)), type: "Organization" },
-    permissions: APP_PERMISSIONS, events: EVENTS,
+    permissions: APP_PERMISSIONS,
+    events: EVENTS,
     access_tokens_url: `https://api.github.com/app/installations/${id}/access_tokens`,
   };
 }
@@ -64,13 +75,28 @@ function ownerInstallation(ctx: RestContext, account: string) {
 }
 
 export const appRoutes: Route[] = [
-  route("GET", "/app", (ctx) => ok({ ...appExtras("devreport"), id: 1, slug: "devreport", node_id: "A_devreport", name: "devreport",
-    owner: userJson(ctx.store, ctx.store.account("devreport-maintainers")), description: "Drafts development reports",
-    permissions: APP_PERMISSIONS, events: EVENTS, installations_count: Math.max(1, installationAccounts(ctx.store).length) })),
+  route("GET", "/app", (ctx) =>
+    ok({
+      ...appExtras("devreport"),
+      id: 1,
+      slug: "devreport",
+      node_id: "A_devreport",
+      name: "devreport",
+      owner: userJson(ctx.store, ctx.store.account("devreport-maintainers")),
+      description: "Drafts development reports",
+      permissions: APP_PERMISSIONS,
+      events: EVENTS,
+      installations_count: Math.max(1, installationAccounts(ctx.store).length),
+    }),
+  ),
   route("GET", "/app/installations", (ctx) => {
     const ids = installationAccounts(ctx.store).map((_, index) => index + 1);
     const { page, headers } = paginate(ctx.req.url, ids.length ? ids : [1]);
-    return ok(page.map((id) => installationJson(ctx, id)), 200, headers);
+    return ok(
+      page.map((id) => installationJson(ctx, id)),
+      200,
+      headers,
+    );
   }),
   route("GET", "/app/installations/{id}", (ctx) => ok(installationJson(ctx, idParam(ctx)))),
   route("POST", "/app/installations/{id}/access_tokens", (ctx) => {
@@ -79,10 +105,15 @@ export const appRoutes: Route[] = [
     let tokens = tokenInstallations.get(ctx.store);
     if (!tokens) tokenInstallations.set(ctx.store, (tokens = new Map()));
     tokens.set(token, id);
-    return ok({
-      token, expires_at: new Date(ctx.store.nowMs() + 3_600_000).toISOString().replace(/\.\d{3}Z$/, "Z"),
-      permissions: APP_PERMISSIONS, repository_selection: "all",
-    }, 201);
+    return ok(
+      {
+        token,
+        expires_at: new Date(ctx.store.nowMs() + 3_600_000).toISOString().replace(/\.\d{3}Z$/, "Z"),
+        permissions: APP_PERMISSIONS,
+        repository_selection: "all",
+      },
+      201,
+    );
   }),
   route("GET", "/repos/{owner}/{repo}/installation", (ctx) => ownerInstallation(ctx, repoOf(ctx).owner)),
   route("GET", "/orgs/{org}/installation", (ctx) => ownerInstallation(ctx, ctx.params.org)),
@@ -90,8 +121,18 @@ export const appRoutes: Route[] = [
   route("GET", "/installation/repositories", (ctx) => {
     const id = tokenInstallation(ctx);
     const account = id === undefined ? undefined : accountOf(ctx.store, id).toLowerCase();
-    const visible = [...ctx.store.repos.values()].filter((repo) => account === undefined || repo.owner.toLowerCase() === account);
+    const visible = [...ctx.store.repos.values()].filter(
+      (repo) => account === undefined || repo.owner.toLowerCase() === account,
+    );
     const { page, headers } = paginate(ctx.req.url, visible);
-    return ok({ total_count: visible.length, repository_selection: "all", repositories: page.map((repo) => repoJson(ctx.store, repo)) }, 200, headers);
+    return ok(
+      {
+        total_count: visible.length,
+        repository_selection: "all",
+        repositories: page.map((repo) => repoJson(ctx.store, repo)),
+      },
+      200,
+      headers,
+    );
   }),
 ];

@@ -13,7 +13,13 @@ const API = "https://api.github.com";
 function fileJson(repo: RepoRecord, path: string, sha: string, content?: Buffer) {
   const name = path.split("/").at(-1)!;
   return {
-    ...fileExtras(repo.fullName, repo.defaultBranch, path, sha), type: "file", name, path, sha, size: content?.length ?? 0, url: `${API}/repos/${repo.fullName}/contents/${path}`,
+    ...fileExtras(repo.fullName, repo.defaultBranch, path, sha),
+    type: "file",
+    name,
+    path,
+    sha,
+    size: content?.length ?? 0,
+    url: `${API}/repos/${repo.fullName}/contents/${path}`,
     html_url: `https://github.com/${repo.fullName}/blob/${repo.defaultBranch}/${path}`,
     git_url: `${API}/repos/${repo.fullName}/git/blobs/${sha}`,
     ...(content ? { encoding: "base64", content: content.toString("base64").replace(/(.{60})/g, "$1\n") } : {}),
@@ -27,18 +33,24 @@ function getContents(ctx: RestContext) {
   const blob = tree.get(path);
   // Probot's context.config() asks for the raw media type and gets the file's bytes, as from GitHub.
   if (blob && /application\/vnd\.github(?:\.v3)?\.raw/.test(String(ctx.req.headers.accept ?? ""))) {
-    return ok(repo.blobs.get(blob)!.toString("utf8"), 200, { "content-type": "text/plain; charset=utf-8", "x-github-media-type": "github.v3; param=raw" });
+    return ok(repo.blobs.get(blob)!.toString("utf8"), 200, {
+      "content-type": "text/plain; charset=utf-8",
+      "x-github-media-type": "github.v3; param=raw",
+    });
   }
   if (blob) return ok(fileJson(repo, path, blob, repo.blobs.get(blob)));
   const prefix = path ? `${path}/` : "";
   const below = [...tree.keys()].filter((p) => p.startsWith(prefix));
   if (below.length === 0) throw notFound();
   const names = [...new Set(below.map((p) => p.slice(prefix.length).split("/")[0]))].sort();
-  return ok(names.map((name) => {
-    const sha = tree.get(`${prefix}${name}`);
-    return sha ? fileJson(repo, `${prefix}${name}`, sha)
-      : { ...fileJson(repo, `${prefix}${name}`, ""), type: "dir", sha: null, download_url: null };
-  }));
+  return ok(
+    names.map((name) => {
+      const sha = tree.get(`${prefix}${name}`);
+      return sha
+        ? fileJson(repo, `${prefix}${name}`, sha)
+        : { ...fileJson(repo, `${prefix}${name}`, ""), type: "dir", sha: null, download_url: null };
+    }),
+  );
 }
 
 function writeContents(ctx: RestContext, remove: boolean) {
@@ -55,17 +67,38 @@ function writeContents(ctx: RestContext, remove: boolean) {
   if (current && sha !== current) throw new HttpError(409, `${path} does not match ${sha}`);
   const content = remove ? null : Buffer.from(field(ctx, "content"), "base64");
   const as = (ctx.body.author ?? ctx.body.committer) as { name?: string; email?: string } | undefined;
-  const commit = ctx.store.commitFiles(repo.fullName, branch, { [path]: content }, message, ctx.who,
-    as?.name && as.email ? { name: as.name, email: as.email } : undefined);
+  const commit = ctx.store.commitFiles(
+    repo.fullName,
+    branch,
+    { [path]: content },
+    message,
+    ctx.who,
+    as?.name && as.email ? { name: as.name, email: as.email } : undefined,
+  );
   const blob = treeOfCommit(repo, commit.sha).get(path);
   const commitJson = restCommitJson(ctx.store, repo, commit);
-  return ok({ content: blob ? fileJson(repo, path, blob) : null,
-    commit: { ...commitJson.commit, sha: commit.sha, node_id: commitJson.node_id, html_url: commitJson.html_url,
-      parents: commitJson.parents } }, current || remove ? 200 : 201);
+  return ok(
+    {
+      content: blob ? fileJson(repo, path, blob) : null,
+      commit: {
+        ...commitJson.commit,
+        sha: commit.sha,
+        node_id: commitJson.node_id,
+        html_url: commitJson.html_url,
+        parents: commitJson.parents,
+      },
+    },
+    current || remove ? 200 : 201,
+  );
 }
 
 const fileChangeJson = (repo: RepoRecord, ref: string) => (c: TreeChange) => ({
-  ...diffEntryExtras(repo.fullName, ref, c.path), sha: c.sha, filename: c.path, status: c.status, additions: c.additions, deletions: c.deletions,
+  ...diffEntryExtras(repo.fullName, ref, c.path),
+  sha: c.sha,
+  filename: c.path,
+  status: c.status,
+  additions: c.additions,
+  deletions: c.deletions,
   changes: c.additions + c.deletions,
 });
 
@@ -82,17 +115,25 @@ function compare(ctx: RestContext) {
   const head = revisionOf(ctx, match[2]);
   const fromBase = new Set(history(repo, base).map((c) => c.sha));
   const fromHead = new Set(history(repo, head).map((c) => c.sha));
-  const ahead = history(repo, head).filter((c) => !fromBase.has(c.sha)).reverse();
+  const ahead = history(repo, head)
+    .filter((c) => !fromBase.has(c.sha))
+    .reverse();
   const behind = history(repo, base).filter((c) => !fromHead.has(c.sha));
   const mergeBaseSha = mergeBase(repo, base, head);
-  const status = base === head ? "identical" : behind.length === 0 ? "ahead" : ahead.length === 0 ? "behind" : "diverged";
+  const status =
+    base === head ? "identical" : behind.length === 0 ? "ahead" : ahead.length === 0 ? "behind" : "diverged";
   return ok({
-    ...compareExtras(repo.fullName, ctx.params.basehead), status, ahead_by: ahead.length, behind_by: behind.length, total_commits: ahead.length,
+    ...compareExtras(repo.fullName, ctx.params.basehead),
+    status,
+    ahead_by: ahead.length,
+    behind_by: behind.length,
+    total_commits: ahead.length,
     base_commit: restCommitJson(ctx.store, repo, repo.commits.get(base)!),
     merge_base_commit: mergeBaseSha ? restCommitJson(ctx.store, repo, repo.commits.get(mergeBaseSha)!) : null,
     commits: ahead.map((c) => restCommitJson(ctx.store, repo, c)),
-    files: diffTrees(repo, mergeBaseSha ? treeOfCommit(repo, mergeBaseSha) : new Map(), treeOfCommit(repo, head))
-      .map(fileChangeJson(repo, head)),
+    files: diffTrees(repo, mergeBaseSha ? treeOfCommit(repo, mergeBaseSha) : new Map(), treeOfCommit(repo, head)).map(
+      fileChangeJson(repo, head),
+    ),
   });
 }
 
@@ -104,10 +145,15 @@ export const contentRoutes: Route[] = [
   route("GET", "/repos/{owner}/{repo}/commits", (ctx) => {
     const repo = repoOf(ctx);
     const path = ctx.req.query.get("path");
-    const commits = history(repo, revisionOf(ctx, ctx.req.query.get("sha")))
-      .filter((c) => !path || changesOf(repo, c).some((f) => f.path === path || f.path.startsWith(`${path}/`)));
+    const commits = history(repo, revisionOf(ctx, ctx.req.query.get("sha"))).filter(
+      (c) => !path || changesOf(repo, c).some((f) => f.path === path || f.path.startsWith(`${path}/`)),
+    );
     const { page, headers } = paginate(ctx.req.url, commits);
-    return ok(page.map((c) => restCommitJson(ctx.store, repo, c)), 200, headers);
+    return ok(
+      page.map((c) => restCommitJson(ctx.store, repo, c)),
+      200,
+      headers,
+    );
   }),
   route("GET", "/repos/{owner}/{repo}/commits/{ref}", (ctx) => {
     const repo = repoOf(ctx);
@@ -115,8 +161,11 @@ export const contentRoutes: Route[] = [
     const files = changesOf(repo, commit).map(fileChangeJson(repo, commit.sha));
     const additions = files.reduce((n, f) => n + f.additions, 0);
     const deletions = files.reduce((n, f) => n + f.deletions, 0);
-    return ok({ ...restCommitJson(ctx.store, repo, commit), stats: { additions, deletions, total: additions + deletions },
-      files });
+    return ok({
+      ...restCommitJson(ctx.store, repo, commit),
+      stats: { additions, deletions, total: additions + deletions },
+      files,
+    });
   }),
   route("GET", "/repos/{owner}/{repo}/compare/{+basehead}", compare),
 ];

@@ -9,7 +9,8 @@ import type { RepoRecord } from "./types.js";
 const API = "https://api.github.com";
 
 const refJson = (repo: RepoRecord, ref: string, sha: string) => ({
-  ref: `refs/${ref}`, node_id: `REF_${Buffer.from(`${repo.fullName}:${ref}`).toString("base64url")}`,
+  ref: `refs/${ref}`,
+  node_id: `REF_${Buffer.from(`${repo.fullName}:${ref}`).toString("base64url")}`,
   url: `${API}/repos/${repo.fullName}/git/refs/${ref}`,
   object: { sha, type: "commit", url: `${API}/repos/${repo.fullName}/git/commits/${sha}` },
 });
@@ -36,13 +37,27 @@ function treeEntries(repo: RepoRecord, tree: Map<string, string>, recursive: boo
     const parts = path.split("/");
     for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join("/"));
   }
-  const subtree = (dir: string) => putTree(repo, new Map([...tree].filter(([p]) => p.startsWith(`${dir}/`))
-    .map(([p, s]) => [p.slice(dir.length + 1), s])));
+  const subtree = (dir: string) =>
+    putTree(
+      repo,
+      new Map([...tree].filter(([p]) => p.startsWith(`${dir}/`)).map(([p, s]) => [p.slice(dir.length + 1), s])),
+    );
   const entries = [
-    ...[...dirs].map((path) => ({ path, mode: "040000", type: "tree", sha: subtree(path),
-      url: `${API}/repos/${repo.fullName}/git/trees/${subtree(path)}` })),
-    ...[...tree].map(([path, sha]) => ({ path, mode: "100644", type: "blob", sha, size: repo.blobs.get(sha)?.length ?? 0,
-      url: `${API}/repos/${repo.fullName}/git/blobs/${sha}` })),
+    ...[...dirs].map((path) => ({
+      path,
+      mode: "040000",
+      type: "tree",
+      sha: subtree(path),
+      url: `${API}/repos/${repo.fullName}/git/trees/${subtree(path)}`,
+    })),
+    ...[...tree].map(([path, sha]) => ({
+      path,
+      mode: "100644",
+      type: "blob",
+      sha,
+      size: repo.blobs.get(sha)?.length ?? 0,
+      url: `${API}/repos/${repo.fullName}/git/blobs/${sha}`,
+    })),
   ].filter((e) => recursive || !e.path.includes("/"));
   return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
@@ -51,14 +66,21 @@ function treeEntries(repo: RepoRecord, tree: Map<string, string>, recursive: boo
 function closePullsFrom(ctx: RestContext, repo: RepoRecord, branch: string): void {
   const now = ctx.store.now();
   for (const pull of ctx.store.pullsOf(repo.fullName)) {
-    if (pull.state !== "open" || pull.headRef !== branch || pull.headOwner.toLowerCase() !== repo.owner.toLowerCase()) continue;
+    if (pull.state !== "open" || pull.headRef !== branch || pull.headOwner.toLowerCase() !== repo.owner.toLowerCase())
+      continue;
     pull.state = "closed";
     pull.closedAt = now;
     pull.updatedAt = now;
   }
 }
 
-interface TreeInput { path?: unknown; mode?: unknown; type?: unknown; sha?: unknown; content?: unknown }
+interface TreeInput {
+  path?: unknown;
+  mode?: unknown;
+  type?: unknown;
+  sha?: unknown;
+  content?: unknown;
+}
 
 function createTree(ctx: RestContext) {
   const repo = repoOf(ctx);
@@ -84,8 +106,15 @@ function createTree(ctx: RestContext) {
     }
   }
   const sha = putTree(repo, tree);
-  return ok({ sha, url: `${API}/repos/${repo.fullName}/git/trees/${sha}`, tree: treeEntries(repo, tree, false),
-    truncated: false }, 201);
+  return ok(
+    {
+      sha,
+      url: `${API}/repos/${repo.fullName}/git/trees/${sha}`,
+      tree: treeEntries(repo, tree, false),
+      truncated: false,
+    },
+    201,
+  );
 }
 
 function createCommit(ctx: RestContext) {
@@ -123,7 +152,12 @@ export const gitRoutes: Route[] = [
   route("GET", "/repos/{owner}/{repo}/git/matching-refs/{+ref}", (ctx) => {
     const repo = repoOf(ctx);
     const ref = refName(ctx.params.ref);
-    return ok([...repo.refs].filter(([name]) => name.startsWith(ref)).sort().map(([name, sha]) => refJson(repo, name, sha)));
+    return ok(
+      [...repo.refs]
+        .filter(([name]) => name.startsWith(ref))
+        .sort()
+        .map(([name, sha]) => refJson(repo, name, sha)),
+    );
   }),
   route("POST", "/repos/{owner}/{repo}/git/refs", (ctx) => {
     const repo = repoOf(ctx);
@@ -137,7 +171,8 @@ export const gitRoutes: Route[] = [
   route("PATCH", "/repos/{owner}/{repo}/git/refs/{+ref}", (ctx) => {
     const { repo, ref, sha: current } = existingRef(ctx);
     const sha = commitSha(repo, ctx.body.sha);
-    if (ctx.body.force !== true && !isAncestor(repo, current, sha)) throw new HttpError(422, "Update is not a fast forward");
+    if (ctx.body.force !== true && !isAncestor(repo, current, sha))
+      throw new HttpError(422, "Update is not a fast forward");
     repo.refs.set(ref, sha);
     return ok(refJson(repo, ref, sha));
   }),
@@ -162,12 +197,17 @@ export const gitRoutes: Route[] = [
     const sha = repo.trees.has(ctx.params.sha) ? ctx.params.sha : asCommit && repo.commits.get(asCommit)!.tree;
     if (!sha) throw notFound();
     const recursive = ["1", "true"].includes(ctx.req.query.get("recursive") ?? "");
-    return ok({ sha, url: `${API}/repos/${repo.fullName}/git/trees/${sha}`,
-      tree: treeEntries(repo, repo.trees.get(sha)!, recursive), truncated: false });
+    return ok({
+      sha,
+      url: `${API}/repos/${repo.fullName}/git/trees/${sha}`,
+      tree: treeEntries(repo, repo.trees.get(sha)!, recursive),
+      truncated: false,
+    });
   }),
   route("POST", "/repos/{owner}/{repo}/git/blobs", (ctx) => {
     const repo = repoOf(ctx);
-    if (typeof ctx.body.content !== "string") throw new HttpError(422, `Invalid request.\n\n"content" wasn't supplied.`);
+    if (typeof ctx.body.content !== "string")
+      throw new HttpError(422, `Invalid request.\n\n"content" wasn't supplied.`);
     const sha = putBlob(repo, Buffer.from(ctx.body.content, ctx.body.encoding === "base64" ? "base64" : "utf8"));
     return ok({ sha, url: `${API}/repos/${repo.fullName}/git/blobs/${sha}` }, 201);
   }),
@@ -175,7 +215,13 @@ export const gitRoutes: Route[] = [
     const repo = repoOf(ctx);
     const content = repo.blobs.get(ctx.params.sha);
     if (!content) throw notFound();
-    return ok({ sha: ctx.params.sha, node_id: `B_${ctx.params.sha}`, size: content.length, encoding: "base64",
-      url: `${API}/repos/${repo.fullName}/git/blobs/${ctx.params.sha}`, content: content.toString("base64") });
+    return ok({
+      sha: ctx.params.sha,
+      node_id: `B_${ctx.params.sha}`,
+      size: content.length,
+      encoding: "base64",
+      url: `${API}/repos/${repo.fullName}/git/blobs/${ctx.params.sha}`,
+      content: content.toString("base64"),
+    });
   }),
 ];

@@ -6,8 +6,14 @@ import type { Comment, IssueRecord, Item, ReactionContent, RoleName, StateReason
 
 const REACTIONS: ReactionContent[] = ["+1", "-1", "laugh", "confused", "heart", "hooray", "rocket", "eyes"];
 /** GitHub's `permission` keeps the pre-2021 vocabulary; `role_name` has the exact role. */
-const LEGACY_PERMISSION: Record<RoleName, string> = { admin: "admin", maintain: "write", write: "write", triage: "read",
-  read: "read", none: "none" };
+const LEGACY_PERMISSION: Record<RoleName, string> = {
+  admin: "admin",
+  maintain: "write",
+  write: "write",
+  triage: "read",
+  read: "read",
+  none: "none",
+};
 
 function itemOf(ctx: RestContext): Item {
   const item = ctx.store.get(repoOf(ctx).fullName, Number(ctx.params.number));
@@ -26,10 +32,20 @@ function createIssue(ctx: RestContext) {
   const repo = repoOf(ctx);
   const now = ctx.store.now();
   const issue: IssueRecord = {
-    kind: "issue", id: ctx.store.nextId(), repo: repo.fullName, number: ctx.store.nextNumber(repo.fullName),
-    title: field(ctx, "title"), body: optional(ctx, "body") ?? "", author: ctx.who, state: "open", createdAt: now,
-    updatedAt: now, closedAt: null, labels: Array.isArray(ctx.body.labels) ? (ctx.body.labels as unknown[]).map(String) : [],
-    placeholder: false, stateReason: null,
+    kind: "issue",
+    id: ctx.store.nextId(),
+    repo: repo.fullName,
+    number: ctx.store.nextNumber(repo.fullName),
+    title: field(ctx, "title"),
+    body: optional(ctx, "body") ?? "",
+    author: ctx.who,
+    state: "open",
+    createdAt: now,
+    updatedAt: now,
+    closedAt: null,
+    labels: Array.isArray(ctx.body.labels) ? (ctx.body.labels as unknown[]).map(String) : [],
+    placeholder: false,
+    stateReason: null,
   };
   ctx.store.addItem(issue);
   return ok(issueJson(ctx.store, issue), 201);
@@ -70,11 +86,14 @@ function addLabels(ctx: RestContext) {
 
 function react(ctx: RestContext, comment: Comment) {
   const content = ctx.body.content as ReactionContent;
-  if (!REACTIONS.includes(content)) throw validationFailed([{ resource: "Reaction", field: "content", code: "invalid" }]);
+  if (!REACTIONS.includes(content))
+    throw validationFailed([{ resource: "Reaction", field: "content", code: "invalid" }]);
   const { created, id } = ctx.store.addReaction(comment, content, ctx.who);
   const reaction = comment.reactions.find((r) => r.id === id)!;
-  return ok({ id, node_id: `REA_${id}`, user: userJson(ctx.store, reaction.user), content, created_at: reaction.createdAt },
-    created ? 201 : 200);
+  return ok(
+    { id, node_id: `REA_${id}`, user: userJson(ctx.store, reaction.user), content, created_at: reaction.createdAt },
+    created ? 201 : 200,
+  );
 }
 
 export const issueRoutes: Route[] = [
@@ -91,14 +110,26 @@ export const issueRoutes: Route[] = [
     return { status: 204 };
   }),
   route("POST", "/repos/{owner}/{repo}/issues/comments/{id}/reactions", (ctx) => react(ctx, commentOf(ctx))),
-  route("GET", "/repos/{owner}/{repo}/issues/comments/{id}/reactions", (ctx) => ok(commentOf(ctx).reactions.map((r) => ({
-    id: r.id, user: userJson(ctx.store, r.user), content: r.content, created_at: r.createdAt })))),
+  route("GET", "/repos/{owner}/{repo}/issues/comments/{id}/reactions", (ctx) =>
+    ok(
+      commentOf(ctx).reactions.map((r) => ({
+        id: r.id,
+        user: userJson(ctx.store, r.user),
+        content: r.content,
+        created_at: r.createdAt,
+      })),
+    ),
+  ),
   route("GET", "/repos/{owner}/{repo}/issues/{number}", (ctx) => ok(issueJson(ctx.store, itemOf(ctx)))),
   route("PATCH", "/repos/{owner}/{repo}/issues/{number}", updateIssue),
   route("GET", "/repos/{owner}/{repo}/issues/{number}/comments", (ctx) => {
     const item = itemOf(ctx);
     const { page, headers } = paginate(ctx.req.url, ctx.store.commentsOn(item.repo, item.number));
-    return ok(page.map((c) => commentJson(ctx.store, c)), 200, headers);
+    return ok(
+      page.map((c) => commentJson(ctx.store, c)),
+      200,
+      headers,
+    );
   }),
   route("POST", "/repos/{owner}/{repo}/issues/{number}/comments", (ctx) => {
     const item = itemOf(ctx);
@@ -118,7 +149,10 @@ export const issueRoutes: Route[] = [
   route("GET", "/repos/{owner}/{repo}/collaborators/{user}/permission", (ctx) => {
     const repo = repoOf(ctx);
     const role = ctx.store.permission(repo.fullName, ctx.params.user);
-    return ok({ permission: LEGACY_PERMISSION[role], role_name: role,
-      user: { ...userJson(ctx.store, ctx.store.account(ctx.params.user)), role_name: role } });
+    return ok({
+      permission: LEGACY_PERMISSION[role],
+      role_name: role,
+      user: { ...userJson(ctx.store, ctx.store.account(ctx.params.user)), role_name: role },
+    });
   }),
 ];

@@ -31,7 +31,8 @@ function listPulls(ctx: RestContext) {
   const base = q.get("base");
   const sortKey = q.get("sort") === "updated" ? "updatedAt" : "createdAt";
   const sign = (q.get("direction") ?? "desc") === "asc" ? 1 : -1;
-  const pulls = ctx.store.pullsOf(repo.fullName)
+  const pulls = ctx.store
+    .pullsOf(repo.fullName)
     .filter((p) => state === "all" || p.state === state)
     .filter((p) => !head || (p.headRef === head.ref && p.headOwner.toLowerCase() === head.owner.toLowerCase()))
     .filter((p) => !base || p.baseRef === base)
@@ -41,7 +42,11 @@ function listPulls(ctx: RestContext) {
       return ka === kb ? (a.number - b.number) * sign : (ka < kb ? -1 : 1) * sign;
     });
   const { page, headers } = paginate(ctx.req.url, pulls);
-  return ok(page.map((p) => pullJson(ctx.store, p)), 200, headers);
+  return ok(
+    page.map((p) => pullJson(ctx.store, p)),
+    200,
+    headers,
+  );
 }
 
 function createPull(ctx: RestContext) {
@@ -53,22 +58,51 @@ function createPull(ctx: RestContext) {
   const baseSha = resolveRevision(repo, `heads/${base}`);
   if (!headSha) throw validationFailed([{ resource: "PullRequest", field: "head", code: "invalid" }]);
   if (!baseSha) throw validationFailed([{ resource: "PullRequest", field: "base", code: "invalid" }]);
-  const duplicate = ctx.store.pullsOf(repo.fullName).find((p) => p.state === "open" && p.headRef === head.ref
-    && p.headOwner.toLowerCase() === head.owner.toLowerCase());
+  const duplicate = ctx.store
+    .pullsOf(repo.fullName)
+    .find(
+      (p) => p.state === "open" && p.headRef === head.ref && p.headOwner.toLowerCase() === head.owner.toLowerCase(),
+    );
   if (duplicate) {
-    throw validationFailed([{ resource: "PullRequest", code: "custom",
-      message: `A pull request already exists for ${head.owner}:${head.ref}.` }]);
+    throw validationFailed([
+      {
+        resource: "PullRequest",
+        code: "custom",
+        message: `A pull request already exists for ${head.owner}:${head.ref}.`,
+      },
+    ]);
   }
   if (history(repo, baseSha).some((c) => c.sha === headSha)) {
-    throw validationFailed([{ resource: "PullRequest", code: "custom", message: `No commits between ${base} and ${head.ref}` }]);
+    throw validationFailed([
+      { resource: "PullRequest", code: "custom", message: `No commits between ${base} and ${head.ref}` },
+    ]);
   }
   const now = ctx.store.now();
   const pull: PullRecord = {
-    kind: "pull", id: ctx.store.nextId(), repo: repo.fullName, number: ctx.store.nextNumber(repo.fullName), title,
-    body: optional(ctx, "body") ?? "", author: ctx.who, state: "open", createdAt: now, updatedAt: now, closedAt: null,
-    labels: [], placeholder: false, merged: false, mergedAt: null, draft: ctx.body.draft === true,
-    headOwner: head.owner, headRef: head.ref, baseRef: base, files: null, commits: null, reviews: [],
-    requestedReviewers: [], closes: [],
+    kind: "pull",
+    id: ctx.store.nextId(),
+    repo: repo.fullName,
+    number: ctx.store.nextNumber(repo.fullName),
+    title,
+    body: optional(ctx, "body") ?? "",
+    author: ctx.who,
+    state: "open",
+    createdAt: now,
+    updatedAt: now,
+    closedAt: null,
+    labels: [],
+    placeholder: false,
+    merged: false,
+    mergedAt: null,
+    draft: ctx.body.draft === true,
+    headOwner: head.owner,
+    headRef: head.ref,
+    baseRef: base,
+    files: null,
+    commits: null,
+    reviews: [],
+    requestedReviewers: [],
+    closes: [],
   };
   ctx.store.addItem(pull);
   return ok(pullJson(ctx.store, pull), 201);
@@ -107,32 +141,59 @@ export const pullRoutes: Route[] = [
     const files = pullFiles(ctx.store, pullOf(ctx)).slice(0, REST_FILE_CAP);
     const { page, headers } = paginate(ctx.req.url, files);
     const head = pullOf(ctx).headRef;
-    return ok(page.map((f) => ({ ...diffEntryExtras(pullOf(ctx).repo, head, f.path), sha: null, filename: f.path, status: f.status, additions: f.additions,
-      deletions: f.deletions, changes: f.additions + f.deletions })), 200, headers);
+    return ok(
+      page.map((f) => ({
+        ...diffEntryExtras(pullOf(ctx).repo, head, f.path),
+        sha: null,
+        filename: f.path,
+        status: f.status,
+        additions: f.additions,
+        deletions: f.deletions,
+        changes: f.additions + f.deletions,
+      })),
+      200,
+      headers,
+    );
   }),
   route("GET", "/repos/{owner}/{repo}/pulls/{number}/commits", (ctx) => {
     const pull = pullOf(ctx);
     const repo = ctx.store.getRepo(pull.repo)!;
     const { page, headers } = paginate(ctx.req.url, pullCommits(ctx.store, pull).slice(0, 250));
-    return ok(page.map((c) => {
-      const stored = repo.commits.get(c.sha);
-      const git = stored ? gitCommitJson(repo, stored) : { message: c.message, author: c.author, committer: c.author };
-      const account = c.author.login ? userJson(ctx.store, ctx.store.account(c.author.login)) : null;
-      return { sha: c.sha, commit: { message: git.message, author: git.author, committer: git.committer },
-        author: account, committer: account, parents: stored?.parents.map((sha) => ({ sha })) ?? [] };
-    }), 200, headers);
+    return ok(
+      page.map((c) => {
+        const stored = repo.commits.get(c.sha);
+        const git = stored
+          ? gitCommitJson(repo, stored)
+          : { message: c.message, author: c.author, committer: c.author };
+        const account = c.author.login ? userJson(ctx.store, ctx.store.account(c.author.login)) : null;
+        return {
+          sha: c.sha,
+          commit: { message: git.message, author: git.author, committer: git.committer },
+          author: account,
+          committer: account,
+          parents: stored?.parents.map((sha) => ({ sha })) ?? [],
+        };
+      }),
+      200,
+      headers,
+    );
   }),
   route("GET", "/repos/{owner}/{repo}/pulls/{number}/reviews", (ctx) => {
     const pull = pullOf(ctx);
     const { page, headers } = paginate(ctx.req.url, pull.reviews);
-    return ok(page.map((r) => ({ id: r.id, user: userJson(ctx.store, r.author), state: r.state, body: "" })), 200, headers);
+    return ok(
+      page.map((r) => ({ id: r.id, user: userJson(ctx.store, r.author), state: r.state, body: "" })),
+      200,
+      headers,
+    );
   }),
   route("POST", "/repos/{owner}/{repo}/pulls/{number}/requested_reviewers", (ctx) => {
     const pull = pullOf(ctx);
     const reviewers = Array.isArray(ctx.body.reviewers) ? (ctx.body.reviewers as unknown[]).map(String) : [];
     if (pull.author && reviewers.some((r) => r.toLowerCase() === pull.author!.login.toLowerCase())) {
-      throw validationFailed([{ resource: "PullRequest", code: "custom",
-        message: "Review cannot be requested from pull request author." }]);
+      throw validationFailed([
+        { resource: "PullRequest", code: "custom", message: "Review cannot be requested from pull request author." },
+      ]);
     }
     for (const login of reviewers) if (!pull.requestedReviewers.includes(login)) pull.requestedReviewers.push(login);
     return ok(pullJson(ctx.store, pull), 201);

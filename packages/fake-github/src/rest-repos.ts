@@ -11,8 +11,11 @@ export const repoRoutes: Route[] = [
     const repo = repoOf(ctx);
     const sha = repo.refs.get(`heads/${ctx.params.branch}`);
     if (!sha) throw new HttpError(404, "Branch not found");
-    return ok({ name: ctx.params.branch, commit: restCommitJson(ctx.store, repo, repo.commits.get(sha)!),
-      protected: isProtectedBranch(repo, ctx.params.branch) });
+    return ok({
+      name: ctx.params.branch,
+      commit: restCommitJson(ctx.store, repo, repo.commits.get(sha)!),
+      protected: isProtectedBranch(repo, ctx.params.branch),
+    });
   }),
   route("GET", "/users/{user}", (ctx) => ok(userJson(ctx.store, ctx.store.account(ctx.params.user)))),
   route("GET", "/user", (ctx) => ok(userJson(ctx.store, ctx.who))),

@@ -9,8 +9,18 @@ import type { Account, RepoRecord } from "./types.js";
  * naming them here keeps `ctx.params.owner` a string rather than `string | undefined` (noUncheckedIndexedAccess).
  */
 export interface RouteParams {
-  basehead: string; branch: string; id: string; name: string; number: string; org: string; owner: string;
-  path: string; ref: string; repo: string; sha: string; user: string;
+  basehead: string;
+  branch: string;
+  id: string;
+  name: string;
+  number: string;
+  org: string;
+  owner: string;
+  path: string;
+  ref: string;
+  repo: string;
+  sha: string;
+  user: string;
 }
 
 export interface RestContext {

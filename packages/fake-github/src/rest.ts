@@ -16,7 +16,11 @@ export function findRoute(method: string, path: string): { route: Route; params:
   for (const route of ROUTES) {
     if (route.method !== method) continue;
     const match = route.regex.exec(path);
-    if (match) return { route, params: Object.fromEntries(route.keys.map((key, i) => [key, match[i + 1] ?? ""])) as unknown as RouteParams };
+    if (match)
+      return {
+        route,
+        params: Object.fromEntries(route.keys.map((key, i) => [key, match[i + 1] ?? ""])) as unknown as RouteParams,
+      };
   }
   return undefined;
 }

@@ -39,7 +39,8 @@ class Invalid extends Error {}
 /** expr := and (OR and)*; and := unit ([AND] unit)*; unit := "(" expr ")" | term. */
 export function parseAdvancedQuery(text: string): Query | { error: string } {
   const tokens = tokenize(text);
-  if (tokens.filter((t) => t.kind === "and" || t.kind === "or").length > MAX_OPERATORS) return { error: TOO_MANY_OPERATORS };
+  if (tokens.filter((t) => t.kind === "and" || t.kind === "or").length > MAX_OPERATORS)
+    return { error: TOO_MANY_OPERATORS };
   const query: Query = { match: () => true, sort: defaultSort(), repos: [], owners: [] };
   let at = 0;
   const peek = (): Token | undefined => tokens[at];

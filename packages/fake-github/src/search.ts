@@ -40,8 +40,9 @@ export interface SearchScope {
   ownerExists?: (login: string) => boolean;
 }
 
-export const UNSEARCHABLE = "The listed users and repositories cannot be searched either because the resources do not "
-  + "exist or you do not have permission to view them.";
+export const UNSEARCHABLE =
+  "The listed users and repositories cannot be searched either because the resources do not " +
+  "exist or you do not have permission to view them.";
 
 const DAY = 86_400_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -69,11 +70,16 @@ export function parseDateRange(text: string): { lo: number; hi: number } | undef
   const at = span(op[2]!);
   if (!at) return undefined;
   switch (op[1]) {
-    case ">=": return { lo: at.start, hi: Infinity };
-    case ">": return { lo: at.end, hi: Infinity };
-    case "<=": return { lo: -Infinity, hi: at.end };
-    case "<": return { lo: -Infinity, hi: at.start };
-    default: return { lo: at.start, hi: at.end };
+    case ">=":
+      return { lo: at.start, hi: Infinity };
+    case ">":
+      return { lo: at.end, hi: Infinity };
+    case "<=":
+      return { lo: -Infinity, hi: at.end };
+    case "<":
+      return { lo: -Infinity, hi: at.start };
+    default:
+      return { lo: at.start, hi: at.end };
   }
 }
 
@@ -86,7 +92,10 @@ const inRange = (value: string | null, range: { lo: number; hi: number }): boole
 /** GitHub search accepts bots as `app/renovate` or `renovate[bot]`. */
 const sameLogin = (login: string | undefined, wanted: string): boolean => {
   if (!login) return false;
-  const normalized = wanted.replace(/^app\//i, "").replace(/\[bot\]$/i, "").toLowerCase();
+  const normalized = wanted
+    .replace(/^app\//i, "")
+    .replace(/\[bot\]$/i, "")
+    .toLowerCase();
   return login.replace(/\[bot\]$/i, "").toLowerCase() === normalized;
 };
 
@@ -118,8 +127,13 @@ const IS: Record<string, Predicate> = {
   draft: (i) => i.kind === "pull" && i.draft,
   public: () => true,
 };
-const REASONS: Record<string, string> = { completed: "COMPLETED", "not planned": "NOT_PLANNED",
-  not_planned: "NOT_PLANNED", duplicate: "DUPLICATE", reopened: "REOPENED" };
+const REASONS: Record<string, string> = {
+  completed: "COMPLETED",
+  "not planned": "NOT_PLANNED",
+  not_planned: "NOT_PLANNED",
+  duplicate: "DUPLICATE",
+  reopened: "REOPENED",
+};
 
 function qualifier(name: string, value: string): Predicate | string {
   const v = value.toLowerCase();
@@ -128,30 +142,45 @@ function qualifier(name: string, value: string): Predicate | string {
     return range ? (i) => inRange(get(i), range) : `Invalid date "${value}" for the \`${name}:\` qualifier.`;
   };
   switch (name) {
-    case "is": case "type": case "state":
+    case "is":
+    case "type":
+    case "state":
       return IS[v === "pull" ? "pr" : v] ?? `Unsupported value "${value}" for the \`${name}:\` qualifier.`;
-    case "merged": return dateField((i) => (i.kind === "pull" ? i.mergedAt : null));
-    case "closed": return dateField((i) => i.closedAt);
-    case "created": return dateField(createdKey);
-    case "updated": return dateField(updatedKey);
+    case "merged":
+      return dateField((i) => (i.kind === "pull" ? i.mergedAt : null));
+    case "closed":
+      return dateField((i) => i.closedAt);
+    case "created":
+      return dateField(createdKey);
+    case "updated":
+      return dateField(updatedKey);
     case "label": {
       const wanted = v.split(",");
       return (i) => i.labels.some((l) => wanted.includes(l.toLowerCase()));
     }
     case "no":
       return v === "label" ? (i) => i.labels.length === 0 : `Unsupported value "${value}" for the \`no:\` qualifier.`;
-    case "author": return (i) => sameLogin(i.author?.login, value);
+    case "author":
+      return (i) => sameLogin(i.author?.login, value);
     case "reason": {
       const reason = REASONS[v];
-      return reason ? (i) => i.kind === "issue" && i.stateReason === reason
+      return reason
+        ? (i) => i.kind === "issue" && i.stateReason === reason
         : `Unsupported value "${value}" for the \`reason:\` qualifier.`;
     }
-    case "base": return (i) => i.kind === "pull" && i.baseRef === value;
-    case "head": return (i) => i.kind === "pull" && i.headRef === value;
-    case "archived": return () => v === "false";
-    case "in": return () => true;
-    default: return `The fake GitHub does not support the \`${name}:\` search qualifier (query rejected, as GitHub `
-      + "would not match it either).";
+    case "base":
+      return (i) => i.kind === "pull" && i.baseRef === value;
+    case "head":
+      return (i) => i.kind === "pull" && i.headRef === value;
+    case "archived":
+      return () => v === "false";
+    case "in":
+      return () => true;
+    default:
+      return (
+        `The fake GitHub does not support the \`${name}:\` search qualifier (query rejected, as GitHub ` +
+        "would not match it either)."
+      );
   }
 }
 
@@ -175,10 +204,12 @@ export function termOf(m: RegExpMatchArray): Term | { error: string } {
   const value = m[3] ?? m[4] ?? "";
   if (name === "repo" || name === "org" || name === "user") {
     const v = value.toLowerCase();
-    const scope: Predicate = name === "repo" ? (i) => i.repo.toLowerCase() === v
-      : (i) => i.repo.toLowerCase().startsWith(`${v}/`);
+    const scope: Predicate =
+      name === "repo" ? (i) => i.repo.toLowerCase() === v : (i) => i.repo.toLowerCase().startsWith(`${v}/`);
     const named = name === "repo" ? { repo: value } : { owner: value };
-    return negate ? { kind: "filter", predicate: (i) => !scope(i), ...named } : { kind: "scope", predicate: scope, ...named };
+    return negate
+      ? { kind: "filter", predicate: (i) => !scope(i), ...named }
+      : { kind: "scope", predicate: scope, ...named };
   }
   if (name === "sort") {
     const s = /^(created|updated)(?:-(asc|desc))?$/.exec(value.toLowerCase());
@@ -213,12 +244,19 @@ export function parseSearchQuery(text: string): Query | { error: string } {
 }
 
 /** Runs an issue search over `items` (index-only placeholders should already be left out). */
-export function searchIssues(items: Iterable<Item>, text: string, scope: SearchScope = {},
-  grammar: SearchGrammar = "advanced"): SearchOutcome {
+export function searchIssues(
+  items: Iterable<Item>,
+  text: string,
+  scope: SearchScope = {},
+  grammar: SearchGrammar = "advanced",
+): SearchOutcome {
   const query = grammar === "legacy" ? parseSearchQuery(text) : parseAdvancedQuery(text);
   if ("error" in query) return query;
-  if (query.repos.some((r) => scope.repoExists && !scope.repoExists(r))
-    || query.owners.some((o) => scope.ownerExists && !scope.ownerExists(o))) return { error: UNSEARCHABLE, type: "INVALID" };
+  if (
+    query.repos.some((r) => scope.repoExists && !scope.repoExists(r)) ||
+    query.owners.some((o) => scope.ownerExists && !scope.ownerExists(o))
+  )
+    return { error: UNSEARCHABLE, type: "INVALID" };
   const matches: Item[] = [];
   for (const item of items) if (query.match(item)) matches.push(item);
   matches.sort(query.sort);

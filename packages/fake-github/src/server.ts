@@ -39,8 +39,10 @@ export interface InterceptorContext {
 }
 
 /** Returns a response to answer with it (the handler is skipped), or undefined to pass. May wait first. */
-export type Interceptor = (req: FakeRequest, ctx: InterceptorContext) =>
-  FakeResponse | undefined | Promise<FakeResponse | undefined>;
+export type Interceptor = (
+  req: FakeRequest,
+  ctx: InterceptorContext,
+) => FakeResponse | undefined | Promise<FakeResponse | undefined>;
 
 export interface FakeGitHubOptions {
   /** Dataset directories, later ones overlaid on earlier ones (see dataset.ts). */
@@ -127,17 +129,20 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const auth: AuthPolicy = { acceptAnyToken: options.acceptAnyToken ?? true, rejectTokens: options.rejectTokens ?? [] };
   const requests: RequestLogEntry[] = [];
   const contract: ContractEntry[] = [];
-  const recordContract = options.recordContract
-    ?? (process.env.JEST_WORKER_ID !== undefined || process.env.FAKE_GITHUB_CONTRACT === "1");
+  const recordContract =
+    options.recordContract ?? (process.env.JEST_WORKER_ID !== undefined || process.env.FAKE_GITHUB_CONTRACT === "1");
   if (recordContract) startedFakes.push({ entries: contract });
   const searchGrammar = options.searchGrammar ?? "advanced";
-  if (searchGrammar !== "advanced" && searchGrammar !== "legacy") throw new Error(`unknown search grammar "${String(searchGrammar)}"`);
+  if (searchGrammar !== "advanced" && searchGrammar !== "legacy")
+    throw new Error(`unknown search grammar "${String(searchGrammar)}"`);
   const interceptors = [...(options.interceptors ?? [])];
   let inFlight = 0;
   let peakInFlight = 0;
 
-  async function respond(req: FakeRequest, index: number):
-  Promise<{ response: FakeResponse; login?: string; intercepted?: boolean }> {
+  async function respond(
+    req: FakeRequest,
+    index: number,
+  ): Promise<{ response: FakeResponse; login?: string; intercepted?: boolean }> {
     // A fault "after handling" (a write that happened but whose answer is lost) replaces the handler's answer.
     let replacement: FakeResponse | undefined;
     let handled: Promise<{ response: FakeResponse; login?: string }> | undefined;
@@ -178,9 +183,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     }
     const budget = store.rateLimits.take(login ?? "anonymous", resource, 0, store.nowMs());
     response.headers = {
-      "x-ratelimit-limit": String(budget.limit), "x-ratelimit-remaining": String(budget.remaining),
-      "x-ratelimit-used": String(budget.used), "x-ratelimit-reset": String(budget.reset),
-      "x-ratelimit-resource": resource, ...response.headers,
+      "x-ratelimit-limit": String(budget.limit),
+      "x-ratelimit-remaining": String(budget.remaining),
+      "x-ratelimit-used": String(budget.used),
+      "x-ratelimit-reset": String(budget.reset),
+      "x-ratelimit-resource": resource,
+      ...response.headers,
     };
     return { response, login };
   }
@@ -197,14 +205,23 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       const body = await readBody(raw);
       const path = apiPath(url.pathname);
       entry.kind = kindOf(entry.method, path, body);
-      const req: FakeRequest = { method: entry.method, path, url, query: url.searchParams, headers: raw.headers, body,
-        kind: entry.kind };
+      const req: FakeRequest = {
+        method: entry.method,
+        path,
+        url,
+        query: url.searchParams,
+        headers: raw.headers,
+        body,
+        kind: entry.kind,
+      };
       let result: { response: FakeResponse; login?: string; intercepted?: boolean };
       try {
         result = await respond(req, index);
       } catch (error) {
         options.log?.(`fake GitHub: ${entry.method} ${entry.path} failed: ${(error as Error).stack ?? String(error)}`);
-        result = { response: new HttpError(500, `fake GitHub internal error: ${(error as Error).message}`).toResponse() };
+        result = {
+          response: new HttpError(500, `fake GitHub internal error: ${(error as Error).message}`).toResponse(),
+        };
       }
       entry.login = result.login;
       if (options.latencyMs) await sleep(options.latencyMs);
@@ -215,19 +232,33 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         return;
       }
       entry.status = response.status;
-      const text = response.body === undefined || response.status === 204 ? ""
-        : typeof response.body === "string" ? response.body : JSON.stringify(response.body);
+      const text =
+        response.body === undefined || response.status === 204
+          ? ""
+          : typeof response.body === "string"
+            ? response.body
+            : JSON.stringify(response.body);
       res.writeHead(response.status, {
-        "content-type": "application/json; charset=utf-8", "x-github-media-type": "github.v3; format=json",
-        "x-github-request-id": `FAKE:${index}`, ...response.headers,
+        "content-type": "application/json; charset=utf-8",
+        "x-github-media-type": "github.v3; format=json",
+        "x-github-request-id": `FAKE:${index}`,
+        ...response.headers,
       });
       res.end(text);
       if (recordContract && path !== "/graphql") {
         const found = findRoute(entry.method, path);
-        contract.push({ method: entry.method, route: found?.route.template, path, params: { ...found?.params },
-          query: [...url.searchParams], requestBody: body, status: response.status, responseBody: text,
+        contract.push({
+          method: entry.method,
+          route: found?.route.template,
+          path,
+          params: { ...found?.params },
+          query: [...url.searchParams],
+          requestBody: body,
+          status: response.status,
+          responseBody: text,
           responseType: String(response.headers?.["content-type"] ?? "application/json"),
-          intercepted: result.intercepted ?? false });
+          intercepted: result.intercepted ?? false,
+        });
       }
     } finally {
       inFlight--;
@@ -244,12 +275,26 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   return {
-    url, apiUrl: url, graphqlUrl: `${url}/graphql`, host: `127.0.0.1:${port}`, store, searchGrammar, requests, contract, interceptors, auth,
-    get inFlight() { return inFlight; },
-    get peakInFlight() { return peakInFlight; },
-    close: () => new Promise<void>((resolve, reject) => {
-      server.close((error) => (error ? reject(error) : resolve()));
-      server.closeAllConnections();
-    }),
+    url,
+    apiUrl: url,
+    graphqlUrl: `${url}/graphql`,
+    host: `127.0.0.1:${port}`,
+    store,
+    searchGrammar,
+    requests,
+    contract,
+    interceptors,
+    auth,
+    get inFlight() {
+      return inFlight;
+    },
+    get peakInFlight() {
+      return peakInFlight;
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
   };
 }

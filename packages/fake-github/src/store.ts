@@ -3,7 +3,15 @@
 import { putBlob, putCommit, putTree, resolveRevision, signature, treeOfCommit } from "./git.js";
 import { RateLimits } from "./rate-limit.js";
 import type {
-  Account, Comment, GitCommit, IssueRecord, Item, PullRecord, ReactionContent, RepoRecord, RoleName,
+  Account,
+  Comment,
+  GitCommit,
+  IssueRecord,
+  Item,
+  PullRecord,
+  ReactionContent,
+  RepoRecord,
+  RoleName,
 } from "./types.js";
 
 export interface StoreOptions {
@@ -37,7 +45,9 @@ export class FakeStore {
 
   /** Now, to the second, as GitHub prints timestamps. */
   now(): string {
-    return this.clock().toISOString().replace(/\.\d{3}Z$/, "Z");
+    return this.clock()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, "Z");
   }
 
   nowMs(): number {
@@ -61,15 +71,26 @@ export class FakeStore {
     const [owner, name] = fullName.split("/");
     if (!owner || !name) throw new Error(`not an owner/name repository: ${fullName}`);
     const repo: RepoRecord = {
-      id: this.nextId(), owner, name, fullName, defaultBranch: defaultBranch ?? "master", private: false,
-      blobs: new Map(), trees: new Map(), commits: new Map(), refs: new Map(),
+      id: this.nextId(),
+      owner,
+      name,
+      fullName,
+      defaultBranch: defaultBranch ?? "master",
+      private: false,
+      blobs: new Map(),
+      trees: new Map(),
+      commits: new Map(),
+      refs: new Map(),
       index: { pulls: new Set(), mergedAt: new Map(), maxNumber: 0 },
     };
     this.repos.set(fullName.toLowerCase(), repo);
     // Every repository has a default branch with one root commit, so refs, contents and PR bases always resolve.
     const root = putCommit(repo, {
-      tree: putTree(repo, new Map()), parents: [], message: "Initial commit",
-      author: this.signatureFor(null), committer: this.signatureFor(null),
+      tree: putTree(repo, new Map()),
+      parents: [],
+      message: "Initial commit",
+      author: this.signatureFor(null),
+      committer: this.signatureFor(null),
     });
     repo.refs.set(`heads/${repo.defaultBranch}`, root.sha);
     return repo;
@@ -83,8 +104,14 @@ export class FakeStore {
   }
 
   /** Commits file changes on a branch (null content deletes), as `who`. Returns the new commit. */
-  commitFiles(repoName: string, branch: string, changes: Record<string, Buffer | string | null>, message: string,
-    who: Account | null, author?: { name: string; email: string }): GitCommit {
+  commitFiles(
+    repoName: string,
+    branch: string,
+    changes: Record<string, Buffer | string | null>,
+    message: string,
+    who: Account | null,
+    author?: { name: string; email: string },
+  ): GitCommit {
     const repo = this.ensureRepo(repoName);
     const parent = resolveRevision(repo, branch);
     const tree = new Map(parent ? treeOfCommit(repo, parent) : []);
@@ -93,8 +120,11 @@ export class FakeStore {
       else tree.set(path, putBlob(repo, typeof content === "string" ? Buffer.from(content) : content));
     }
     const commit = putCommit(repo, {
-      tree: putTree(repo, tree), parents: parent ? [parent] : [], message,
-      author: this.signatureFor(who, author), committer: this.signatureFor(who),
+      tree: putTree(repo, tree),
+      parents: parent ? [parent] : [],
+      message,
+      author: this.signatureFor(who, author),
+      committer: this.signatureFor(who),
     });
     repo.refs.set(`heads/${branch}`, commit.sha);
     return commit;
@@ -138,7 +168,8 @@ export class FakeStore {
     if (found) return found;
     const repo = this.getRepo(repoName);
     if (!repo || !Number.isInteger(number) || number < 1 || number > repo.index.maxNumber) return undefined;
-    const placeholder = repo.index.pulls.has(number) ? this.placeholderPull(repo, number)
+    const placeholder = repo.index.pulls.has(number)
+      ? this.placeholderPull(repo, number)
       : this.placeholderIssue(repo, number);
     this.items.set(key(repo.fullName, number), placeholder);
     return placeholder;
@@ -147,20 +178,50 @@ export class FakeStore {
   private placeholderPull(repo: RepoRecord, number: number): PullRecord {
     const mergedAt = repo.index.mergedAt.get(number) ?? null;
     return {
-      kind: "pull", id: this.nextId(), repo: repo.fullName, number, title: `Pull request #${number}`, body: "",
-      author: null, state: "closed", createdAt: mergedAt, updatedAt: mergedAt, closedAt: mergedAt, labels: [],
-      placeholder: true, merged: mergedAt !== null, mergedAt, draft: false, headOwner: repo.owner,
-      headRef: `pull-${number}`, baseRef: repo.defaultBranch, files: [], commits: [], reviews: [],
-      requestedReviewers: [], closes: [],
+      kind: "pull",
+      id: this.nextId(),
+      repo: repo.fullName,
+      number,
+      title: `Pull request #${number}`,
+      body: "",
+      author: null,
+      state: "closed",
+      createdAt: mergedAt,
+      updatedAt: mergedAt,
+      closedAt: mergedAt,
+      labels: [],
+      placeholder: true,
+      merged: mergedAt !== null,
+      mergedAt,
+      draft: false,
+      headOwner: repo.owner,
+      headRef: `pull-${number}`,
+      baseRef: repo.defaultBranch,
+      files: [],
+      commits: [],
+      reviews: [],
+      requestedReviewers: [],
+      closes: [],
     };
   }
 
   private placeholderIssue(repo: RepoRecord, number: number): IssueRecord {
     const closedAt = this.closedByPull.get(key(repo.fullName, number)) ?? null;
     return {
-      kind: "issue", id: this.nextId(), repo: repo.fullName, number, title: `Issue #${number}`, body: "",
-      author: null, state: closedAt ? "closed" : "open", createdAt: null, updatedAt: closedAt, closedAt,
-      labels: [], placeholder: true, stateReason: closedAt ? "COMPLETED" : null,
+      kind: "issue",
+      id: this.nextId(),
+      repo: repo.fullName,
+      number,
+      title: `Issue #${number}`,
+      body: "",
+      author: null,
+      state: closedAt ? "closed" : "open",
+      createdAt: null,
+      updatedAt: closedAt,
+      closedAt,
+      labels: [],
+      placeholder: true,
+      stateReason: closedAt ? "COMPLETED" : null,
     };
   }
 
@@ -183,15 +244,24 @@ export class FakeStore {
 
   addComment(repo: string, issueNumber: number, body: string, user: Account): Comment {
     const now = this.now();
-    const comment: Comment = { id: this.nextId(), repo, issueNumber, body, user, createdAt: now, updatedAt: now,
-      reactions: [] };
+    const comment: Comment = {
+      id: this.nextId(),
+      repo,
+      issueNumber,
+      body,
+      user,
+      createdAt: now,
+      updatedAt: now,
+      reactions: [],
+    };
     this.comments.set(comment.id, comment);
     return comment;
   }
 
   commentsOn(repo: string, issueNumber: number): Comment[] {
-    return [...this.comments.values()]
-      .filter((c) => c.repo.toLowerCase() === repo.toLowerCase() && c.issueNumber === issueNumber);
+    return [...this.comments.values()].filter(
+      (c) => c.repo.toLowerCase() === repo.toLowerCase() && c.issueNumber === issueNumber,
+    );
   }
 
   addReaction(comment: Comment, content: ReactionContent, user: Account): { created: boolean; id: number } {
@@ -208,8 +278,11 @@ export class FakeStore {
   }
 
   permission(repo: string, login: string): RoleName {
-    return this.permissions.get(`${repo.toLowerCase()}:${login.toLowerCase()}`)
-      ?? this.permissions.get(`*:${login.toLowerCase()}`) ?? "read";
+    return (
+      this.permissions.get(`${repo.toLowerCase()}:${login.toLowerCase()}`) ??
+      this.permissions.get(`*:${login.toLowerCase()}`) ??
+      "read"
+    );
   }
 
   registerToken(token: string, who: Account): void {

@@ -24,20 +24,28 @@ test("GET /app/installations: one installation per owning account, paginated wit
   await start();
   const first = await rest(fake, "GET", "/app/installations?per_page=1", undefined, { token: JWT });
   expect(first.status).toBe(200);
-  expect(first.body).toEqual([expect.objectContaining({ id: 1, app_slug: "devreport", account: expect.objectContaining({ login: "acme" }) })]);
+  expect(first.body).toEqual([
+    expect.objectContaining({ id: 1, app_slug: "devreport", account: expect.objectContaining({ login: "acme" }) }),
+  ]);
   expect(first.headers.get("link")).toMatch(/<[^>]*page=2[^>]*>; rel="next"/);
   const all = await asApp().paginate("GET /app/installations", { per_page: 1 });
-  expect(all.map((i) => [i.id, i.account && "login" in i.account ? i.account.login : undefined])).toEqual([[1, "acme"], [2, "beta"]]);
+  expect(all.map((i) => [i.id, i.account && "login" in i.account ? i.account.login : undefined])).toEqual([
+    [1, "acme"],
+    [2, "beta"],
+  ]);
   expect((await rest(fake, "GET", "/app/installations", undefined, { token: "ghs_not_a_jwt" })).status).toBe(401);
   expect((await rest(fake, "GET", "/orgs/beta/installation", undefined, { token: JWT })).body).toMatchObject({ id: 2 });
-  expect((await rest(fake, "GET", "/repos/beta/two/installation", undefined, { token: JWT })).body).toMatchObject({ id: 2 });
+  expect((await rest(fake, "GET", "/repos/beta/two/installation", undefined, { token: JWT })).body).toMatchObject({
+    id: 2,
+  });
   expect((await rest(fake, "GET", "/orgs/nobody/installation", undefined, { token: JWT })).status).toBe(404);
 });
 
 test("GET /installation/repositories: what the token's installation can see, page by page", async () => {
   await start();
   const token = async (id: number) =>
-    (await rest(fake, "POST", `/app/installations/${id}/access_tokens`, undefined, { token: JWT })).body.token as string;
+    (await rest(fake, "POST", `/app/installations/${id}/access_tokens`, undefined, { token: JWT })).body
+      .token as string;
   const beta = await token(2);
   const page = await rest(fake, "GET", "/installation/repositories?per_page=2", undefined, { token: beta });
   expect(page.body.total_count).toBe(3);
@@ -46,8 +54,12 @@ test("GET /installation/repositories: what the token's installation can see, pag
   const octokit = new Octokit({ auth: beta, baseUrl: fake.url, log: silent });
   const all = await octokit.paginate("GET /installation/repositories", { per_page: 2 });
   expect(all.map((r) => r.full_name)).toEqual(["beta/one", "beta/two", "beta/three"]);
-  const acme = await new Octokit({ auth: await token(1), baseUrl: fake.url, log: silent }).paginate("GET /installation/repositories");
+  const acme = await new Octokit({ auth: await token(1), baseUrl: fake.url, log: silent }).paginate(
+    "GET /installation/repositories",
+  );
   expect(acme.map((r) => r.full_name)).toEqual(["acme/tinyos", "acme/tinyos-ci", "acme/rtf", "acme/vsock"]);
   // The token acts as the app's bot like any installation token.
-  expect((await rest(fake, "GET", "/user", undefined, { token: beta })).body).toMatchObject({ login: "devreport[bot]" });
+  expect((await rest(fake, "GET", "/user", undefined, { token: beta })).body).toMatchObject({
+    login: "devreport[bot]",
+  });
 });

@@ -26,7 +26,8 @@ describeLinuxKit("the LinuxKit dataset", () => {
   });
 
   test("2017-W27: 33 merged PRs, 27 in linuxkit/linuxkit and 6 in linuxkit/virtsock", () => {
-    const repos = "(repo:linuxkit/linuxkit OR repo:linuxkit/linuxkit-ci OR repo:linuxkit/rtf OR repo:linuxkit/virtsock)";
+    const repos =
+      "(repo:linuxkit/linuxkit OR repo:linuxkit/linuxkit-ci OR repo:linuxkit/rtf OR repo:linuxkit/virtsock)";
     const week = search(store, `${repos} is:pr is:merged merged:2017-07-03..2017-07-09`);
     expect(week.issueCount).toBe(33);
     const byRepo: Record<string, number> = {};
@@ -37,8 +38,16 @@ describeLinuxKit("the LinuxKit dataset", () => {
     // The same repositories space-separated: nothing under the advanced grammar, all 33 under the legacy one.
     const spaced = repos.slice(1, -1).replaceAll(" OR ", " ");
     expect(search(store, `${spaced} is:pr is:merged merged:2017-07-03..2017-07-09`).issueCount).toBe(0);
-    expect((searchIssues(store.searchable(), `${spaced} is:pr is:merged merged:2017-07-03..2017-07-09`, {}, "legacy") as SearchResult)
-      .issueCount).toBe(33);
+    expect(
+      (
+        searchIssues(
+          store.searchable(),
+          `${spaced} is:pr is:merged merged:2017-07-03..2017-07-09`,
+          {},
+          "legacy",
+        ) as SearchResult
+      ).issueCount,
+    ).toBe(33);
   });
 
   test("PR records: files as recorded (truncated lists stay as they are), commits, head branch", () => {
@@ -46,8 +55,15 @@ describeLinuxKit("the LinuxKit dataset", () => {
     expect(big?.kind).toBe("pull");
     if (big?.kind !== "pull") return;
     expect(big.files).toHaveLength(101);
-    expect(big).toMatchObject({ title: "Fix and update packages", author: { login: "rn", type: "User" }, headOwner: "rn",
-      headRef: "pkg", mergedAt: "2017-07-03T09:23:52Z", state: "closed", merged: true });
+    expect(big).toMatchObject({
+      title: "Fix and update packages",
+      author: { login: "rn", type: "User" },
+      headOwner: "rn",
+      headRef: "pkg",
+      mergedAt: "2017-07-03T09:23:52Z",
+      state: "closed",
+      merged: true,
+    });
     expect(big.commits).toHaveLength(9);
     const truncated = store.get("linuxkit/linuxkit", 2761);
     expect(truncated?.kind === "pull" && truncated.files?.length).toBe(300);
@@ -55,8 +71,14 @@ describeLinuxKit("the LinuxKit dataset", () => {
 
   test("index numbers: other numbers are issues, closes marks them closed, numbering continues after the max", () => {
     const closed = store.get("linuxkit/linuxkit", 923);
-    expect(closed).toMatchObject({ kind: "issue", title: "Issue #923", state: "closed", stateReason: "COMPLETED",
-      closedAt: "2017-01-13T17:51:35Z", placeholder: true });
+    expect(closed).toMatchObject({
+      kind: "issue",
+      title: "Issue #923",
+      state: "closed",
+      stateReason: "COMPLETED",
+      closedAt: "2017-01-13T17:51:35Z",
+      placeholder: true,
+    });
     expect(store.get("linuxkit/rtf", 13)).toMatchObject({ kind: "issue", state: "open" });
     expect(store.get("linuxkit/linuxkit", 4215)).toBeUndefined();
     expect(store.nextNumber("linuxkit/linuxkit")).toBe(4215);
@@ -71,9 +93,14 @@ describe("the sample dataset", () => {
   test("2024-W10 holds 15 merged PRs across the four acme repositories", () => {
     const week = search(store, "org:acme is:pr is:merged merged:2024-03-04..2024-03-10");
     expect(week.issueCount).toBe(15);
-    expect(new Set(week.items.map((i) => i.repo))).toEqual(new Set(["acme/tinyos", "acme/tinyos-ci", "acme/rtf", "acme/vsock"]));
-    expect(search(store, "org:acme is:issue is:closed closed:2024-03-04..2024-03-10").items.map((i) => i.number).sort())
-      .toEqual([100, 95, 97, 99]);
+    expect(new Set(week.items.map((i) => i.repo))).toEqual(
+      new Set(["acme/tinyos", "acme/tinyos-ci", "acme/rtf", "acme/vsock"]),
+    );
+    expect(
+      search(store, "org:acme is:issue is:closed closed:2024-03-04..2024-03-10")
+        .items.map((i) => i.number)
+        .sort(),
+    ).toEqual([100, 95, 97, 99]);
     expect(store.getRepo("acme/tinyos")?.defaultBranch).toBe("main");
     expect(store.get("acme/tinyos", 105)?.author).toEqual({ login: "renovate[bot]", type: "Bot" });
   });
@@ -86,10 +113,31 @@ describe("overlays", () => {
   test("a later directory replaces records, adds users, extras and repository files", () => {
     mkdirSync(join(dir, "prs"));
     mkdirSync(join(dir, "repos/acme/vsock/docs"), { recursive: true });
-    writeFileSync(join(dir, "prs/x.json"), JSON.stringify({ prs: [{ repo: "acme/vsock", number: 19, title: "Renamed",
-      author: "zoe-q", mergedAt: "2024-03-10T23:45:00Z", files: ["a.go"],
-      commits: [{ sha: "c".repeat(40), authorName: "Z", authorEmail: "12345+zoe-q@users.noreply.github.com",
-        authorDate: "2024-03-10T10:00:00Z", subject: "Fix", coAuthors: [{ name: "Who", email: "who@nowhere.example" }] }] }] }));
+    writeFileSync(
+      join(dir, "prs/x.json"),
+      JSON.stringify({
+        prs: [
+          {
+            repo: "acme/vsock",
+            number: 19,
+            title: "Renamed",
+            author: "zoe-q",
+            mergedAt: "2024-03-10T23:45:00Z",
+            files: ["a.go"],
+            commits: [
+              {
+                sha: "c".repeat(40),
+                authorName: "Z",
+                authorEmail: "12345+zoe-q@users.noreply.github.com",
+                authorDate: "2024-03-10T10:00:00Z",
+                subject: "Fix",
+                coAuthors: [{ name: "Who", email: "who@nowhere.example" }],
+              },
+            ],
+          },
+        ],
+      }),
+    );
     writeFileSync(join(dir, "pulls-extra.json"), JSON.stringify({ "acme/vsock#19": { labels: ["overlaid"] } }));
     writeFileSync(join(dir, "repos/acme/vsock/docs/NOTES.md"), "notes\n");
     const store = loadStore([SAMPLE, dir]);

@@ -6,27 +6,122 @@ import { gql, pull, SAMPLE } from "./helpers.js";
 
 const PULL_FIELDS = /* GraphQL */ `
   fragment PullFields on PullRequest {
-    id number title url state merged mergedAt headRefName baseRefName
-    author { __typename login url }
-    repository { name owner { login } nameWithOwner }
-    labels(first: 10) { totalCount nodes { name } }
-    files(first: 1) { totalCount pageInfo { hasNextPage endCursor } nodes { path additions deletions } }
-    reviews(first: 10, states: [APPROVED]) { totalCount nodes { author { __typename login } state } }
-    commits(first: 10) { totalCount nodes { commit { oid message authors(first: 5) { nodes { name email user { login } } } } } }
-    closingIssuesReferences(first: 5) { totalCount nodes { number url state stateReason repository { nameWithOwner } } }
-  }`;
+    id
+    number
+    title
+    url
+    state
+    merged
+    mergedAt
+    headRefName
+    baseRefName
+    author {
+      __typename
+      login
+      url
+    }
+    repository {
+      name
+      owner {
+        login
+      }
+      nameWithOwner
+    }
+    labels(first: 10) {
+      totalCount
+      nodes {
+        name
+      }
+    }
+    files(first: 1) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        path
+        additions
+        deletions
+      }
+    }
+    reviews(first: 10, states: [APPROVED]) {
+      totalCount
+      nodes {
+        author {
+          __typename
+          login
+        }
+        state
+      }
+    }
+    commits(first: 10) {
+      totalCount
+      nodes {
+        commit {
+          oid
+          message
+          authors(first: 5) {
+            nodes {
+              name
+              email
+              user {
+                login
+              }
+            }
+          }
+        }
+      }
+    }
+    closingIssuesReferences(first: 5) {
+      totalCount
+      nodes {
+        number
+        url
+        state
+        stateReason
+        repository {
+          nameWithOwner
+        }
+      }
+    }
+  }
+`;
 
 const SEARCH = /* GraphQL */ `
   query SearchMergedPulls($q: String!, $first: Int!, $after: String) {
-    rateLimit { cost limit remaining used resetAt nodeCount }
+    rateLimit {
+      cost
+      limit
+      remaining
+      used
+      resetAt
+      nodeCount
+    }
     search(query: $q, type: ISSUE, first: $first, after: $after) {
       issueCount
-      pageInfo { hasNextPage endCursor hasPreviousPage startCursor }
-      edges { cursor }
-      nodes { __typename ... on PullRequest { ...PullFields } ... on Issue { number } }
+      pageInfo {
+        hasNextPage
+        endCursor
+        hasPreviousPage
+        startCursor
+      }
+      edges {
+        cursor
+      }
+      nodes {
+        __typename
+        ... on PullRequest {
+          ...PullFields
+        }
+        ... on Issue {
+          number
+        }
+      }
     }
   }
-  ${PULL_FIELDS}`;
+  ${PULL_FIELDS}
+`;
 
 describe("GraphQL over the sample dataset", () => {
   let fake: FakeGitHub;
@@ -60,19 +155,36 @@ describe("GraphQL over the sample dataset", () => {
   });
 
   test("a PR's author, labels, reviews, commits with co-authors and closing issues", async () => {
-    const { body } = await gql(fake, `query One { repository(owner: "acme", name: "tinyos") {
-      pullRequest(number: 102) { ...PullFields } } } ${PULL_FIELDS}`);
+    const { body } = await gql(
+      fake,
+      `query One { repository(owner: "acme", name: "tinyos") {
+      pullRequest(number: 102) { ...PullFields } } } ${PULL_FIELDS}`,
+    );
     expect(body.errors).toBeUndefined();
     const pr = body.data.repository.pullRequest;
     expect(pr).toMatchObject({
-      number: 102, state: "MERGED", merged: true, mergedAt: "2024-03-04T15:30:00Z", url: "https://github.com/acme/tinyos/pull/102",
+      number: 102,
+      state: "MERGED",
+      merged: true,
+      mergedAt: "2024-03-04T15:30:00Z",
+      url: "https://github.com/acme/tinyos/pull/102",
       author: { __typename: "User", login: "bobk", url: "https://github.com/bobk" },
       repository: { name: "tinyos", owner: { login: "acme" }, nameWithOwner: "acme/tinyos" },
       labels: { totalCount: 1, nodes: [{ name: "bug" }] },
       files: { totalCount: 2, pageInfo: { hasNextPage: true }, nodes: [{ path: "pkg/init/cmd/service/main.go" }] },
       reviews: { totalCount: 1, nodes: [{ author: { __typename: "User", login: "alice" }, state: "APPROVED" }] },
-      closingIssuesReferences: { totalCount: 1, nodes: [{ number: 95, url: "https://github.com/acme/tinyos/issues/95",
-        state: "CLOSED", stateReason: "COMPLETED", repository: { nameWithOwner: "acme/tinyos" } }] },
+      closingIssuesReferences: {
+        totalCount: 1,
+        nodes: [
+          {
+            number: 95,
+            url: "https://github.com/acme/tinyos/issues/95",
+            state: "CLOSED",
+            stateReason: "COMPLETED",
+            repository: { nameWithOwner: "acme/tinyos" },
+          },
+        ],
+      },
     });
     expect(pr.commits.nodes[0].commit.authors.nodes).toEqual([
       { name: "Bob Kowalski", email: "bob@example.org", user: { login: "bobk" } },
@@ -82,14 +194,22 @@ describe("GraphQL over the sample dataset", () => {
   });
 
   test("bots are typed Bot and, as on GitHub, lose the [bot] suffix in GraphQL", async () => {
-    const { body } = await gql(fake, `{ repository(owner: "acme", name: "tinyos") {
-      pullRequest(number: 105) { author { __typename login url } } } }`);
-    expect(body.data.repository.pullRequest.author).toEqual({ __typename: "Bot", login: "renovate",
-      url: "https://github.com/apps/renovate" });
+    const { body } = await gql(
+      fake,
+      `{ repository(owner: "acme", name: "tinyos") {
+      pullRequest(number: 105) { author { __typename login url } } } }`,
+    );
+    expect(body.data.repository.pullRequest.author).toEqual({
+      __typename: "Bot",
+      login: "renovate",
+      url: "https://github.com/apps/renovate",
+    });
   });
 
   test("issues, issueOrPullRequest, files on the default branch, refs", async () => {
-    const { body } = await gql(fake, `{ repository(owner: "acme", name: "tinyos") {
+    const { body } = await gql(
+      fake,
+      `{ repository(owner: "acme", name: "tinyos") {
       nameWithOwner defaultBranchRef { name target { oid } }
       issue(number: 97) { number title state stateReason closedAt createdAt author { login } labels(first: 5) { nodes { name } } }
       pr: issueOrPullRequest(number: 101) { __typename ... on PullRequest { number } }
@@ -100,14 +220,22 @@ describe("GraphQL over the sample dataset", () => {
       missing: object(expression: "HEAD:nope.yml") { ... on Blob { text } }
       ref(qualifiedName: "refs/heads/main") { name target { oid } associatedPullRequests(first: 5, states: OPEN) { nodes { number } } }
       noRef: ref(qualifiedName: "refs/heads/nope") { name }
-    } }`);
+    } }`,
+    );
     expect(body.errors).toBeUndefined();
     const repo = body.data.repository;
     expect(repo.nameWithOwner).toBe("acme/tinyos");
     expect(repo.defaultBranchRef.name).toBe("main");
-    expect(repo.issue).toEqual({ number: 97, title: "Support RISC-V images", state: "CLOSED", stateReason: "NOT_PLANNED",
-      closedAt: "2024-03-06T10:00:00Z", createdAt: "2024-02-25T18:00:00Z", author: { login: "frankie" },
-      labels: { nodes: [{ name: "enhancement" }] } });
+    expect(repo.issue).toEqual({
+      number: 97,
+      title: "Support RISC-V images",
+      state: "CLOSED",
+      stateReason: "NOT_PLANNED",
+      closedAt: "2024-03-06T10:00:00Z",
+      createdAt: "2024-02-25T18:00:00Z",
+      author: { login: "frankie" },
+      labels: { nodes: [{ name: "enhancement" }] },
+    });
     expect(repo.pr).toEqual({ __typename: "PullRequest", number: 101 });
     expect(repo.is).toEqual({ __typename: "Issue", number: 100, stateReason: "COMPLETED" });
     // The schema in @octokit/graphql-schema has no DUPLICATE; GitHub's default answer for duplicates is NOT_PLANNED.
@@ -115,19 +243,37 @@ describe("GraphQL over the sample dataset", () => {
     expect(repo.config.text).toMatch(/^repositories:\n {2}- acme\/tinyos\n/m);
     expect(repo.mainConfig.oid).toBe(repo.config.oid);
     expect(repo.missing).toBeNull();
-    expect(repo.ref).toEqual({ name: "main", target: { oid: repo.defaultBranchRef.target.oid },
-      associatedPullRequests: { nodes: [] } });
+    expect(repo.ref).toEqual({
+      name: "main",
+      target: { oid: repo.defaultBranchRef.target.oid },
+      associatedPullRequests: { nodes: [] },
+    });
     expect(repo.noRef).toBeNull();
   });
 
   test("GitHub's errors: unknown repository, wrong kind of number, bad page sizes, invalid documents", async () => {
     const missing = await gql(fake, `{ repository(owner: "o", name: "r") { name } }`);
     expect(missing.status).toBe(200);
-    expect(missing.body).toEqual({ data: { repository: null }, errors: [{ type: "NOT_FOUND", path: ["repository"],
-      locations: [{ line: 1, column: 3 }], message: "Could not resolve to a Repository with the name 'o/r'." }] });
-    const wrongKind = await gql(fake, `{ repository(owner: "acme", name: "tinyos") { pullRequest(number: 95) { number } } }`);
-    expect(wrongKind.body.errors[0]).toMatchObject({ type: "NOT_FOUND", path: ["repository", "pullRequest"],
-      message: "Could not resolve to a PullRequest with the number of 95." });
+    expect(missing.body).toEqual({
+      data: { repository: null },
+      errors: [
+        {
+          type: "NOT_FOUND",
+          path: ["repository"],
+          locations: [{ line: 1, column: 3 }],
+          message: "Could not resolve to a Repository with the name 'o/r'.",
+        },
+      ],
+    });
+    const wrongKind = await gql(
+      fake,
+      `{ repository(owner: "acme", name: "tinyos") { pullRequest(number: 95) { number } } }`,
+    );
+    expect(wrongKind.body.errors[0]).toMatchObject({
+      type: "NOT_FOUND",
+      path: ["repository", "pullRequest"],
+      message: "Could not resolve to a PullRequest with the number of 95.",
+    });
     for (const first of [0, 101]) {
       const tooMany = await gql(fake, SEARCH, { q: "org:acme", first });
       expect(tooMany.body.data).toBeNull();
@@ -178,7 +324,9 @@ describe("the search grammar switch", () => {
       const q = `(${Array.from({ length: 7 }, (_, i) => `repo:acme/r${i}`).join(" OR ")}) is:pr`;
       const { status, body } = await gql(fake, SEARCH, { q, first: 1 });
       expect(status).toBe(200);
-      expect(body.errors).toEqual([expect.objectContaining({ message: "More than five AND / OR / NOT operators were used.", path: ["search"] })]);
+      expect(body.errors).toEqual([
+        expect.objectContaining({ message: "More than five AND / OR / NOT operators were used.", path: ["search"] }),
+      ]);
     } finally {
       await fake.close();
     }

@@ -17,7 +17,12 @@ describe("repositories and contents", () => {
   test("repository metadata and 404 for unknown ones", async () => {
     const { status, body } = await rest(fake, "GET", R);
     expect(status).toBe(200);
-    expect(body).toMatchObject({ full_name: "acme/tinyos", default_branch: "main", private: false, owner: { login: "acme" } });
+    expect(body).toMatchObject({
+      full_name: "acme/tinyos",
+      default_branch: "main",
+      private: false,
+      owner: { login: "acme" },
+    });
     expect((await rest(fake, "GET", "/repos/acme/rtf")).body.default_branch).toBe("master");
     const missing = await rest(fake, "GET", "/repos/acme/nope");
     expect(missing.status).toBe(404);
@@ -43,7 +48,13 @@ describe("repositories and contents", () => {
     const stale = await rest(fake, "PUT", path, { message: "Edit", content: b64("# v2\n"), sha: "0".repeat(40) });
     expect(stale.status).toBe(409);
     expect(stale.body.message).toBe(`reports/2024-W10.md does not match ${"0".repeat(40)}`);
-    const updated = await rest(fake, "PUT", path, { message: "Edit", content: b64("# v2\n"), sha: sha1 }, { token: "ghp_alice" });
+    const updated = await rest(
+      fake,
+      "PUT",
+      path,
+      { message: "Edit", content: b64("# v2\n"), sha: sha1 },
+      { token: "ghp_alice" },
+    );
     expect(updated.status).toBe(200);
     expect(updated.body.content.sha).not.toBe(sha1);
 
@@ -58,8 +69,10 @@ describe("repositories and contents", () => {
 describe("git data", () => {
   async function commitOn(parent: string, files: Record<string, string>, message: string): Promise<string> {
     const base = (await rest(fake, "GET", `${R}/git/commits/${parent}`)).body.tree.sha;
-    const tree = await rest(fake, "POST", `${R}/git/trees`, { base_tree: base,
-      tree: Object.entries(files).map(([path, content]) => ({ path, mode: "100644", type: "blob", content })) });
+    const tree = await rest(fake, "POST", `${R}/git/trees`, {
+      base_tree: base,
+      tree: Object.entries(files).map(([path, content]) => ({ path, mode: "100644", type: "blob", content })),
+    });
     expect(tree.status).toBe(201);
     const commit = await rest(fake, "POST", `${R}/git/commits`, { message, tree: tree.body.sha, parents: [parent] });
     expect(commit.status).toBe(201);
@@ -82,7 +95,9 @@ describe("git data", () => {
     const nonFf = await rest(fake, "PATCH", `${R}/git/refs/heads/devreport/2024-W10`, { sha: sideways });
     expect(nonFf.status).toBe(422);
     expect(nonFf.body.message).toBe("Update is not a fast forward");
-    expect((await rest(fake, "PATCH", `${R}/git/refs/heads/devreport/2024-W10`, { sha: sideways, force: true })).status).toBe(200);
+    expect(
+      (await rest(fake, "PATCH", `${R}/git/refs/heads/devreport/2024-W10`, { sha: sideways, force: true })).status,
+    ).toBe(200);
     expect((await rest(fake, "GET", `${R}/git/refs/heads/devreport/2024-W10`)).body.object.sha).toBe(sideways);
     // Octokit percent-encodes the slash inside a branch name.
     expect((await rest(fake, "GET", `${R}/git/ref/heads%2Fdevreport%2F2024-W10`)).status).toBe(200);
@@ -91,8 +106,12 @@ describe("git data", () => {
     expect(tree.body.tree.map((e: any) => `${e.type} ${e.path}`)).toContain("blob reports/2024-W10.md");
     expect(tree.body.tree.map((e: any) => `${e.type} ${e.path}`)).toContain("tree reports");
     const compare = await rest(fake, "GET", `${R}/compare/main...${ahead}`);
-    expect(compare.body).toMatchObject({ status: "ahead", ahead_by: 1, behind_by: 0,
-      files: [{ filename: "reports/2024-W10.md", status: "added" }] });
+    expect(compare.body).toMatchObject({
+      status: "ahead",
+      ahead_by: 1,
+      behind_by: 0,
+      files: [{ filename: "reports/2024-W10.md", status: "added" }],
+    });
     expect(compare.body.commits.map((c: any) => c.commit.message)).toEqual(["Draft report"]);
 
     expect((await rest(fake, "DELETE", `${R}/git/refs/heads/devreport/2024-W10`)).status).toBe(204);
@@ -107,31 +126,58 @@ describe("git data", () => {
     const read = await rest(fake, "GET", `${R}/git/blobs/${blob.body.sha}`);
     expect(Buffer.from(read.body.content, "base64").toString()).toBe("hello\n");
     const base = (await rest(fake, "GET", `${R}/git/trees/main`)).body.sha;
-    const tree = await rest(fake, "POST", `${R}/git/trees`, { base_tree: base,
-      tree: [{ path: "kernel", mode: "040000", type: "tree", sha: null }, { path: "hello.txt", mode: "100644", type: "blob", sha: blob.body.sha }] });
+    const tree = await rest(fake, "POST", `${R}/git/trees`, {
+      base_tree: base,
+      tree: [
+        { path: "kernel", mode: "040000", type: "tree", sha: null },
+        { path: "hello.txt", mode: "100644", type: "blob", sha: blob.body.sha },
+      ],
+    });
     expect(tree.body.tree.map((e: any) => e.path)).toEqual([".github", "README.md", "hello.txt", "reports"]);
   });
 });
 
 describe("pull requests", () => {
   async function branchWithCommit(branch: string): Promise<void> {
-    await rest(fake, "PUT", `${R}/contents/reports/${branch}.md`, { message: `Report ${branch}`, content: b64("x\n"), branch: "main" });
+    await rest(fake, "PUT", `${R}/contents/reports/${branch}.md`, {
+      message: `Report ${branch}`,
+      content: b64("x\n"),
+      branch: "main",
+    });
     const main = (await rest(fake, "GET", `${R}/git/ref/heads/main`)).body.object.sha;
     await rest(fake, "POST", `${R}/git/refs`, { ref: `refs/heads/${branch}`, sha: main });
-    await rest(fake, "PUT", `${R}/contents/reports/${branch}.md`, { message: "Draft", content: b64("# draft\n"), branch,
-      sha: (await rest(fake, "GET", `${R}/contents/reports/${branch}.md?ref=${branch}`)).body.sha });
+    await rest(fake, "PUT", `${R}/contents/reports/${branch}.md`, {
+      message: "Draft",
+      content: b64("# draft\n"),
+      branch,
+      sha: (await rest(fake, "GET", `${R}/contents/reports/${branch}.md?ref=${branch}`)).body.sha,
+    });
   }
 
   test("open, find by head, refuse duplicates, edit, files, reviewers", async () => {
     await branchWithCommit("devreport-2024-W10");
-    const opened = await rest(fake, "POST", `${R}/pulls`, { title: "Weekly report 2024-W10", head: "devreport-2024-W10",
-      base: "main", body: "Draft", draft: false });
+    const opened = await rest(fake, "POST", `${R}/pulls`, {
+      title: "Weekly report 2024-W10",
+      head: "devreport-2024-W10",
+      base: "main",
+      body: "Draft",
+      draft: false,
+    });
     expect(opened.status).toBe(201);
     // Issues and PRs share numbers: the sample's highest in tinyos is #114.
-    expect(opened.body).toMatchObject({ number: 115, state: "open", user: { login: "devreport[bot]", type: "Bot" },
-      head: { ref: "devreport-2024-W10", label: "acme:devreport-2024-W10" }, base: { ref: "main" } });
+    expect(opened.body).toMatchObject({
+      number: 115,
+      state: "open",
+      user: { login: "devreport[bot]", type: "Bot" },
+      head: { ref: "devreport-2024-W10", label: "acme:devreport-2024-W10" },
+      base: { ref: "main" },
+    });
 
-    const duplicate = await rest(fake, "POST", `${R}/pulls`, { title: "again", head: "acme:devreport-2024-W10", base: "main" });
+    const duplicate = await rest(fake, "POST", `${R}/pulls`, {
+      title: "again",
+      head: "acme:devreport-2024-W10",
+      base: "main",
+    });
     expect(duplicate.status).toBe(422);
     expect(duplicate.body.errors[0].message).toBe("A pull request already exists for acme:devreport-2024-W10.");
     const noBranch = await rest(fake, "POST", `${R}/pulls`, { title: "x", head: "nope", base: "main" });
@@ -143,8 +189,14 @@ describe("pull requests", () => {
     expect((await rest(fake, "GET", `${R}/pulls?state=open`)).body.map((p: any) => p.number)).toEqual([115, 107]);
 
     const files = await rest(fake, "GET", `${R}/pulls/115/files?per_page=100`);
-    expect(files.body).toEqual([expect.objectContaining({ filename: "reports/devreport-2024-W10.md", status: "modified",
-      additions: 1, deletions: 1 })]);
+    expect(files.body).toEqual([
+      expect.objectContaining({
+        filename: "reports/devreport-2024-W10.md",
+        status: "modified",
+        additions: 1,
+        deletions: 1,
+      }),
+    ]);
     const datasetFiles = await rest(fake, "GET", `${R}/pulls/101/files?per_page=2&page=2`);
     expect(datasetFiles.body.map((f: any) => f.filename)).toEqual(["kernel/config-6.1.x-x86_64"]);
 
@@ -161,8 +213,10 @@ describe("pull requests", () => {
   test("deleting a branch closes the open PRs whose head it is, and only those", async () => {
     await branchWithCommit("devreport-2024-W11");
     await branchWithCommit("devreport-2024-W12");
-    const head = (await rest(fake, "POST", `${R}/pulls`, { title: "W11", head: "devreport-2024-W11", base: "main" })).body.number;
-    const other = (await rest(fake, "POST", `${R}/pulls`, { title: "W12", head: "devreport-2024-W12", base: "main" })).body.number;
+    const head = (await rest(fake, "POST", `${R}/pulls`, { title: "W11", head: "devreport-2024-W11", base: "main" }))
+      .body.number;
+    const other = (await rest(fake, "POST", `${R}/pulls`, { title: "W12", head: "devreport-2024-W12", base: "main" }))
+      .body.number;
 
     expect((await rest(fake, "DELETE", `${R}/git/refs/heads/devreport-2024-W11`)).status).toBe(204);
     const closed = (await rest(fake, "GET", `${R}/pulls/${head}`)).body;
@@ -180,10 +234,16 @@ describe("issues, comments, reactions, permissions", () => {
     expect(comment.body.user).toMatchObject({ login: "devreport[bot]", type: "Bot" });
     const edited = await rest(fake, "PATCH", `${R}/issues/comments/${comment.body.id}`, { body: "Updated" });
     expect(edited.body.body).toBe("Updated");
-    const reaction = await rest(fake, "POST", `${R}/issues/comments/${comment.body.id}/reactions`, { content: "rocket" });
+    const reaction = await rest(fake, "POST", `${R}/issues/comments/${comment.body.id}/reactions`, {
+      content: "rocket",
+    });
     expect(reaction.status).toBe(201);
-    expect((await rest(fake, "POST", `${R}/issues/comments/${comment.body.id}/reactions`, { content: "rocket" })).status).toBe(200);
-    expect((await rest(fake, "POST", `${R}/issues/comments/${comment.body.id}/reactions`, { content: "nope" })).status).toBe(422);
+    expect(
+      (await rest(fake, "POST", `${R}/issues/comments/${comment.body.id}/reactions`, { content: "rocket" })).status,
+    ).toBe(200);
+    expect(
+      (await rest(fake, "POST", `${R}/issues/comments/${comment.body.id}/reactions`, { content: "nope" })).status,
+    ).toBe(422);
     const list = await rest(fake, "GET", `${R}/issues/102/comments`);
     expect(list.body.map((c: any) => c.body)).toEqual(["Updated"]);
     expect(fake.store.commentsOn("acme/tinyos", 102)[0]!.reactions.map((r) => r.content)).toEqual(["rocket"]);
@@ -196,7 +256,11 @@ describe("issues, comments, reactions, permissions", () => {
 
   test("collaborator permission maps roles like GitHub", async () => {
     const permission = async (user: string) => (await rest(fake, "GET", `${R}/collaborators/${user}/permission`)).body;
-    expect(await permission("stranger")).toMatchObject({ permission: "read", role_name: "read", user: { login: "stranger" } });
+    expect(await permission("stranger")).toMatchObject({
+      permission: "read",
+      role_name: "read",
+      user: { login: "stranger" },
+    });
     fake.store.setPermission("acme/tinyos", "alice", "maintain");
     fake.store.setPermission("*", "bobk", "triage");
     fake.store.setPermission("acme/tinyos", "carol", "admin");

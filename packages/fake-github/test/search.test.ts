@@ -1,13 +1,23 @@
 // GitHub's issue-search semantics as a pure function over plain records.
 import { describe, expect, test } from "@jest/globals";
-import { parseDateRange, searchIssues, SEARCH_CAP, UNSEARCHABLE, type SearchGrammar, type SearchResult } from "../src/search.js";
+import {
+  parseDateRange,
+  searchIssues,
+  SEARCH_CAP,
+  UNSEARCHABLE,
+  type SearchGrammar,
+  type SearchResult,
+} from "../src/search.js";
 import { TOO_DEEP, TOO_MANY_OPERATORS } from "../src/search-advanced.js";
 import { issue, pull } from "./helpers.js";
 
 const items = [
   pull("o/a", 1, "2017-07-02T23:59:59Z"),
   pull("o/a", 2, "2017-07-03T00:00:00Z", { labels: ["kernel"] }),
-  pull("o/a", 3, "2017-07-09T23:59:59Z", { labels: ["docs", "good first issue"], author: { login: "renovate[bot]", type: "Bot" } }),
+  pull("o/a", 3, "2017-07-09T23:59:59Z", {
+    labels: ["docs", "good first issue"],
+    author: { login: "renovate[bot]", type: "Bot" },
+  }),
   pull("o/a", 4, "2017-07-10T00:00:00Z"),
   pull("o/b", 5, "2017-07-05T12:00:00Z", { labels: ["kernel"] }),
   pull("o/b", 6, null),
@@ -17,11 +27,13 @@ const items = [
   issue("o/b", 10, null),
 ];
 
-const search = (grammar: SearchGrammar) => (query: string): number[] => {
-  const result = searchIssues(items, query, {}, grammar);
-  if ("error" in result) throw new Error(result.error);
-  return result.items.map((i) => i.number).sort((a, b) => a - b);
-};
+const search =
+  (grammar: SearchGrammar) =>
+  (query: string): number[] => {
+    const result = searchIssues(items, query, {}, grammar);
+    if ("error" in result) throw new Error(result.error);
+    return result.items.map((i) => i.number).sort((a, b) => a - b);
+  };
 
 describe("the legacy grammar", () => {
   const numbers = search("legacy");
@@ -38,8 +50,9 @@ describe("the legacy grammar", () => {
     expect(numbers("( repo:o/a OR repo:o/b ) is:pr is:merged")).toEqual([]);
     expect(numbers("repo:o/a OR repo:o/b")).toEqual([]);
     // Unspaced, a parenthesis is part of the qualifier's value: `repo:o/b)` names no repository.
-    expect(searchIssues(items, "(repo:o/a OR repo:o/b) is:pr", { repoExists: (r) => ["o/a", "o/b"].includes(r) }, "legacy"))
-      .toEqual({ error: UNSEARCHABLE, type: "INVALID" });
+    expect(
+      searchIssues(items, "(repo:o/a OR repo:o/b) is:pr", { repoExists: (r) => ["o/a", "o/b"].includes(r) }, "legacy"),
+    ).toEqual({ error: UNSEARCHABLE, type: "INVALID" });
     expect(numbers("is:pr AND is:merged")).toEqual([]);
   });
 });
@@ -82,8 +95,10 @@ describe("the advanced grammar (the default)", () => {
   });
 
   test("an unknown repository inside a group is still refused", () => {
-    expect(searchIssues(items, "(repo:o/a OR repo:o/nope) is:pr", { repoExists: (r) => r !== "o/nope" }))
-      .toEqual({ error: UNSEARCHABLE, type: "INVALID" });
+    expect(searchIssues(items, "(repo:o/a OR repo:o/nope) is:pr", { repoExists: (r) => r !== "o/nope" })).toEqual({
+      error: UNSEARCHABLE,
+      type: "INVALID",
+    });
   });
 });
 
@@ -119,21 +134,29 @@ describe.each(["advanced", "legacy"] as const)("searchIssues under the %s gramma
   });
 
   test("sorting is deterministic: created desc by default, ties by repository then number", () => {
-    const order = (query: string) => (searchIssues(items, query, {}, grammar) as SearchResult).items.map((i) => i.number);
+    const order = (query: string) =>
+      (searchIssues(items, query, {}, grammar) as SearchResult).items.map((i) => i.number);
     expect(order("is:pr is:merged")).toEqual([4, 3, 5, 7, 2, 1]);
     expect(order("is:pr is:merged sort:created-asc")).toEqual([1, 2, 5, 7, 3, 4]);
   });
 
   test("unknown qualifiers, bad dates and unknown repositories are errors", () => {
-    expect(searchIssues(items, "frobnicate:yes", {}, grammar)).toEqual({ error: expect.stringContaining("`frobnicate:`") });
-    expect(searchIssues(items, "merged:2017-13-45", {}, grammar)).toEqual({ error: expect.stringContaining("Invalid date") });
-    expect(searchIssues(items, "repo:o/nope", { repoExists: (r) => r !== "o/nope" }, grammar))
-      .toEqual({ error: UNSEARCHABLE, type: "INVALID" });
+    expect(searchIssues(items, "frobnicate:yes", {}, grammar)).toEqual({
+      error: expect.stringContaining("`frobnicate:`"),
+    });
+    expect(searchIssues(items, "merged:2017-13-45", {}, grammar)).toEqual({
+      error: expect.stringContaining("Invalid date"),
+    });
+    expect(searchIssues(items, "repo:o/nope", { repoExists: (r) => r !== "o/nope" }, grammar)).toEqual({
+      error: UNSEARCHABLE,
+      type: "INVALID",
+    });
   });
 
   test("1,500 matches: issueCount is the true count, only the first 1,000 can be paged", () => {
     const many = Array.from({ length: 1500 }, (_, i) =>
-      pull("big/repo", i + 1, new Date(Date.UTC(2018, 0, 1) + i * 60_000).toISOString().replace(".000", "")));
+      pull("big/repo", i + 1, new Date(Date.UTC(2018, 0, 1) + i * 60_000).toISOString().replace(".000", "")),
+    );
     const result = searchIssues(many, "repo:big/repo is:pr is:merged", {}, grammar) as SearchResult;
     expect(result.issueCount).toBe(1500);
     expect(result.items).toHaveLength(SEARCH_CAP);

@@ -20,7 +20,8 @@ describe("fake GitHub server", () => {
     const { data: ref } = await octokit.rest.git.getRef({ owner: "acme", repo: "tinyos", ref: "heads/main" });
     expect(ref.ref).toBe("refs/heads/main");
     const result = await octokit.graphql<{ repository: { nameWithOwner: string } }>(
-      `query Repo { repository(owner: "acme", name: "rtf") { nameWithOwner } }`);
+      `query Repo { repository(owner: "acme", name: "rtf") { nameWithOwner } }`,
+    );
     expect(result.repository.nameWithOwner).toBe("acme/rtf");
     expect(fake.requests.map((r) => [r.method, r.path, r.status, r.kind])).toEqual([
       ["GET", "/api/v3/repos/acme/vsock", 200, "rest GET /repos/{owner}/{repo}"],
@@ -35,9 +36,14 @@ describe("fake GitHub server", () => {
   test("401 for missing, rejected and (when strict) unknown tokens; errors reach Octokit as GitHub's", async () => {
     await start({ rejectTokens: ["revoked"] });
     expect(await rest(fake, "GET", "/repos/acme/tinyos", undefined, { token: null })).toMatchObject({
-      status: 401, body: { message: "Requires authentication" } });
+      status: 401,
+      body: { message: "Requires authentication" },
+    });
     const revoked = await rest(fake, "GET", "/repos/acme/tinyos", undefined, { token: "revoked" });
-    expect(revoked).toMatchObject({ status: 401, body: { message: "Bad credentials", documentation_url: expect.any(String) } });
+    expect(revoked).toMatchObject({
+      status: 401,
+      body: { message: "Bad credentials", documentation_url: expect.any(String) },
+    });
     expect((await gql(fake, "{ viewer { login } }", {}, { token: "revoked" })).status).toBe(401);
     expect((await rest(fake, "GET", "/repos/acme/tinyos", undefined, { token: "anything" })).status).toBe(200);
     fake.auth.acceptAnyToken = false;
@@ -45,8 +51,10 @@ describe("fake GitHub server", () => {
     fake.store.registerToken("ghp_known", { login: "alice", type: "User" });
     expect((await rest(fake, "GET", "/repos/acme/tinyos", undefined, { token: "ghp_known" })).status).toBe(200);
     const octokit = new Octokit({ auth: "revoked", baseUrl: fake.url, log: silent });
-    await expect(octokit.rest.repos.get({ owner: "acme", repo: "tinyos" })).rejects.toMatchObject({ status: 401,
-      message: expect.stringContaining("Bad credentials") });
+    await expect(octokit.rest.repos.get({ owner: "acme", repo: "tinyos" })).rejects.toMatchObject({
+      status: 401,
+      message: expect.stringContaining("Bad credentials"),
+    });
   });
 
   test("the app's JWT buys installation tokens that act as devreport[bot], even when strict", async () => {
@@ -72,11 +80,17 @@ describe("fake GitHub server", () => {
     const first = await rest(fake, "GET", "/repos/acme/tinyos");
     const second = await rest(fake, "GET", "/repos/acme/nope");
     expect(second.status).toBe(404);
-    expect(Object.fromEntries(["limit", "remaining", "used", "resource"].map((h) => [h, second.headers.get(`x-ratelimit-${h}`)])))
-      .toEqual({ limit: "5000", remaining: "4998", used: "2", resource: "core" });
+    expect(
+      Object.fromEntries(
+        ["limit", "remaining", "used", "resource"].map((h) => [h, second.headers.get(`x-ratelimit-${h}`)]),
+      ),
+    ).toEqual({ limit: "5000", remaining: "4998", used: "2", resource: "core" });
     expect(Number(first.headers.get("x-ratelimit-reset"))).toBeGreaterThan(Date.now() / 1000);
-    const graphql = await fetch(fake.graphqlUrl, { method: "POST", headers: { authorization: "bearer x" },
-      body: JSON.stringify({ query: "{ rateLimit { used } }" }) });
+    const graphql = await fetch(fake.graphqlUrl, {
+      method: "POST",
+      headers: { authorization: "bearer x" },
+      body: JSON.stringify({ query: "{ rateLimit { used } }" }),
+    });
     expect(graphql.headers.get("x-ratelimit-resource")).toBe("graphql");
     expect(graphql.headers.get("x-ratelimit-used")).toBe("1");
   });
@@ -99,9 +113,15 @@ describe("fake GitHub server", () => {
     });
     const query = "query Five { viewer { login } }";
     const started = Date.now();
-    const statuses = await Promise.all(Array.from({ length: 5 }, () =>
-      fetch(fake.graphqlUrl, { method: "POST", headers: { authorization: "bearer x" }, body: JSON.stringify({ query }) })
-        .then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        fetch(fake.graphqlUrl, {
+          method: "POST",
+          headers: { authorization: "bearer x" },
+          body: JSON.stringify({ query }),
+        }).then((r) => r.status),
+      ),
+    );
     expect(Date.now() - started).toBeGreaterThanOrEqual(45);
     expect(statuses.sort()).toEqual([200, 200, 200, 200, 502]);
     expect(fake.peakInFlight).toBe(5);

@@ -14,7 +14,11 @@ export const linuxkit: ConfigInput = {
     "Other reports in this series can be browsed directly in the repository at [linuxkit:/reports](https://github.com/linuxkit/linuxkit/tree/master/reports/).",
   sections: [
     // The kernels LinuxKit builds: configs, patches, the kernel build and its helper scripts.
-    { title: "Kernel", labels: ["area/kernel"], paths: ["kernel/**", "alpine/kernel/**", "contrib/foreign-kernels/**", "scripts/kernels/**"] },
+    {
+      title: "Kernel",
+      labels: ["area/kernel"],
+      paths: ["kernel/**", "alpine/kernel/**", "contrib/foreign-kernels/**", "scripts/kernels/**"],
+    },
     // What goes into an image: packages, the base image tooling, and the blueprints and examples assembling them.
     {
       title: "Packages",
