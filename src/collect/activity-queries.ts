@@ -9,6 +9,25 @@ const ACTOR = /* GraphQL */ `
         __typename
       }`;
 
+/** What a PR and an issue both tell of their activity: dates, repository, author, labels and comments. */
+const ACTIVITY_FIELDS = /* GraphQL */ `
+          createdAt
+          updatedAt
+          closedAt
+          repository {
+            nameWithOwner
+          }${ACTOR}
+          labels(first: 100) {
+            nodes {
+              name
+            }
+          }
+          comments(last: 100) {
+            nodes {${ACTOR}
+              createdAt
+            }
+          }`;
+
 export const SEARCH_ACTIVITY = /* GraphQL */ `
   query SearchActivity($searchQuery: String!, $cursor: String, $probe: Boolean = false, $probeQuery: String = "") {
     probe: search(query: $probeQuery, type: ISSUE, first: 1) @include(if: $probe) {
@@ -27,22 +46,7 @@ export const SEARCH_ACTIVITY = /* GraphQL */ `
           title
           url
           pullState: state
-          createdAt
-          updatedAt
-          closedAt
-          repository {
-            nameWithOwner
-          }${ACTOR}
-          labels(first: 100) {
-            nodes {
-              name
-            }
-          }
-          comments(last: 100) {
-            nodes {${ACTOR}
-              createdAt
-            }
-          }
+${ACTIVITY_FIELDS}
           reviews(last: 100) {
             nodes {${ACTOR}
               state
@@ -55,22 +59,7 @@ export const SEARCH_ACTIVITY = /* GraphQL */ `
           title
           url
           issueState: state
-          createdAt
-          updatedAt
-          closedAt
-          repository {
-            nameWithOwner
-          }${ACTOR}
-          labels(first: 100) {
-            nodes {
-              name
-            }
-          }
-          comments(last: 100) {
-            nodes {${ACTOR}
-              createdAt
-            }
-          }
+${ACTIVITY_FIELDS}
         }
       }
     }

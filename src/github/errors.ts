@@ -19,7 +19,7 @@
 
 type Headers = Record<string, string | number | undefined>;
 
-interface GraphqlErrorEntry {
+export interface GraphqlErrorEntry {
   type?: string;
   message?: string;
   path?: unknown[];
@@ -27,13 +27,16 @@ interface GraphqlErrorEntry {
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
 
+/** Any text on one line. */
+export const inOneLine = (text: string): string => text.replace(/\s+/g, " ").trim();
+
 /** The HTTP status of a failed Octokit request, or undefined when no answer came (or it was no request error). */
 export function statusOf(error: unknown): number | undefined {
   return (error as { status?: number } | null)?.status;
 }
 
 /** What @octokit/request-error's RequestError carries when GitHub answered with an HTTP error status. */
-interface RequestErrorLike {
+export interface RequestErrorLike {
   status: number;
   message?: string;
   response?: { data?: unknown };
@@ -247,7 +250,7 @@ const header = (failure: Failure, name: string): string | undefined => {
 };
 
 /** GitHub's `message` in an answer's body. */
-function bodyMessage(data: unknown): string | undefined {
+export function bodyMessage(data: unknown): string | undefined {
   return isObject(data) && typeof data.message === "string" ? data.message : undefined;
 }
 
@@ -304,66 +307,5 @@ export function givenUp(failure: Failure, message: string, thrown: unknown): Git
   return new GitHubRetryError(message, status, { cause: thrown ?? failure.data });
 }
 
-// --- The words: one line each, for the CLI's stderr and the app's comments. ---
-
-const inOneLine = (text: string): string => text.replace(/\s+/g, " ").trim();
-const withoutDocsLink = (text: string): string => text.replace(/ - https:\/\/\S+$/, "");
-const firstLine = (text: string): string => text.split("\n")[0]!.trim();
-
-/** An error's message on one line, whatever it is. */
-export const messageInOneLine = (error: unknown): string =>
-  inOneLine(error instanceof Error ? error.message : String(error));
-
-/** What a failure given up on says: "connection lost: other side closed", or GitHub's message without its docs link. */
-export function givenUpReason(failure: Failure): string {
-  if (failure.noResponse) return `connection lost: ${failure.message}`;
-  return withoutDocsLink(gitHubMessageOf(failure));
-}
-
-/** GitHub's own message for an HTTP error ("Bad credentials"), without Octokit's " - https://docs..." suffix. */
-function httpMessage(error: RequestErrorLike): string {
-  return bodyMessage(error.response?.data) ?? withoutDocsLink(error.message ?? "");
-}
-
-/** The reason alone, for an error already known to come from GitHub. */
-export function describeGitHubError(error: unknown): string {
-  const graphqlErrors = (error as { errors?: unknown } | null)?.errors;
-  if (Array.isArray(graphqlErrors) && graphqlErrors.length > 0) {
-    return inOneLine(graphqlErrors.map((e: GraphqlErrorEntry) => e.message ?? e.type ?? "unknown error").join("; "));
-  }
-  if (isGitHubRequestError(error)) return inOneLine(`HTTP ${error.status} ${httpMessage(error)}`);
-  return messageInOneLine(error);
-}
-
-/**
- * Wraps a failed request, naming it for the reader: `GitHub search failed for repo:linuxkit/nope: ...`,
- * `GitHub query PullRequestFiles failed for linuxkit/linuxkit#2167: ...`.
- */
-export function gitHubError(action: string, subject: string, error: unknown): Error {
-  if (isGitHubRequestError(error) && error.status === 401) {
-    // A bad token fails every request alike: naming the query would only distract.
-    return new Error(inOneLine(`GitHub rejected the token (401 ${httpMessage(error) || "Bad credentials"})`), {
-      cause: error,
-    });
-  }
-  return new Error(`GitHub ${action} failed for ${subject}: ${describeGitHubError(error)}`, { cause: error });
-}
-
-/**
- * An error's reason for a reader who sees no more than it: errors devreport worded already ("GitHub search failed
- * for repo:...: HTTP 502 ...") as they are, raw Octokit errors as describeGitHubError says them.
- */
-export function reasonForReader(error: unknown): string {
-  return error instanceof Error && statusOf(error) === undefined ? messageInOneLine(error) : describeGitHubError(error);
-}
-
-/** One line saying why a request failed; a lost connection names its innermost cause ("other side closed"). */
-export function reasonOf(error: unknown): string {
-  const e = error as { message?: unknown; status?: unknown; response?: unknown; cause?: unknown };
-  if (e?.status === 500 && e.response === undefined) {
-    return `no answer: ${firstLine(rootCauseMessage(e.cause, String(e.message ?? error)))}`;
-  }
-  const message = firstLine(e instanceof Error ? e.message : String(error));
-  const status = statusOf(error);
-  return status !== undefined && status >= 500 ? `HTTP ${status} ${message}` : message;
-}
+// The one line each failure is said in lives beside this file; callers import it from here, as from one module.
+export * from "./error-wording.js";
