@@ -191,3 +191,13 @@ export const reactionsExtras = (repo: string, commentId: number, reactions: { co
     ]),
   ),
 });
+
+/** branch-with-protection: its links, and the protection summary (nothing is enforced but `protected` itself). */
+export const branchExtras = (repo: string, branch: string, isProtected: boolean) => ({
+  _links: {
+    html: `${WEB}/${repo}/tree/${branch}`,
+    self: `${API}/repos/${repo}/branches/${encodeURIComponent(branch)}`,
+  },
+  protection: { enabled: isProtected, required_status_checks: { enforcement_level: "off", contexts: [], checks: [] } },
+  protection_url: `${API}/repos/${repo}/branches/${encodeURIComponent(branch)}/protection`,
+});

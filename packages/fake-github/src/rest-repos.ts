@@ -2,6 +2,7 @@
 import { resolveRevision } from "./git.js";
 import { HttpError, notFound, ok } from "./http.js";
 import { isProtectedBranch } from "./protection.js";
+import { branchExtras } from "./rest-complete.js";
 import { repoJson, restCommitJson, userJson } from "./rest-shapes.js";
 import { repoOf, route, type RestContext, type Route } from "./rest-route.js";
 
@@ -11,10 +12,12 @@ export const repoRoutes: Route[] = [
     const repo = repoOf(ctx);
     const sha = repo.refs.get(`heads/${ctx.params.branch}`);
     if (!sha) throw new HttpError(404, "Branch not found");
+    const isProtected = isProtectedBranch(repo, ctx.params.branch);
     return ok({
+      ...branchExtras(repo.fullName, ctx.params.branch, isProtected),
       name: ctx.params.branch,
       commit: restCommitJson(ctx.store, repo, repo.commits.get(sha)!),
-      protected: isProtectedBranch(repo, ctx.params.branch),
+      protected: isProtected,
     });
   }),
   route("GET", "/users/{user}", (ctx) => ok(userJson(ctx.store, ctx.store.account(ctx.params.user)))),
