@@ -1,5 +1,5 @@
-// The Probot entry (`probot run ./lib/index.js`). It only connects events to src/triggers/*, where the work and its
-// tests live. No workflow_dispatch or schedule handler: those runs are the devreport Action's (src/action.ts).
+// The Probot app (`npm start` runs it through src/server.ts). It only connects events to src/triggers/* and starts
+// the hosted schedule (src/schedule/). No workflow_dispatch handler: those runs are the devreport Action's.
 import type { ApplicationFunctionOptions, Probot } from "probot";
 import { onIssueComment } from "./triggers/command.js";
 import { oncePerDelivery, RecentDeliveries } from "./triggers/deliveries.js";
