@@ -3,7 +3,7 @@
 // lets `.env` override the environment, so running in the checkout would let a developer's `.env` change the test.
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "../support/net.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,18 +17,6 @@ export const packageJson = JSON.parse(readFileSync(join(ROOT, "package.json"), "
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
 };
-
-/** A port nothing listens on right now (the kernel's pick, released at once). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * A directory laid out like an installed copy of the app: `files` copied from the checkout (what a deployment

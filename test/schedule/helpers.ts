@@ -1,7 +1,7 @@
 // Shared by the schedule tests: a real redis-server on a random loopback port (Debian's package), the fake GitHub
 // with repositories that ask for the schedule in different ways, a Probot app pointed at it, and a movable clock.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
+import { freePort } from "../support/net.js";
 import { fileURLToPath } from "node:url";
 import { Probot } from "probot";
 import { startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
@@ -15,17 +15,6 @@ export function redisSkipReason(): string {
   return found.status === 0 && found.stdout.trim()
     ? ""
     : "redis-server is not installed (apt-get install redis-server)";
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 export interface RedisServer {

@@ -1,24 +1,14 @@
 // The app end to end: the real Probot HTTP server (what `npm start` runs) pointed at the loopback fake GitHub,
 // webhook deliveries signed as GitHub signs them, and reads of what the app left in the fake.
 import { createHmac, randomUUID } from "node:crypto";
-import { createServer } from "node:net";
 import { Probot, Server } from "probot";
 import type { FakeGitHub } from "@devreport/fake-github";
 import type { GitHubClient } from "../../src/github/client.js";
 import { example, privateKey, TestOctokit } from "./probot.js";
 
-export const SECRET = "e2e-webhook-secret";
+import { freePort } from "./net.js";
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
+export const SECRET = "e2e-webhook-secret";
 
 export interface AppServer {
   url: string;
