@@ -1,5 +1,6 @@
 // `npm run fake-github -- --data DIR [--data DIR2] [--port N] [--latency MS] [--search-grammar advanced|legacy] [--verbose]`: serve datasets until killed.
 import { Command, InvalidArgumentError, Option } from "commander";
+import { SEARCH_GRAMMARS, type SearchGrammar } from "./search.js";
 import { startFakeGitHub } from "./server.js";
 
 const integer = (value: string): number => {
@@ -21,10 +22,11 @@ const program = new Command("fake-github")
   .addOption(
     new Option(
       "--search-grammar <grammar>",
-      "how issue search reads its strings: github.com's advanced grammar, " +
+      "how issue search reads its strings: github.com's advanced grammar read strictly (spaces AND), " +
+        "as GitHub's documentation describes it (spaces OR repo:/org:/user:, none inside parentheses), " +
         "or the legacy one that OR-s several repo: qualifiers",
     )
-      .choices(["advanced", "legacy"])
+      .choices(SEARCH_GRAMMARS)
       .default("advanced"),
   )
   .option("--verbose", "log every request to stderr")
@@ -34,7 +36,7 @@ const options = program.opts<{
   data: string[];
   port?: number;
   latency?: number;
-  searchGrammar: "advanced" | "legacy";
+  searchGrammar: SearchGrammar;
   verbose?: boolean;
 }>();
 const fake = await startFakeGitHub({

@@ -22,9 +22,9 @@ export const TOO_DEEP = `Parentheses are nested more than ${MAX_NESTING} levels 
 // TOKEN of search.ts with `(` and `)` as tokens of their own, never part of an unquoted word or value.
 const TOKEN = /[()]|(-?)([A-Za-z_-]+):(?:"([^"]*)"|([^\s()]+))|(-?)"([^"]*)"|([^\s()]+)/g;
 
-type Token = { kind: "open" | "close" | "and" | "or" } | { kind: "term"; match: RegExpMatchArray };
+export type Token = { kind: "open" | "close" | "and" | "or" } | { kind: "term"; match: RegExpMatchArray };
 
-function tokenize(text: string): Token[] {
+export function tokenize(text: string): Token[] {
   return [...text.matchAll(TOKEN)].map((m): Token => {
     if (m[0] === "(") return { kind: "open" };
     if (m[0] === ")") return { kind: "close" };

@@ -1,9 +1,10 @@
 // GitHub's issue search (`search(type: ISSUE)`, `GET /search/issues`) over plain records, as a pure function.
-// Two grammars (see SearchGrammar; the advanced one is in search-advanced.ts). Under the legacy one scope
-// qualifiers (repo:, org:, user:) are OR-ed, every other qualifier is AND-ed; under both
+// Three readings (see SearchGrammar; the advanced ones are in search-advanced.ts and search-documented.ts). Under
+// the legacy one scope qualifiers (repo:, org:, user:) are OR-ed, every other qualifier is AND-ed; under all
 // `label:a,b` is an OR inside one qualifier, date ranges are inclusive, and only the first 1,000 results are
 // reachable while `issueCount` still reports every match.
 import { parseAdvancedQuery } from "./search-advanced.js";
+import { parseDocumentedQuery } from "./search-documented.js";
 import type { Item } from "./types.js";
 
 export const SEARCH_CAP = 1000;
@@ -28,11 +29,14 @@ export interface Query {
 }
 
 /**
- * How a search string is read. "advanced" is github.com's issue search since 4 September 2025: spaces AND every term
- * (so `repo:a repo:b` matches nothing), `OR`/`AND` and parentheses group. "legacy" is the search before it: several
- * repo:/org:/user: qualifiers are OR-ed, everything else AND-ed, and there are no operators.
+ * How a search string is read. "advanced" is github.com's issue search since 4 September 2025 in its strict reading:
+ * spaces AND every term (so `repo:a repo:b` matches nothing), `OR`/`AND` and parentheses group. "documented" is the
+ * same grammar as GitHub's documentation describes it today: spaces between repo:/org:/user: qualifiers OR them,
+ * and those qualifiers cannot stand inside parentheses (search-documented.ts). "legacy" is the search before it:
+ * several repo:/org:/user: qualifiers are OR-ed, everything else AND-ed, and there are no operators.
  */
-export type SearchGrammar = "advanced" | "legacy";
+export const SEARCH_GRAMMARS = ["advanced", "documented", "legacy"] as const;
+export type SearchGrammar = (typeof SEARCH_GRAMMARS)[number];
 
 export interface SearchScope {
   /** GitHub rejects a search naming a repository or owner it cannot see; without these, every name is accepted. */
@@ -250,7 +254,12 @@ export function searchIssues(
   scope: SearchScope = {},
   grammar: SearchGrammar = "advanced",
 ): SearchOutcome {
-  const query = grammar === "legacy" ? parseSearchQuery(text) : parseAdvancedQuery(text);
+  const query =
+    grammar === "legacy"
+      ? parseSearchQuery(text)
+      : grammar === "documented"
+        ? parseDocumentedQuery(text)
+        : parseAdvancedQuery(text);
   if ("error" in query) return query;
   if (
     query.repos.some((r) => scope.repoExists && !scope.repoExists(r)) ||

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { authenticate, type AuthPolicy } from "./auth.js";
 import { loadDatasets } from "./dataset.js";
 import { executeGraphQL, operationNameOf, type GraphQLRequestBody } from "./graphql.js";
-import type { SearchGrammar } from "./search.js";
+import { SEARCH_GRAMMARS, type SearchGrammar } from "./search.js";
 import { HttpError, type FakeRequest, type FakeResponse } from "./http.js";
 import { startedFakes, type ContractEntry } from "./contract.js";
 import { findRoute, handleRest, restKind } from "./rest.js";
@@ -133,8 +133,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     options.recordContract ?? (process.env.JEST_WORKER_ID !== undefined || process.env.FAKE_GITHUB_CONTRACT === "1");
   if (recordContract) startedFakes.push({ entries: contract });
   const searchGrammar = options.searchGrammar ?? "advanced";
-  if (searchGrammar !== "advanced" && searchGrammar !== "legacy")
-    throw new Error(`unknown search grammar "${String(searchGrammar)}"`);
+  if (!(SEARCH_GRAMMARS as readonly string[]).includes(searchGrammar))
+    throw new Error(`unknown search grammar "${String(searchGrammar)}": expected ${SEARCH_GRAMMARS.join(", ")}`);
   const interceptors = [...(options.interceptors ?? [])];
   let inFlight = 0;
   let peakInFlight = 0;

@@ -4,11 +4,13 @@ import {
   parseDateRange,
   searchIssues,
   SEARCH_CAP,
+  SEARCH_GRAMMARS,
   UNSEARCHABLE,
   type SearchGrammar,
   type SearchResult,
 } from "../src/search.js";
 import { TOO_DEEP, TOO_MANY_OPERATORS } from "../src/search-advanced.js";
+import { OWNERSHIP_IN_PARENTHESES } from "../src/search-documented.js";
 import { issue, pull } from "./helpers.js";
 
 const items = [
@@ -75,6 +77,8 @@ describe("the advanced grammar (the default)", () => {
     expect(numbers("is:pr is:merged (repo:o/b OR user:x)")).toEqual([5, 7]);
     expect(numbers("repo:o/b AND is:pr")).toEqual([5, 6]);
     expect(numbers("repo:o/b is:pr OR repo:x/c")).toEqual([5, 6, 7]);
+    // Read strictly, an OR between two repositories does not reach past the next space: all of o/a comes back.
+    expect(numbers("repo:o/a OR repo:o/b is:pr is:merged")).toEqual([1, 2, 3, 4, 5, 8, 9]);
     expect(numbers("repo:o/b (is:issue OR (is:pr AND label:kernel))")).toEqual([5, 10]);
     expect(numbers("(repo:o/a OR repo:o/b) is:pr is:merged sort:created-asc")).toEqual([1, 2, 3, 4, 5]);
     expect(numbers('label:"good first issue" OR label:kernel')).toEqual([2, 3, 5]);
@@ -102,7 +106,36 @@ describe("the advanced grammar (the default)", () => {
   });
 });
 
-describe.each(["advanced", "legacy"] as const)("searchIssues under the %s grammar", (grammar) => {
+describe("the advanced grammar as GitHub's documentation describes it", () => {
+  const numbers = search("documented");
+
+  test("spaces between repo:/org:/user: OR them; every other space ANDs", () => {
+    expect(numbers("repo:o/a repo:o/b is:pr is:merged")).toEqual([1, 2, 3, 4, 5]);
+    expect(numbers("repo:o/b org:x type:pr is:merged")).toEqual([5, 7]);
+    expect(numbers("repo:o/a OR repo:o/b is:pr is:merged")).toEqual([1, 2, 3, 4, 5]);
+    expect(numbers("repo:o/b is:pr label:kernel")).toEqual([5]);
+    expect(numbers("repo:o/b (is:issue OR (is:pr AND label:kernel))")).toEqual([5, 10]);
+    expect(numbers("repo:o/a -repo:o/a")).toEqual([]);
+  });
+
+  test("a repo:, org: or user: qualifier inside parentheses is refused", () => {
+    expect(searchIssues(items, "( repo:o/a OR repo:o/b ) is:pr", {}, "documented")).toEqual({
+      error: OWNERSHIP_IN_PARENTHESES,
+    });
+    expect(searchIssues(items, "is:pr (user:x OR label:kernel)", {}, "documented")).toEqual({
+      error: OWNERSHIP_IN_PARENTHESES,
+    });
+  });
+
+  test("the operator limit counts the ORs between repositories", () => {
+    const seven = ["o/a", "o/b", "x/c", "o/d", "o/e", "o/f", "o/g"].map((r) => `repo:${r}`);
+    expect(searchIssues(items, `${seven.join(" OR ")} is:pr`, {}, "documented")).toEqual({
+      error: TOO_MANY_OPERATORS,
+    });
+  });
+});
+
+describe.each(SEARCH_GRAMMARS)("searchIssues under the %s grammar", (grammar) => {
   const numbers = search(grammar);
 
   test("date ranges include both ends; days are whole UTC days", () => {
