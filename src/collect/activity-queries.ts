@@ -29,10 +29,7 @@ const ACTIVITY_FIELDS = /* GraphQL */ `
           }`;
 
 export const SEARCH_ACTIVITY = /* GraphQL */ `
-  query SearchActivity($searchQuery: String!, $cursor: String, $probe: Boolean = false, $probeQuery: String = "") {
-    probe: search(query: $probeQuery, type: ISSUE, first: 1) @include(if: $probe) {
-      issueCount
-    }
+  query SearchActivity($searchQuery: String!, $cursor: String) {
     search(query: $searchQuery, type: ISSUE, first: 100, after: $cursor) {
       issueCount
       pageInfo {
@@ -96,6 +93,6 @@ export interface ActivityNode {
 
 export interface ActivitySearchResponse {
   search: { issueCount: number; pageInfo: PageInfoNode; nodes: ({ __typename: string } | null)[] | null };
-  probe?: { issueCount: number };
+  [probe: `probe${string}`]: { issueCount: number } | null | undefined;
   rateLimit: RateLimitNode | null;
 }

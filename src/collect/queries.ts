@@ -105,18 +105,9 @@ export const ISSUE_FIELDS = /* GraphQL */ `
   }
 `;
 
-// With `probe: true` a search also counts what `$probeQuery` matches (no nodes: it adds 1 / 100 to the cost). Collect
-// uses it to learn how GitHub reads several repo: qualifiers (see grammar.ts); without it the field is not sent.
-const PROBE = /* GraphQL */ `
-    probe: search(query: $probeQuery, type: ISSUE, first: 1) @include(if: $probe) {
-      issueCount
-    }
-`;
-
 // `$searchQuery`, not `$query`: @octokit/graphql reserves the `query` parameter for the document itself.
 export const SEARCH_MERGED_PULLS = /* GraphQL */ `
-  query SearchMergedPulls($searchQuery: String!, $cursor: String, $probe: Boolean = false, $probeQuery: String = "") {
-    ${PROBE}
+  query SearchMergedPulls($searchQuery: String!, $cursor: String) {
     search(query: $searchQuery, type: ISSUE, first: 100, after: $cursor) {
       issueCount
       pageInfo {
@@ -134,8 +125,7 @@ export const SEARCH_MERGED_PULLS = /* GraphQL */ `
 `;
 
 export const SEARCH_CLOSED_ISSUES = /* GraphQL */ `
-  query SearchClosedIssues($searchQuery: String!, $cursor: String, $probe: Boolean = false, $probeQuery: String = "") {
-    ${PROBE}
+  query SearchClosedIssues($searchQuery: String!, $cursor: String) {
     search(query: $searchQuery, type: ISSUE, first: 100, after: $cursor) {
       issueCount
       pageInfo {
@@ -296,8 +286,8 @@ export interface SearchResponse {
     pageInfo: PageInfoNode;
     nodes: (SearchNode | null)[] | null;
   };
-  /** Present when the request asked for the probe. */
-  probe?: { issueCount: number };
+  /** The counts a probed request asks for besides the search (see probe.ts), by alias. */
+  [probe: `probe${string}`]: { issueCount: number } | null | undefined;
   rateLimit: RateLimitNode | null;
 }
 

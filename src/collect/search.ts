@@ -20,8 +20,12 @@ export const ACTIVITY_KINDS: readonly ActivityKind[] = ["created", "updated"];
 export const isActivityKind = (kind: SearchKind): kind is ActivityKind =>
   (ACTIVITY_KINDS as readonly string[]).includes(kind);
 
-/** How GitHub reads a search string with several scope qualifiers: see below, and grammar.ts. */
-export type SearchGrammar = "advanced" | "legacy";
+/**
+ * The form several scope qualifiers are joined in (see below): `repo:a repo:b` (spaced), `repo:a OR repo:b`
+ * (or-ed), `( repo:a OR repo:b )` (grouped), or one search per qualifier (separate). Which one GitHub reads as the
+ * union is learned from its answers (grammar.ts).
+ */
+export type ScopeForm = "spaced" | "or-ed" | "grouped" | "separate";
 
 /**
  * An inclusive window of whole seconds since the epoch. Search ranges `A..B` are inclusive at both ends, so the
@@ -105,39 +109,63 @@ export function searchString(scope: string, kind: SearchKind, window: Window): s
 }
 
 /*
- * How GitHub reads several scope qualifiers depends on its search grammar:
- * - legacy (github.com until 4 September 2025, older GitHub Enterprise Server): `repo:a repo:b` OR-s them, and `OR`
- *   and parentheses are words to match, not operators;
- * - advanced (github.com since, https://github.blog/changelog/2025-03-06-github-issues-projects-api-support-for-issues-advanced-search-and-more/):
- *   spaces AND every term, so `repo:a repo:b` matches nothing, and `( repo:a OR repo:b )` is the union.
- * A scope of one qualifier reads the same under both. Limits of one search string, from GitHub's documentation:
- * at most 256 characters and at most five AND, OR or NOT operators
+ * How GitHub reads several scope qualifiers depends on its search grammar, and its own descriptions disagree:
+ * - legacy (github.com until 4 September 2025, GitHub Enterprise Server before advanced search): `repo:a repo:b`
+ *   OR-s them, and `OR` and parentheses are words to match, not operators;
+ * - advanced, read strictly (https://github.blog/changelog/2025-03-06-github-issues-projects-api-support-for-issues-advanced-search-and-more/):
+ *   spaces AND every term, so `repo:a repo:b` matches nothing and `( repo:a OR repo:b )` is the union;
+ * - advanced as GitHub's documentation describes it today
+ *   (https://docs.github.com/en/issues/tracking-your-work-with-issues/using-issues/filtering-and-searching-issues-and-pull-requests):
+ *   spaces between repo:, org: and user: qualifiers OR them, and "It's not currently possible to include the repo,
+ *   org, or user qualifiers within parentheses".
+ * No one form is the union under all three, so collect learns the form from GitHub's answers (grammar.ts). A scope
+ * of one qualifier reads the same under all. Limits of one search string, from GitHub's documentation: at most 256
+ * characters and at most five AND, OR or NOT operators
  * (https://docs.github.com/en/search-github/getting-started-with-searching-on-github/troubleshooting-search-queries),
- * parentheses nested five levels deep at most
- * (https://docs.github.com/en/issues/tracking-your-work-with-issues/using-issues/filtering-and-searching-issues-and-pull-requests):
- * a scope is therefore at most 6 qualifiers (5 ORs) in one group (1 level).
+ * parentheses nested five levels deep at most (the page above): a scope is therefore at most 6 qualifiers (5 ORs)
+ * in one group (1 level).
  */
 export const MAX_BOOLEAN_OPERATORS = 5;
 export const MAX_SCOPE_QUALIFIERS = MAX_BOOLEAN_OPERATORS + 1;
 
-/** The scope as the legacy grammar reads it: space-separated qualifiers, OR-ed. */
-export function legacyScope(qualifiers: string[]): string {
+/** `repo:a repo:b`: the union under the legacy grammar and under advanced search as documented. */
+export function spacedScope(qualifiers: string[]): string {
   return qualifiers.join(" ");
 }
 
+/** `repo:a OR repo:b`: the union wherever OR joins qualifiers outside parentheses. */
+export function oredScope(qualifiers: string[]): string {
+  return qualifiers.join(" OR ");
+}
+
 /**
- * The scope as the advanced grammar reads it: one group of OR-ed qualifiers. The parentheses stand apart (as the
- * GitHub CLI writes its groups) so that the legacy grammar still reads `repo:a/b` rather than `(repo:a/b`.
+ * `( repo:a OR repo:b )`: the union under advanced search read strictly. The parentheses stand apart (as the GitHub
+ * CLI writes its groups) so that the legacy grammar still reads `repo:a/b` rather than `(repo:a/b`.
  */
-export function advancedScope(qualifiers: string[]): string {
+export function groupedScope(qualifiers: string[]): string {
   const [only] = qualifiers;
   return qualifiers.length === 1 && only !== undefined ? only : `( ${qualifiers.join(" OR ")} )`;
 }
 
+/** The scope string of `form` (a separate form sends each qualifier alone, so only one-qualifier scopes). */
+export function scopeString(form: ScopeForm, qualifiers: string[]): string {
+  switch (form) {
+    case "spaced":
+      return spacedScope(qualifiers);
+    case "or-ed":
+      return oredScope(qualifiers);
+    case "grouped":
+      return groupedScope(qualifiers);
+    case "separate":
+      if (qualifiers.length !== 1) throw new Error(`a separate search takes one qualifier, not ${qualifiers.length}`);
+      return spacedScope(qualifiers);
+  }
+}
+
 /**
  * The distinct qualifiers of a repository list, in config order: each once (case-insensitively), and no repo:o/x
- * beside org:o, which already covers it. Disjoint qualifiers are what makes grammar.ts's probe sound: under the
- * advanced grammar their space-separated conjunction matches nothing.
+ * beside org:o, which already covers it. Disjoint qualifiers are what makes grammar.ts's probe sound: the counts of
+ * the qualifiers on their own add up to the count of their union.
  */
 export function scopeQualifiers(repositories: RepoName[]): string[] {
   const orgs = new Set(repositories.filter(isOrgEntry).map((entry) => entry.slice(0, -2).toLowerCase()));
@@ -156,7 +184,7 @@ export function scopeQualifiers(repositories: RepoName[]): string[] {
 /**
  * Groups the repository qualifiers into as few scopes as keep every search string, in either grammar's form, within
  * 256 characters and five operators. First fit in config order: each qualifier joins the first scope with room, so
- * the order within a scope is still config order. The advanced form is the longer one, and the longest suffix (both
+ * the order within a scope is still config order. The grouped form is the longest one, and the longest suffix (both
  * kinds have the same length, as every window's timestamps do) is what the budget is measured against, so a scope
  * fits every query built from it. GitHub's documentation says qualifiers do not count towards the length limit;
  * counting them is the safe reading.
@@ -174,7 +202,7 @@ export function searchScopes(
       throw new Error(`repository qualifier ${qualifier} is too long for a GitHub search (max ${MAX_SEARCH_LENGTH})`);
     }
     const fits = (scope: string[]) =>
-      scope.length < MAX_SCOPE_QUALIFIERS && advancedScope([...scope, qualifier]).length <= budget;
+      scope.length < MAX_SCOPE_QUALIFIERS && groupedScope([...scope, qualifier]).length <= budget;
     const scope = scopes.find(fits);
     if (scope) scope.push(qualifier);
     else scopes.push([qualifier]);

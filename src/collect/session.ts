@@ -5,7 +5,7 @@ import type { GitHubClient, ProgressLog } from "../github/client.js";
 import { gitHubError, partialDataOf } from "../github/errors.js";
 import { gapLine, gapsOf, type Gap } from "./gaps.js";
 import type { RateLimitNode } from "./queries.js";
-import type { SearchGrammar } from "./search.js";
+import type { ScopeForm } from "./search.js";
 
 export type RequestKind = "searchPulls" | "searchIssues" | "searchActivity" | "filePages" | "branchHistory";
 
@@ -40,10 +40,10 @@ export interface CollectStats {
   /** The most requests ever in flight at once (never more than `concurrency`). */
   maxInFlight: number;
   /**
-   * How GitHub read several repo:/org: qualifiers in one search (see grammar.ts): null when no search had more than
-   * one, or none found anything to tell by.
+   * The form in which GitHub read several repo:/org: qualifiers as their union (see grammar.ts): null when no search
+   * had more than one, or none found anything to tell by.
    */
-  searchGrammar: SearchGrammar | null;
+  scopeForm: ScopeForm | null;
   /** What looks wrong with the result without failing the run, one sentence each: the CLI prints them. */
   warnings: string[];
 }
@@ -58,7 +58,7 @@ export function emptyStats(): CollectStats {
     remaining: null,
     resetAt: null,
     maxInFlight: 0,
-    searchGrammar: null,
+    scopeForm: null,
     warnings: [],
   };
 }
@@ -82,11 +82,11 @@ export class Session {
   readonly stats = emptyStats();
   /** Every gap of the run (paths a partial answer left out), in the order the answers arrived. */
   readonly gaps: Gap[] = [];
-  get searchGrammar(): SearchGrammar | null {
-    return this.stats.searchGrammar;
+  get scopeForm(): ScopeForm | null {
+    return this.stats.scopeForm;
   }
-  set searchGrammar(grammar: SearchGrammar | null) {
-    this.stats.searchGrammar = grammar;
+  set scopeForm(form: ScopeForm | null) {
+    this.stats.scopeForm = form;
   }
   private readonly limit: LimitFunction;
   private inFlight = 0;

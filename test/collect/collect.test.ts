@@ -1,19 +1,32 @@
 import { describe, expect, test } from "@jest/globals";
 import { collectActivity } from "../../src/collect/index.js";
 import { SEARCH_CLOSED_ISSUES, SEARCH_MERGED_PULLS } from "../../src/collect/queries.js";
-import { actor, fakeGraphql, issueNode, pullNode, searchPage, underGrammar, WEEK_27 } from "./helpers.js";
+import { probedDocument } from "../../src/collect/probe.js";
+import {
+  actor,
+  fakeGraphql,
+  GRAMMARS,
+  issueNode,
+  operationName,
+  pullNode,
+  searchPage,
+  underGrammar,
+  WEEK_27,
+} from "./helpers.js";
 import { testClient } from "../support/github.js";
 import { offline } from "../support/net.js";
 
 const WEEK = "2017-07-03T00:00:00Z..2017-07-09T23:59:59Z";
 const LINUXKIT = ["linuxkit/linuxkit", "linuxkit/linuxkit-ci", "linuxkit/rtf", "linuxkit/virtsock"];
 const SCOPE = "repo:linuxkit/linuxkit repo:linuxkit/linuxkit-ci repo:linuxkit/rtf repo:linuxkit/virtsock";
-const GROUPED =
-  "( repo:linuxkit/linuxkit OR repo:linuxkit/linuxkit-ci OR repo:linuxkit/rtf OR repo:linuxkit/virtsock )";
+const ORED = "repo:linuxkit/linuxkit OR repo:linuxkit/linuxkit-ci OR repo:linuxkit/rtf OR repo:linuxkit/virtsock";
+const GROUPED = `( ${ORED} )`;
+/** The form each reading of GitHub's search settles on (src/collect/grammar.ts). */
+const FORM = { advanced: "grouped", documented: "or-ed", observed: "or-ed", legacy: "spaced" } as const;
 
 offline();
 
-describe.each(["advanced", "legacy"] as const)("a four-repository week, %s search grammar", (grammar) => {
+describe.each(GRAMMARS)("a four-repository week, %s search grammar", (grammar) => {
   const pulls = [
     pullNode("linuxkit/virtsock", 35, { author: actor("rneugeba") }),
     pullNode("linuxkit/linuxkit", 2167, {
@@ -65,7 +78,7 @@ describe.each(["advanced", "legacy"] as const)("a four-repository week, %s searc
       underGrammar(
         grammar,
         body,
-        body.query === SEARCH_MERGED_PULLS
+        operationName(body) === "SearchMergedPulls"
           ? searchPage(pulls, { remaining: 4998 })
           : searchPage(issues, { cost: 2, remaining: 4996 }),
       ),
@@ -81,43 +94,42 @@ describe.each(["advanced", "legacy"] as const)("a four-repository week, %s searc
   test("one search per kind over all repositories, with the exact search strings", async () => {
     const { bodies, stats } = await run();
     const sorted = [...bodies].sort(
-      (a, b) => a.query.localeCompare(b.query) || String(a.variables.probe).localeCompare(String(b.variables.probe)),
+      (a, b) =>
+        a.query.localeCompare(b.query) ||
+        String(a.variables.searchQuery).localeCompare(String(b.variables.searchQuery)),
     );
     const issuesClosed = `is:issue is:closed closed:${WEEK}`;
     const pullsMerged = `is:pr is:merged merged:${WEEK}`;
-    // The first search of each kind is grouped (advanced) and probes the legacy form's count in the same request.
-    const probed = [
-      {
-        query: SEARCH_CLOSED_ISSUES,
-        variables: {
-          searchQuery: `${GROUPED} ${issuesClosed}`,
-          cursor: null,
-          probe: true,
-          probeQuery: `${SCOPE} ${issuesClosed}`,
-        },
+    // The first search of each kind is or-ed, and counts the spaced form and each repository alone in the same
+    // request: their sum is the truth, under every reading.
+    const probed = (kind: "pulls" | "issues", rest: string) => ({
+      query: probedDocument(kind, 100, 4),
+      variables: {
+        searchQuery: `${ORED} ${rest}`,
+        cursor: null,
+        probeSpaced: `${SCOPE} ${rest}`,
+        ...Object.fromEntries(LINUXKIT.map((repo, i) => [`probePart${i}`, `repo:${repo} ${rest}`])),
       },
-      {
-        query: SEARCH_MERGED_PULLS,
-        variables: {
-          searchQuery: `${GROUPED} ${pullsMerged}`,
-          cursor: null,
-          probe: true,
-          probeQuery: `${SCOPE} ${pullsMerged}`,
-        },
-      },
+    });
+    // The or-ed form is the union as documented and as observed; under the legacy grammar it counts 0 and the
+    // spaced form the truth, which is tried next; read strictly, it counts more than the truth and the spaced form
+    // 0, so the grouped one is tried. A form on trial goes on a request of its own.
+    const alone = (query: string, scope: string, rest: string) => ({
+      query,
+      variables: { searchQuery: `${scope} ${rest}`, cursor: null },
+    });
+    const tried = { advanced: GROUPED, legacy: SCOPE, documented: undefined, observed: undefined }[grammar];
+    const expected: { query: string; variables: Record<string, unknown> }[] = [
+      probed("issues", issuesClosed),
+      probed("pulls", pullsMerged),
+      ...(tried
+        ? [alone(SEARCH_CLOSED_ISSUES, tried, issuesClosed), alone(SEARCH_MERGED_PULLS, tried, pullsMerged)]
+        : []),
     ];
-    // Under the legacy grammar the probe counts the hits: each search is asked again, space-separated.
-    expect(sorted).toEqual(
-      grammar === "advanced"
-        ? probed
-        : [
-            probed[0],
-            { query: SEARCH_CLOSED_ISSUES, variables: { searchQuery: `${SCOPE} ${issuesClosed}`, cursor: null } },
-            probed[1],
-            { query: SEARCH_MERGED_PULLS, variables: { searchQuery: `${SCOPE} ${pullsMerged}`, cursor: null } },
-          ],
-    );
-    expect(stats.searchGrammar).toBe(grammar);
+    const order = (a: (typeof expected)[number], b: (typeof expected)[number]) =>
+      a.query.localeCompare(b.query) || String(a.variables.searchQuery).localeCompare(String(b.variables.searchQuery));
+    expect(sorted).toEqual(expected.sort(order));
+    expect(stats.scopeForm).toBe(FORM[grammar]);
   });
 
   test("maps nodes to the model and sorts by config order, then number", async () => {
@@ -175,27 +187,31 @@ describe.each(["advanced", "legacy"] as const)("a four-repository week, %s searc
 
   test("logs one line per page with cost and remaining, and counts them", async () => {
     const { lines, stats } = await run();
-    const legacy = `GitHub reads several repo:/org: qualifiers with the legacy search grammar (OR-ed): searching in that form`;
-    // Once, from whichever search learned it first.
-    expect(lines.filter((l) => l.endsWith(legacy))).toEqual(
-      grammar === "legacy" ? [expect.stringMatching(/^search (pulls merged|issues closed) /)] : [],
+    // The or-ed form, tried first, goes without a word; another is said once, by whichever search learned it.
+    const learned = {
+      grouped: "GitHub reads several repo:/org: qualifiers grouped as their union ( repo:a OR repo:b )",
+      spaced: "GitHub reads several repo:/org: qualifiers separated by spaces as their union (repo:a repo:b)",
+      "or-ed": "(never said)",
+    }[FORM[grammar]];
+    expect(lines.filter((l) => l.endsWith(learned))).toEqual(
+      FORM[grammar] === "or-ed" ? [] : [expect.stringMatching(/^search (pulls merged|issues closed) /)],
     );
-    expect(lines.filter((l) => !l.endsWith(legacy)).sort()).toEqual([
+    expect(lines.filter((l) => !l.endsWith(learned)).sort()).toEqual([
       `search issues closed ${WEEK}: page 1, 3 of 3 (cost 2, 4996 remaining)`,
       `search pulls merged ${WEEK}: page 1, 4 of 4 (cost 1, 4998 remaining)`,
     ]);
-    const searches = grammar === "advanced" ? 1 : 2;
+    const searches = FORM[grammar] === "or-ed" ? 1 : 2;
     expect(stats).toEqual({
       requests: { searchPulls: searches, searchIssues: searches, filePages: 0, total: 2 * searches },
       searchScopes: 1,
       windowSplits: 0,
       duplicates: 0,
-      // Legacy: the probing answers (empty, cost 1 each) and then the real ones (1 and 2).
-      cost: grammar === "advanced" ? 3 : 5,
+      // Strict and legacy: the probing answers (cost 1 each) and then the tried ones (1 and 2).
+      cost: FORM[grammar] === "or-ed" ? 3 : 5,
       remaining: expect.any(Number),
       resetAt: "2017-07-10T01:00:00Z",
       maxInFlight: 2,
-      searchGrammar: grammar,
+      scopeForm: FORM[grammar],
       warnings: [],
     });
   });

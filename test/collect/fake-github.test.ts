@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, test } from "@jest/globals";
 import { collectActivity } from "../../src/collect/index.js";
-import { startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
+import { SEARCH_GRAMMARS, startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
 import { describeWithLinuxKit, LINUXKIT_DATA } from "../support/datasets.js";
 import { testClient } from "../support/github.js";
 import { loopbackOnly } from "../support/net.js";
@@ -13,7 +13,7 @@ const DATA = LINUXKIT_DATA;
 
 const LINUXKIT = ["linuxkit/linuxkit", "linuxkit/linuxkit-ci", "linuxkit/rtf", "linuxkit/virtsock"];
 
-describeWithLinuxKit.each(["advanced", "legacy"] as const)(
+describeWithLinuxKit.each(SEARCH_GRAMMARS)(
   "collect 2017-W27 from the fake GitHub, %s search grammar",
   (searchGrammar) => {
     let fake: FakeGitHub;
@@ -60,11 +60,13 @@ describeWithLinuxKit.each(["advanced", "legacy"] as const)(
       expect(kernels.coAuthors).toEqual([]);
       expect(kernels.url).toBe("https://github.com/linuxkit/linuxkit/pull/2167");
       // #2142, #2167 and #2178 change more than 100 files: one extra page each, all three in one batched query.
-      // Under the legacy grammar the PR search is asked again in the legacy form once its probe has counted 33; the
-      // issue search's probe counts 0 (the dataset has no issues), so its grouped answer stands: nothing.
-      const searches = searchGrammar === "advanced" ? 1 : 2;
+      // The or-ed form is the union as documented and as observed. Read strictly it counts more than the 33 its
+      // repositories count alone, and under the legacy grammar 0, so the PR search is tried again in the form whose
+      // count fits (grouped, spaced); the issue search's repositories count 0 (no issues): nothing to find.
+      const form = { advanced: "grouped", documented: "or-ed", observed: "or-ed", legacy: "spaced" }[searchGrammar];
+      const searches = form === "or-ed" ? 1 : 2;
       expect(stats.requests).toMatchObject({ searchPulls: searches, searchIssues: 1, filePages: 1 });
-      expect(stats.searchGrammar).toBe(searchGrammar === "advanced" ? "advanced" : "legacy");
+      expect(stats.scopeForm).toBe(form);
       expect(stats.maxInFlight).toBeLessThanOrEqual(4);
       expect(fake.peakInFlight).toBeLessThanOrEqual(4);
       expect(stats.remaining).toEqual(expect.any(Number));

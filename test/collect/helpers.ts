@@ -123,21 +123,75 @@ export function filesAnswer(body: GraphqlBody, totals: Record<number, number>, r
   return { data };
 }
 
-export type Grammar = "advanced" | "legacy";
+export const GRAMMARS = ["advanced", "documented", "observed", "legacy"] as const;
+export type Grammar = (typeof GRAMMARS)[number];
 
-/** A search string with several scope qualifiers in the advanced form: `( repo:a OR repo:b ) ...`. */
-export const isGrouped = (searchQuery: unknown): boolean => String(searchQuery).startsWith("( ");
+/** The form of a search string's scope (see src/collect/search.ts): `( a OR b ) ...`, `a OR b ...`, `a b ...`. */
+export function formOf(searchQuery: unknown): "grouped" | "or-ed" | "spaced" {
+  const text = String(searchQuery);
+  if (text.startsWith("( ")) return "grouped";
+  return /^(?:(?:repo|org):\S+ OR )+(?:repo|org):\S+ /.test(text) ? "or-ed" : "spaced";
+}
+export const isGrouped = (searchQuery: unknown): boolean => formOf(searchQuery) === "grouped";
+
+/** Whether a search string names exactly one repo:/org: qualifier. */
+const isSingle = (searchQuery: unknown): boolean => (String(searchQuery).match(/\b(?:repo|org):/g) ?? []).length === 1;
+
+/** Which forms read as the union of their qualifiers under each reading (src/collect/search.ts). */
+const UNION: Record<Grammar, readonly string[]> = {
+  advanced: ["grouped"],
+  documented: ["spaced", "or-ed"],
+  observed: ["or-ed"],
+  legacy: ["spaced"],
+};
+
+/** How many of `nodes` a single `repo:`/`org:` qualifier (the first word of `searchQuery`) matches. */
+function countOf(searchQuery: unknown, nodes: unknown[]): number {
+  const [qualifier = ""] = String(searchQuery).split(" ");
+  const [kind, name = ""] = qualifier.split(":") as [string, string | undefined];
+  return nodes.filter((node) => {
+    const repo = String((node as { repository?: { nameWithOwner?: string } }).repository?.nameWithOwner).toLowerCase();
+    return kind === "org" ? repo.startsWith(`${name.toLowerCase()}/`) : repo === name.toLowerCase();
+  }).length;
+}
+
+/** The count GitHub would give `searchQuery` under `grammar`, `page` being the right answer to the union. */
+function countUnder(grammar: Grammar, searchQuery: unknown, page: ReturnType<typeof searchPage>): number {
+  const { issueCount, nodes } = page.data.search;
+  if (isSingle(searchQuery)) return countOf(searchQuery, nodes);
+  const form = formOf(searchQuery);
+  if (UNION[grammar].includes(form)) return issueCount;
+  // Read strictly, `a OR b rest` is `a OR (b AND rest)`: more than the union. Other wrong forms match nothing.
+  return grammar === "advanced" && form === "or-ed" ? issueCount + 7 : 0;
+}
 
 /**
  * Answers a search the way GitHub would under `grammar`, given the right answer `page` to a multi-repository search:
- * under advanced, the grouped form gets it and the space-separated (legacy) form matches nothing; under legacy, the
- * other way round (its "OR" and parentheses are words no item holds). The probe counts the legacy form.
+ * a form that is the union under that reading gets `page`, another matches nothing (or, or-ed under the strict
+ * reading, more); the grouped form is refused under the documented and observed readings. A probed request gets
+ * the counts of the spaced form and of each qualifier on its own (`page`'s nodes in that repository).
  */
 export function underGrammar(grammar: Grammar, body: GraphqlBody, page: ReturnType<typeof searchPage>) {
-  const legacyCount = grammar === "legacy" ? page.data.search.issueCount : 0;
-  const right = isGrouped(body.variables.searchQuery) === (grammar === "advanced");
+  const { searchQuery } = body.variables;
+  if ((grammar === "documented" || grammar === "observed") && formOf(searchQuery) === "grouped") {
+    return {
+      data: null,
+      errors: [
+        {
+          type: "INVALID",
+          path: ["search"],
+          message: "It's not currently possible to include the repo, org, or user qualifiers within parentheses.",
+        },
+      ],
+    };
+  }
+  const right = isSingle(searchQuery) || UNION[grammar].includes(formOf(searchQuery));
   const answer = right ? page : searchPage([]);
-  return body.variables.probe === true ? { data: { ...answer.data, probe: { issueCount: legacyCount } } } : answer;
+  const probes: Record<string, { issueCount: number }> = {};
+  for (const [name, value] of Object.entries(body.variables)) {
+    if (name.startsWith("probe")) probes[name] = { issueCount: countUnder(grammar, value, page) };
+  }
+  return { ...answer, data: { ...answer.data, ...probes } };
 }
 
 /**
@@ -156,11 +210,16 @@ export function fakeGraphql(
       return true;
     });
   if (options.delayMs) interceptor = interceptor.delay(options.delayMs);
-  // A probe nobody answered counts 0, as github.com's advanced grammar does for disjoint qualifiers.
+  // A probe nobody answered says the or-ed form (the carrier) is the union: the spaced form and the first qualifier
+  // count what the answer does, the other qualifiers nothing.
   const withProbe = (body: GraphqlBody, reply: unknown): unknown => {
     const data = (reply as { data?: Record<string, unknown> } | null)?.data;
-    if (body.variables.probe !== true || !data?.search || "probe" in data) return reply;
-    return { ...(reply as object), data: { ...data, probe: { issueCount: 0 } } };
+    const search = data?.search as { issueCount: number } | undefined;
+    if (!("probeSpaced" in body.variables) || !search || "probeSpaced" in data!) return reply;
+    const probes: Record<string, { issueCount: number }> = {};
+    for (const name of Object.keys(body.variables).filter((key) => key.startsWith("probe")))
+      probes[name] = { issueCount: name === "probeSpaced" || name === "probePart0" ? search.issueCount : 0 };
+    return { ...(reply as object), data: { ...data, ...probes } };
   };
   const scope = interceptor.reply(
     options.status ?? 200,

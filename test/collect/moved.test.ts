@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "@jest/globals";
 import nock from "nock";
 import { Octokit } from "@octokit/rest";
-import { FakeStore, startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
+import { FakeStore, SEARCH_GRAMMARS, startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
 import { collectActivity } from "../../src/collect/index.js";
 import { parsePeriod } from "../../src/period.js";
 import { cli } from "../support/cli.js";
@@ -18,7 +18,7 @@ const WARNING =
   "acme/app (2 commits), acme/lib (1 commit) moved in that period: check the repositories and the token's access " +
   "before trusting this report";
 
-describe.each(["advanced", "legacy"] as const)("an empty search, %s search grammar", (searchGrammar) => {
+describe.each(SEARCH_GRAMMARS)("an empty search, %s search grammar", (searchGrammar) => {
   let fake: FakeGitHub;
   let dir: string;
   const silent = { debug() {}, info() {}, warn() {}, error() {} };

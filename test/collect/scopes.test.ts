@@ -1,7 +1,6 @@
 import { describe, expect, test } from "@jest/globals";
 import { collectActivity } from "../../src/collect/index.js";
-import { SEARCH_MERGED_PULLS } from "../../src/collect/queries.js";
-import { fakeGraphql, pullNode, searchPage, WEEK_27 } from "./helpers.js";
+import { fakeGraphql, operationName, pullNode, searchPage, WEEK_27 } from "./helpers.js";
 import { testClient } from "../support/github.js";
 import { offline } from "../support/net.js";
 
@@ -12,7 +11,7 @@ offline();
 describe("organisations and order", () => {
   test("owner/* searches org:owner and sorts its repositories after the explicit ones, alphabetically", async () => {
     const { bodies } = fakeGraphql((body) =>
-      body.query === SEARCH_MERGED_PULLS
+      operationName(body) === "SearchMergedPulls"
         ? searchPage([
             pullNode("moby/tool", 3),
             pullNode("Moby/Moby", 9),
@@ -29,10 +28,11 @@ describe("organisations and order", () => {
     });
     // moby/moby goes without a qualifier of its own: org:moby covers it (and keeps the qualifiers disjoint).
     expect(bodies.map((b) => b.variables)).toContainEqual({
-      searchQuery: `( org:moby OR repo:linuxkit/linuxkit ) is:pr is:merged merged:${WEEK}`,
+      searchQuery: `org:moby OR repo:linuxkit/linuxkit is:pr is:merged merged:${WEEK}`,
       cursor: null,
-      probe: true,
-      probeQuery: `org:moby repo:linuxkit/linuxkit is:pr is:merged merged:${WEEK}`,
+      probeSpaced: `org:moby repo:linuxkit/linuxkit is:pr is:merged merged:${WEEK}`,
+      probePart0: `org:moby is:pr is:merged merged:${WEEK}`,
+      probePart1: `repo:linuxkit/linuxkit is:pr is:merged merged:${WEEK}`,
     });
     expect(activity.pulls.map((p) => `${p.repo}#${p.number}`)).toEqual([
       "Moby/Moby#9",
@@ -61,6 +61,9 @@ describe("organisations and order", () => {
     expect(queries.every((q) => q.length <= 256)).toBe(true);
     // Nine would fit 256 characters in two scopes of 7 and 2, but a group holds at most 6 (five ORs).
     expect(queries.map((q) => q.split(" OR ").length).sort()).toEqual([3, 3, 6, 6]);
+    const probes = bodies.filter((b) => "probeSpaced" in b.variables).map((b) => String(b.variables.probeSpaced));
+    expect(probes.map((q) => q.split(" repo:").length).sort()).toEqual([3, 3, 6, 6]);
+    expect(probes.every((q) => q.length <= 256)).toBe(true);
     expect(stats.searchScopes).toBe(2);
     expect(lines).toContain(`search issues closed (scope 2 of 2) ${WEEK}: page 1, 0 of 0 (cost 1, 4999 remaining)`);
   });

@@ -1,8 +1,9 @@
 import { describe, expect, test } from "@jest/globals";
 import {
-  advancedScope,
+  groupedScope,
+  oredScope,
   formatWindow,
-  legacyScope,
+  spacedScope,
   MAX_SCOPE_QUALIFIERS,
   MAX_SEARCH_LENGTH,
   periodWindow,
@@ -107,11 +108,12 @@ describe("search strings", () => {
     expect(searchScopes(["a/b", "a/b", "A/B"], week)).toEqual([["repo:a/b"]]);
   });
 
-  test("a scope in either grammar's form", () => {
-    expect(legacyScope(["repo:a/b", "org:c"])).toBe("repo:a/b org:c");
-    expect(advancedScope(["repo:a/b", "org:c"])).toBe("( repo:a/b OR org:c )");
-    expect(advancedScope(["repo:a/b"])).toBe("repo:a/b");
-    expect(legacyScope(["repo:a/b"])).toBe("repo:a/b");
+  test("a scope in each form", () => {
+    expect(oredScope(["repo:a/b", "org:c"])).toBe("repo:a/b OR org:c");
+    expect(spacedScope(["repo:a/b", "org:c"])).toBe("repo:a/b org:c");
+    expect(groupedScope(["repo:a/b", "org:c"])).toBe("( repo:a/b OR org:c )");
+    expect(groupedScope(["repo:a/b"])).toBe("repo:a/b");
+    expect(spacedScope(["repo:a/b"])).toBe("repo:a/b");
   });
 
   test("many repositories are split into as few searches as stay within 256 characters", () => {
@@ -124,10 +126,10 @@ describe("search strings", () => {
     expect(MAX_SCOPE_QUALIFIERS).toBe(6);
     for (const scope of scopes) {
       for (const kind of ["pulls", "issues"] as const) {
-        for (const form of [advancedScope(scope), legacyScope(scope)]) {
+        for (const form of [groupedScope(scope), spacedScope(scope)]) {
           expect(searchString(form, kind, week).length).toBeLessThanOrEqual(MAX_SEARCH_LENGTH);
         }
-        expect(advancedScope(scope).split(" OR ").length - 1).toBeLessThanOrEqual(5);
+        expect(groupedScope(scope).split(" OR ").length - 1).toBeLessThanOrEqual(5);
       }
     }
     // Config order is kept within and across searches.
@@ -138,9 +140,9 @@ describe("search strings", () => {
     const long = `owner/${"x".repeat(140)}`; // 151-character qualifier
     const scopes = searchScopes([long, `owner/${"y".repeat(140)}`, "a/b"], week);
     expect(scopes).toEqual([[`repo:${long}`, "repo:a/b"], [`repo:owner/${"y".repeat(140)}`]]);
-    expect(searchString(advancedScope(scopes[0]!), "issues", week).length).toBeLessThanOrEqual(MAX_SEARCH_LENGTH);
+    expect(searchString(groupedScope(scopes[0]!), "issues", week).length).toBeLessThanOrEqual(MAX_SEARCH_LENGTH);
     // Tight: the two long ones together would not have fitted.
-    expect(searchString(advancedScope([scopes[0]![0]!, scopes[1]![0]!]), "issues", week).length).toBeGreaterThan(
+    expect(searchString(groupedScope([scopes[0]![0]!, scopes[1]![0]!]), "issues", week).length).toBeGreaterThan(
       MAX_SEARCH_LENGTH,
     );
   });

@@ -2,7 +2,7 @@
 // holding `preset: linuxkit`) cites every PR they cited and every PR merged, with a clean footer, and puts PRs in the
 // sections they chose.
 import { afterAll, beforeAll, expect, test } from "@jest/globals";
-import { startFakeGitHub } from "@devreport/fake-github";
+import { SEARCH_GRAMMARS, startFakeGitHub } from "@devreport/fake-github";
 import { cli } from "../support/cli.js";
 import { describeWithLinuxKit, LINUXKIT_DATA, LINUXKIT_OVERLAY, SHARED } from "../support/datasets.js";
 import { loopbackOnly } from "../support/net.js";
@@ -14,7 +14,7 @@ loopbackOnly();
 // The same drafts, byte for byte, whichever grammar GitHub reads the four repositories' search with.
 const drafts = new Map<string, string>();
 
-describeWithLinuxKit.each(["advanced", "legacy"] as const)(
+describeWithLinuxKit.each(SEARCH_GRAMMARS)(
   "LinuxKit weeks scored against the human reports, %s search grammar",
   (searchGrammar) => {
     let fake: Fake;

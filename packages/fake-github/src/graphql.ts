@@ -7,7 +7,7 @@ import { GitHubGraphQLError, notFound } from "./errors.js";
 import { actorNode, itemNode, repositoryNode } from "./graphql-nodes.js";
 import { githubSchema } from "./graphql-schema.js";
 import { parseNodeId } from "./node-id.js";
-import { searchIssues, type SearchGrammar } from "./search.js";
+import { DEFAULT_SEARCH_GRAMMAR, searchIssues, type SearchGrammar } from "./search.js";
 import { queryCost } from "./query-cost.js";
 import type { FakeStore } from "./store.js";
 import type { Account } from "./types.js";
@@ -108,13 +108,13 @@ function nodeById(store: FakeStore, id: string): object | null {
 
 /**
  * Runs one request as `viewer`, charging its GraphQL budget what GitHub's cost formula says the query costs. Search
- * strings are read with `searchGrammar` (github.com's advanced grammar unless told otherwise).
+ * strings are read with `searchGrammar` (DEFAULT_SEARCH_GRAMMAR unless told otherwise).
  */
 export async function executeGraphQL(
   store: FakeStore,
   body: GraphQLRequestBody,
   viewer: Account,
-  searchGrammar: SearchGrammar = "advanced",
+  searchGrammar: SearchGrammar = DEFAULT_SEARCH_GRAMMAR,
 ): Promise<GraphQLResponse> {
   if (typeof body.query !== "string")
     return { errors: [{ message: "A query attribute must be specified and must be a string." }] };

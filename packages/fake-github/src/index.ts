@@ -32,7 +32,7 @@ export {
   type PartialError,
 } from "./faults.js";
 export { queryCost } from "./query-cost.js";
-export { SEARCH_GRAMMARS, type SearchGrammar } from "./search.js";
+export { DEFAULT_SEARCH_GRAMMAR, SEARCH_GRAMMARS, type SearchGrammar } from "./search.js";
 export { treeOfCommit } from "./git.js";
 export { protectBranch } from "./protection.js";
 export type * from "./types.js";

@@ -1,6 +1,6 @@
 // `npm run fake-github -- --data DIR [--data DIR2] [--port N] [--latency MS] [--search-grammar advanced|legacy] [--verbose]`: serve datasets until killed.
 import { Command, InvalidArgumentError, Option } from "commander";
-import { SEARCH_GRAMMARS, type SearchGrammar } from "./search.js";
+import { DEFAULT_SEARCH_GRAMMAR, SEARCH_GRAMMARS, type SearchGrammar } from "./search.js";
 import { startFakeGitHub } from "./server.js";
 
 const integer = (value: string): number => {
@@ -24,10 +24,11 @@ const program = new Command("fake-github")
       "--search-grammar <grammar>",
       "how issue search reads its strings: github.com's advanced grammar read strictly (spaces AND), " +
         "as GitHub's documentation describes it (spaces OR repo:/org:/user:, none inside parentheses), " +
+        "as users observed it (only repo:a OR repo:b joins them), " +
         "or the legacy one that OR-s several repo: qualifiers",
     )
       .choices(SEARCH_GRAMMARS)
-      .default("advanced"),
+      .default(DEFAULT_SEARCH_GRAMMAR),
   )
   .option("--verbose", "log every request to stderr")
   .parse();

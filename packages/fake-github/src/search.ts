@@ -32,11 +32,19 @@ export interface Query {
  * How a search string is read. "advanced" is github.com's issue search since 4 September 2025 in its strict reading:
  * spaces AND every term (so `repo:a repo:b` matches nothing), `OR`/`AND` and parentheses group. "documented" is the
  * same grammar as GitHub's documentation describes it today: spaces between repo:/org:/user: qualifiers OR them,
- * and those qualifiers cannot stand inside parentheses (search-documented.ts). "legacy" is the search before it:
+ * and those qualifiers cannot stand inside parentheses (search-documented.ts). "observed" is the documented one
+ * but with spaces AND-ing those qualifiers too, as users reported of github.com's API: only `repo:a OR repo:b`
+ * (no parentheses) is their union. "legacy" is the search before it:
  * several repo:/org:/user: qualifiers are OR-ed, everything else AND-ed, and there are no operators.
  */
-export const SEARCH_GRAMMARS = ["advanced", "documented", "legacy"] as const;
+export const SEARCH_GRAMMARS = ["advanced", "documented", "observed", "legacy"] as const;
 export type SearchGrammar = (typeof SEARCH_GRAMMARS)[number];
+/**
+ * What the fake reads search strings with unless told: github.com's advanced grammar with spaces AND-ing every term
+ * (the strict reading) and GitHub's documented rule that repo:, org: and user: stay outside parentheses, which is
+ * also what users reported of github.com's API.
+ */
+export const DEFAULT_SEARCH_GRAMMAR: SearchGrammar = "observed";
 
 export interface SearchScope {
   /** GitHub rejects a search naming a repository or owner it cannot see; without these, every name is accepted. */
@@ -252,13 +260,13 @@ export function searchIssues(
   items: Iterable<Item>,
   text: string,
   scope: SearchScope = {},
-  grammar: SearchGrammar = "advanced",
+  grammar: SearchGrammar = DEFAULT_SEARCH_GRAMMAR,
 ): SearchOutcome {
   const query =
     grammar === "legacy"
       ? parseSearchQuery(text)
-      : grammar === "documented"
-        ? parseDocumentedQuery(text)
+      : grammar === "documented" || grammar === "observed"
+        ? parseDocumentedQuery(text, grammar === "documented")
         : parseAdvancedQuery(text);
   if ("error" in query) return query;
   if (

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { authenticate, type AuthPolicy } from "./auth.js";
 import { loadDatasets } from "./dataset.js";
 import { executeGraphQL, operationNameOf, type GraphQLRequestBody } from "./graphql.js";
-import { SEARCH_GRAMMARS, type SearchGrammar } from "./search.js";
+import { DEFAULT_SEARCH_GRAMMAR, SEARCH_GRAMMARS, type SearchGrammar } from "./search.js";
 import { HttpError, type FakeRequest, type FakeResponse } from "./http.js";
 import { startedFakes, type ContractEntry } from "./contract.js";
 import { findRoute, handleRest, restKind } from "./rest.js";
@@ -58,8 +58,9 @@ export interface FakeGitHubOptions {
   rejectTokens?: string[];
   interceptors?: Interceptor[];
   /**
-   * How issue search reads its strings: "advanced" (the default: github.com since 4 September 2025, spaces AND every
-   * term, `OR`/`AND` and parentheses group) or "legacy" (several repo:/org:/user: qualifiers OR-ed).
+   * How issue search reads its strings (see SearchGrammar in search.ts): "observed" by default (github.com's advanced
+   * search: spaces AND every term, OR joins repo: qualifiers, none inside parentheses), "advanced" (read strictly:
+   * parentheses group anything), "documented" (spaces OR repo: qualifiers) or "legacy".
    */
   searchGrammar?: SearchGrammar;
   /**
@@ -132,7 +133,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const recordContract =
     options.recordContract ?? (process.env.JEST_WORKER_ID !== undefined || process.env.FAKE_GITHUB_CONTRACT === "1");
   if (recordContract) startedFakes.push({ entries: contract });
-  const searchGrammar = options.searchGrammar ?? "advanced";
+  const searchGrammar = options.searchGrammar ?? DEFAULT_SEARCH_GRAMMAR;
   if (!(SEARCH_GRAMMARS as readonly string[]).includes(searchGrammar))
     throw new Error(`unknown search grammar "${String(searchGrammar)}": expected ${SEARCH_GRAMMARS.join(", ")}`);
   const interceptors = [...(options.interceptors ?? [])];

@@ -27,7 +27,7 @@ const SEARCH = /* GraphQL */ `
     }
   }
 `;
-const Q = "(repo:acme/tinyos OR repo:acme/vsock) is:pr is:merged merged:2024-03-04..2024-03-10";
+const Q = "repo:acme/tinyos OR repo:acme/vsock is:pr is:merged merged:2024-03-04..2024-03-10";
 const TIMEOUT =
   /^Something went wrong while executing your query\. This may be the result of a timeout, or it could be a GitHub bug\. Please include `[^`]+` when reporting this issue\.$/;
 

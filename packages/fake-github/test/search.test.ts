@@ -59,7 +59,7 @@ describe("the legacy grammar", () => {
   });
 });
 
-describe("the advanced grammar (the default)", () => {
+describe("the advanced grammar read strictly", () => {
   const numbers = search("advanced");
 
   test("spaces AND every term, repo: included: two repositories match nothing", () => {
@@ -67,7 +67,7 @@ describe("the advanced grammar (the default)", () => {
     expect(numbers("repo:o/b org:x type:pr is:merged")).toEqual([]);
     expect(numbers("repo:o/a org:o is:issue")).toEqual([8, 9]);
     expect(numbers("repo:O/B is:pr")).toEqual([5, 6]);
-    expect(searchIssues(items, "repo:o/a repo:o/b")).toEqual({ issueCount: 0, items: [] });
+    expect(searchIssues(items, "repo:o/a repo:o/b", {}, "advanced")).toEqual({ issueCount: 0, items: [] });
   });
 
   test("OR and parentheses group; AND binds tighter than OR", () => {
@@ -86,20 +86,26 @@ describe("the advanced grammar (the default)", () => {
 
   test("at most five levels of parentheses and five operators; malformed groups are errors", () => {
     expect(numbers("(((((repo:o/b))))) is:pr")).toEqual([5, 6]);
-    expect(searchIssues(items, "((((((repo:o/b)))))) is:pr")).toEqual({ error: TOO_DEEP });
+    expect(searchIssues(items, "((((((repo:o/b)))))) is:pr", {}, "advanced")).toEqual({ error: TOO_DEEP });
     const six = ["o/a", "o/b", "x/c", "o/d", "o/e", "o/f"].map((r) => `repo:${r}`);
     expect(numbers(`(${six.join(" OR ")}) is:pr is:merged`)).toEqual([1, 2, 3, 4, 5, 7]);
     const seven = [...six, "repo:o/g"];
-    expect(searchIssues(items, `(${seven.join(" OR ")}) is:pr`)).toEqual({ error: TOO_MANY_OPERATORS });
-    expect(searchIssues(items, "(repo:o/a is:pr")).toEqual({ error: expect.stringContaining("Unbalanced") });
-    expect(searchIssues(items, "repo:o/a) is:pr")).toEqual({ error: expect.stringContaining("Unbalanced") });
-    expect(searchIssues(items, "OR repo:o/a")).toEqual({ error: expect.stringContaining("`OR`") });
-    expect(searchIssues(items, "repo:o/a OR")).toEqual({ error: expect.stringContaining("`OR`") });
-    expect(searchIssues(items, "repo:o/a AND")).toEqual({ error: expect.stringContaining("`AND`") });
+    expect(searchIssues(items, `(${seven.join(" OR ")}) is:pr`, {}, "advanced")).toEqual({ error: TOO_MANY_OPERATORS });
+    expect(searchIssues(items, "(repo:o/a is:pr", {}, "advanced")).toEqual({
+      error: expect.stringContaining("Unbalanced"),
+    });
+    expect(searchIssues(items, "repo:o/a) is:pr", {}, "advanced")).toEqual({
+      error: expect.stringContaining("Unbalanced"),
+    });
+    expect(searchIssues(items, "OR repo:o/a", {}, "advanced")).toEqual({ error: expect.stringContaining("`OR`") });
+    expect(searchIssues(items, "repo:o/a OR", {}, "advanced")).toEqual({ error: expect.stringContaining("`OR`") });
+    expect(searchIssues(items, "repo:o/a AND", {}, "advanced")).toEqual({ error: expect.stringContaining("`AND`") });
   });
 
   test("an unknown repository inside a group is still refused", () => {
-    expect(searchIssues(items, "(repo:o/a OR repo:o/nope) is:pr", { repoExists: (r) => r !== "o/nope" })).toEqual({
+    expect(
+      searchIssues(items, "(repo:o/a OR repo:o/nope) is:pr", { repoExists: (r) => r !== "o/nope" }, "advanced"),
+    ).toEqual({
       error: UNSEARCHABLE,
       type: "INVALID",
     });
@@ -131,6 +137,20 @@ describe("the advanced grammar as GitHub's documentation describes it", () => {
     const seven = ["o/a", "o/b", "x/c", "o/d", "o/e", "o/f", "o/g"].map((r) => `repo:${r}`);
     expect(searchIssues(items, `${seven.join(" OR ")} is:pr`, {}, "documented")).toEqual({
       error: TOO_MANY_OPERATORS,
+    });
+  });
+});
+
+describe("the advanced grammar as users observed it on github.com", () => {
+  const numbers = search("observed");
+
+  test("only OR joins repo:/org:/user: qualifiers; spaces AND them", () => {
+    expect(numbers("repo:o/a OR repo:o/b is:pr is:merged")).toEqual([1, 2, 3, 4, 5]);
+    expect(numbers("repo:o/b OR org:x type:pr is:merged")).toEqual([5, 7]);
+    expect(numbers("repo:o/a repo:o/b is:pr is:merged")).toEqual([]);
+    expect(numbers("repo:o/a org:o is:issue")).toEqual([8, 9]);
+    expect(searchIssues(items, "( repo:o/a OR repo:o/b ) is:pr", {}, "observed")).toEqual({
+      error: OWNERSHIP_IN_PARENTHESES,
     });
   });
 });
