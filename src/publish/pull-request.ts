@@ -139,8 +139,6 @@ export async function decoratePull(
   await request("team_reviewers", teams);
 }
 
-export type { IssueComment } from "../github/rest-types.js";
-
 /** Every comment on an issue or PR, 100 a page, following GitHub's `link: rel="next"` until the last page. */
 export async function allComments(t: RepoTarget, number: number): Promise<IssueComment[]> {
   const comments: IssueComment[] = [];
