@@ -57,5 +57,15 @@ export type IssueComment = Pick<
 /** POST /repos/{owner}/{repo}/issues/{issue_number}/comments ("issues/create-comment"): 201. */
 export type CreatedComment = Pick<RestAnswer<"issues/create-comment", 201>, "html_url">;
 
+/**
+ * GET /repos/{owner}/{repo}/collaborators/{username}/permission ("repos/get-collaborator-permission-level").
+ * `permission` is the legacy base permission: admin, write, read or none (maintain reads as write, triage as read);
+ * `role_name` the role itself: admin, maintain, write, triage, read, or a custom role's name. Both optional: older
+ * GitHub Enterprise Server answers without `role_name`.
+ */
+export type CollaboratorPermission = Partial<
+  Pick<RestAnswer<"repos/get-collaborator-permission-level">, "permission" | "role_name">
+>;
+
 /** The body of a 422 ("Validation Failed"), the fields an error's wording is matched on; maybe absent in a thrown error. */
 export type ValidationFailure = Partial<Pick<components["schemas"]["validation-error"], "message" | "errors">>;
