@@ -17,6 +17,8 @@
 //   with an error of type RATE_LIMITED; the secondary limit answers 403 or 429 with retry-after, or with a message
 //   mentioning the secondary rate limit (then wait at least a minute).
 
+import type { ValidationFailure } from "./rest-types.js";
+
 type Headers = Record<string, string | number | undefined>;
 
 export interface GraphqlErrorEntry {
@@ -87,7 +89,7 @@ export function isUnsearchable(error: unknown): boolean {
 
 /** GitHub's 422 explanation, from the message or the `errors[].message` list, for telling one 422 from another. */
 function validationMessage(error: unknown): string {
-  const response = (error as { response?: { data?: { message?: string; errors?: { message?: string }[] } } }).response;
+  const response = (error as { response?: { data?: ValidationFailure } }).response;
   const parts = [
     (error as Error).message,
     response?.data?.message,

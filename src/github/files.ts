@@ -1,5 +1,6 @@
 import type { GitHubClient } from "./client.js";
 import { isNotFound } from "./errors.js";
+import type { Content } from "./rest-types.js";
 
 /** A file's text on a branch (the default branch when `ref` is omitted), or undefined when there is none. */
 export async function readRepositoryFile(
@@ -10,7 +11,7 @@ export async function readRepositoryFile(
 ): Promise<string | undefined> {
   const [owner, name] = repo.split("/");
   try {
-    const { data } = await client.request("GET /repos/{owner}/{repo}/contents/{path}", {
+    const { data } = await client.request<Content>("GET /repos/{owner}/{repo}/contents/{path}", {
       owner,
       repo: name,
       path,

@@ -2,6 +2,7 @@
 // without ever forcing it. A ref write whose outcome is unknown (a 5xx, a lost answer) is settled by reading the ref
 // back: pointing at our commit, it happened.
 import type { GitHubClient } from "../github/client.js";
+import type { CreatedCommit, CreatedTree, GitCommit, GitRef, Repository, WrittenFile } from "../github/rest-types.js";
 import { readRepositoryFile } from "../github/files.js";
 import type { RepoName } from "../model.js";
 import { isNotFound, isOutcomeUnknown, isValidationFailure, statusOf } from "../github/errors.js";
@@ -20,19 +21,19 @@ export function target(client: GitHubClient, repo: RepoName): RepoTarget {
 }
 
 export async function defaultBranch(t: RepoTarget): Promise<string> {
-  const { data } = await t.client.request("GET /repos/{owner}/{repo}", { owner: t.owner, repo: t.name });
-  return data.default_branch as string;
+  const { data } = await t.client.request<Repository>("GET /repos/{owner}/{repo}", { owner: t.owner, repo: t.name });
+  return data.default_branch;
 }
 
 /** The commit a branch points at, or undefined when there is no such branch. */
 export async function branchHead(t: RepoTarget, branch: string): Promise<string | undefined> {
   try {
-    const { data } = await t.client.request("GET /repos/{owner}/{repo}/git/ref/{ref}", {
+    const { data } = await t.client.request<GitRef>("GET /repos/{owner}/{repo}/git/ref/{ref}", {
       owner: t.owner,
       repo: t.name,
       ref: `heads/${branch}`,
     });
-    return data.object.sha as string;
+    return data.object.sha;
   } catch (error) {
     if (isNotFound(error)) return undefined;
     throw error;
@@ -40,12 +41,12 @@ export async function branchHead(t: RepoTarget, branch: string): Promise<string 
 }
 
 export async function treeOf(t: RepoTarget, commit: string): Promise<string> {
-  const { data } = await t.client.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", {
+  const { data } = await t.client.request<GitCommit>("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", {
     owner: t.owner,
     repo: t.name,
     commit_sha: commit,
   });
-  return data.tree.sha as string;
+  return data.tree.sha;
 }
 
 export function readFileAt(t: RepoTarget, path: string, commit: string): Promise<string | undefined> {
@@ -68,12 +69,12 @@ export interface FileCommit {
  */
 export async function commitFile(t: RepoTarget, commit: FileCommit): Promise<string> {
   const base = { owner: t.owner, repo: t.name };
-  const tree = await t.client.request("POST /repos/{owner}/{repo}/git/trees", {
+  const tree = await t.client.request<CreatedTree>("POST /repos/{owner}/{repo}/git/trees", {
     ...base,
     base_tree: commit.baseTree,
     tree: [{ path: commit.path, mode: "100644", type: "blob", content: commit.text }],
   });
-  return commitTree(t, { message: commit.message, tree: tree.data.sha as string, parents: commit.parents });
+  return commitTree(t, { message: commit.message, tree: tree.data.sha, parents: commit.parents });
 }
 
 /** A commit of an existing tree (a merge that changes nothing records which draft it took in): its sha. */
@@ -81,12 +82,12 @@ export async function commitTree(
   t: RepoTarget,
   commit: { message: string; tree: string; parents: string[] },
 ): Promise<string> {
-  const created = await t.client.request("POST /repos/{owner}/{repo}/git/commits", {
+  const created = await t.client.request<CreatedCommit>("POST /repos/{owner}/{repo}/git/commits", {
     owner: t.owner,
     repo: t.name,
     ...commit,
   });
-  return created.data.sha as string;
+  return created.data.sha;
 }
 
 export interface NewFile {
@@ -104,7 +105,7 @@ export interface NewFile {
  */
 export async function addFile(t: RepoTarget, file: NewFile, start: string): Promise<string | undefined> {
   try {
-    const { data } = await t.client.request("PUT /repos/{owner}/{repo}/contents/{path}", {
+    const { data } = await t.client.request<WrittenFile>("PUT /repos/{owner}/{repo}/contents/{path}", {
       owner: t.owner,
       repo: t.name,
       path: file.path,
@@ -112,7 +113,7 @@ export async function addFile(t: RepoTarget, file: NewFile, start: string): Prom
       message: file.message,
       content: Buffer.from(file.text, "utf8").toString("base64"),
     });
-    return data.commit.sha as string;
+    return data.commit.sha;
   } catch (error) {
     // The file appeared (another run wrote it) or the branch went: somebody else is publishing this period.
     if (isValidationFailure(error) || statusOf(error) === 409 || isNotFound(error))

@@ -1,5 +1,6 @@
 // What happened on a report branch since it left the default branch: whose commits are there, and which one holds
 // the draft the app generated last (the base of a three-way merge).
+import type { Comparison } from "../github/rest-types.js";
 import type { RepoTarget } from "./git.js";
 import { PublishError } from "./errors.js";
 
@@ -21,12 +22,12 @@ export async function branchCommits(
   head: string,
   branch: string,
 ): Promise<BranchCommit[]> {
-  const { data } = await t.client.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
+  const { data } = await t.client.request<Comparison>("GET /repos/{owner}/{repo}/compare/{basehead}", {
     owner: t.owner,
     repo: t.name,
     basehead: `${base}...${head}`,
   });
-  const commits = (data.commits ?? []) as CompareCommit[];
+  const commits = data.commits ?? [];
   if (typeof data.total_commits === "number" && data.total_commits > commits.length) {
     throw new PublishError(
       `${t.repo}: ${branch} has ${data.total_commits} commits beyond ${base}, too many to check for edits; squash them or delete the branch`,
@@ -40,14 +41,6 @@ export async function branchCommits(
     authorLogin: c.author?.login,
     committerLogin: c.committer?.login,
   }));
-}
-
-interface CompareCommit {
-  sha: string;
-  commit: { message: string; tree: { sha: string } };
-  parents?: { sha: string }[];
-  author?: { login?: string } | null;
-  committer?: { login?: string } | null;
 }
 
 /**

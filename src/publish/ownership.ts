@@ -1,6 +1,7 @@
 // Which branch the app may write: only one it created. Never the default branch, never a protected branch, never
 // a branch somebody else started: a `publish.branch` naming an existing branch must not hand that branch to the app.
 import { isNotFound } from "../github/errors.js";
+import type { Branch } from "../github/rest-types.js";
 import { PublishError } from "./errors.js";
 import type { RepoTarget } from "./git.js";
 import { firstOwnCommits, isDraftCommit, type BranchCommit } from "./history.js";
@@ -45,7 +46,7 @@ export function refuseForeignBranch(
 export async function refuseProtected(t: RepoTarget, branch: string): Promise<void> {
   let isProtected = false;
   try {
-    const { data } = await t.client.request("GET /repos/{owner}/{repo}/branches/{branch}", {
+    const { data } = await t.client.request<Branch>("GET /repos/{owner}/{repo}/branches/{branch}", {
       owner: t.owner,
       repo: t.name,
       branch,

@@ -1,6 +1,7 @@
 // The report's pull request: found by its head branch, opened once, decorated once, and commented on when a new
 // draft cannot be merged into the maintainers' edits.
 import type { ProgressLog } from "../github/client.js";
+import type { CreatedComment, CreatedPull, IssueComment, ListedPull } from "../github/rest-types.js";
 import type { PullRequestLink } from "./types.js";
 import type { RepoTarget } from "./git.js";
 import { isOutcomeUnknown, isValidationFailure } from "../github/errors.js";
@@ -11,13 +12,13 @@ export async function findPull(
   branch: string,
   state: "open" | "closed",
 ): Promise<(PullRequestLink & { merged: boolean }) | undefined> {
-  const { data } = await t.client.request("GET /repos/{owner}/{repo}/pulls", {
+  const { data } = await t.client.request<ListedPull[]>("GET /repos/{owner}/{repo}/pulls", {
     owner: t.owner,
     repo: t.name,
     head: `${t.owner}:${branch}`,
     state,
   });
-  const pull = (data as { number: number; html_url: string; merged_at?: string | null }[])[0];
+  const pull = data[0];
   return pull && { number: pull.number, url: pull.html_url, merged: Boolean(pull.merged_at) };
 }
 
@@ -57,7 +58,7 @@ export async function openPull(
 
 async function openPullOnce(t: RepoTarget, pull: NewPull): Promise<{ link: PullRequestLink; opened: boolean }> {
   try {
-    const { data } = await t.client.request("POST /repos/{owner}/{repo}/pulls", {
+    const { data } = await t.client.request<CreatedPull>("POST /repos/{owner}/{repo}/pulls", {
       owner: t.owner,
       repo: t.name,
       title: pull.title,
@@ -139,13 +140,6 @@ export async function decoratePull(
 }
 
 /** Every comment on an issue or PR, 100 a page, following GitHub's `link: rel="next"` until the last page. */
-export interface IssueComment {
-  body?: string;
-  html_url: string;
-  user?: { type?: string } | null;
-  created_at?: string;
-}
-
 export async function allComments(t: RepoTarget, number: number): Promise<IssueComment[]> {
   const comments: IssueComment[] = [];
   for (let page = 1; ; page++) {
@@ -181,13 +175,13 @@ export async function postSettled(
 ): Promise<string> {
   const post = async () =>
     (
-      await t.client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      await t.client.request<CreatedComment>("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
         owner: t.owner,
         repo: t.name,
         issue_number: number,
         body,
       })
-    ).data.html_url as string;
+    ).data.html_url;
   try {
     return await post();
   } catch (error) {

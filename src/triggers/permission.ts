@@ -2,14 +2,7 @@
 // Anyone else could otherwise make the app open pull requests and spend the installation's rate limit.
 import type { GitHubClient } from "../github/client.js";
 import { isNotFound } from "../github/errors.js";
-
-/** The body of GET /repos/{owner}/{repo}/collaborators/{username}/permission, as far as we read it. */
-export interface CollaboratorPermission {
-  /** Legacy base permission: admin, write, read or none (maintain reads as write, triage as read). */
-  permission?: string;
-  /** The role itself: admin, maintain, write, triage, read, or a custom role's name. */
-  role_name?: string;
-}
+import type { CollaboratorPermission } from "../github/rest-types.js";
 
 const ALLOWED_ROLES = new Set(["admin", "maintain", "write"]);
 const BUILT_IN_ROLES = new Set(["admin", "maintain", "write", "triage", "read", "none"]);
