@@ -3,7 +3,7 @@
 import type { ProgressLog } from "../github/client.js";
 import type { PullRequestLink } from "./types.js";
 import type { RepoTarget } from "./git.js";
-import { isOutcomeUnknown, isValidationFailure } from "../github/errors.js";
+import { isValidationFailure } from "../github/errors.js";
 import { repeatOnce, writeOnceMore } from "./write-once-more.js";
 import { PublishError, Unverified } from "./errors.js";
 
@@ -184,31 +184,30 @@ export async function commentOnce(t: RepoTarget, number: number, marker: string,
 }
 
 /** POST a comment; on an unknown outcome ask `readBack` whether it is there, and post once more only if not. */
-export async function postSettled(
+export function postSettled(
   t: RepoTarget,
   number: number,
   body: string,
   readBack: () => Promise<string | undefined>,
 ): Promise<string> {
-  const post = async () =>
-    (
-      await t.client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-        owner: t.owner,
-        repo: t.name,
-        issue_number: number,
-        body,
-      })
-    ).data.html_url as string;
-  try {
-    return await post();
-  } catch (error) {
-    if (!isOutcomeUnknown(error)) throw error;
-    let found: string | undefined;
-    try {
-      found = await readBack();
-    } catch (read) {
-      throw new Unverified(error, read);
-    }
-    return found ?? post();
-  }
+  return writeOnceMore({
+    send: async () =>
+      (
+        await t.client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+          owner: t.owner,
+          repo: t.name,
+          issue_number: number,
+          body,
+        })
+      ).data.html_url as string,
+    readBack: async (error) => {
+      let found: string | undefined;
+      try {
+        found = await readBack();
+      } catch (read) {
+        throw new Unverified(error, read);
+      }
+      return found === undefined ? undefined : { done: found };
+    },
+  });
 }
