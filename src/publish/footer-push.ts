@@ -50,7 +50,7 @@ export async function refreshFooterOnPush(request: FooterPushRequest): Promise<F
     baseTree: await treeOf(t, headSha),
   });
   try {
-    await moveBranch(t, branch, commit);
+    await moveBranch(t, branch, commit, headSha);
   } catch (error) {
     if (error instanceof BranchMoved) return { status: "superseded" };
     throw error;

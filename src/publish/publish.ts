@@ -76,21 +76,16 @@ async function createDraftBranch(a: Attempt): Promise<PublishOutcome> {
       { cause: error },
     );
   }
-  let commit: string | undefined;
-  let failure: unknown;
+  let commit: string;
   try {
     commit = await addFile(
       t,
       { branch, path: draft.path, text: draft.markdown, message: messages.draft(periodId(a)) },
       start,
     );
-  } catch (error) {
-    if (error instanceof BranchMoved) throw error;
-    failure = error;
-  }
-  if (commit === undefined) {
-    const reason =
-      failure === undefined ? "GitHub did not confirm the write, and the file is not on the branch" : reasonOf(failure);
+  } catch (failure) {
+    if (failure instanceof BranchMoved) throw failure;
+    const reason = reasonOf(failure);
     try {
       await deleteOwnBranch(t, branch, start);
     } catch (cleanup) {
@@ -176,7 +171,7 @@ async function replaceDraft(a: Attempt, head: string, commits: BranchCommit[]): 
     parents: [head],
     baseTree: await treeAt(a, head, commits),
   });
-  await moveBranch(t, a.branch, commit);
+  await moveBranch(t, a.branch, commit, head);
   a.log(`${t.repo}: committed the regenerated ${request.draft.path} on ${a.branch}`);
   return { status: "updated" };
 }
@@ -242,7 +237,7 @@ async function mergeIntoEdits(
     parents: [head, regenerated],
     baseTree: await treeAt(a, head, commits),
   });
-  await moveBranch(t, branch, merge);
+  await moveBranch(t, branch, merge, head);
   a.log(`${t.repo}: merged the regenerated ${draft.path} into the edits on ${branch}`);
   return { status: "merged" };
 }
@@ -273,7 +268,7 @@ async function recordAsBase(a: Attempt, head: string, commits: BranchCommit[], l
     tree: await treeAt(a, head, commits),
     parents: [head, regenerated],
   });
-  await moveBranch(t, branch, record);
+  await moveBranch(t, branch, record, head);
   a.log(
     `${t.repo}: the edits on ${branch} already hold the regenerated ${a.request.draft.path}; recorded it as the merge base`,
   );

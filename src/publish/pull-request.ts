@@ -4,7 +4,8 @@ import type { ProgressLog } from "../github/client.js";
 import type { CreatedComment, CreatedPull, IssueComment, ListedPull } from "../github/rest-types.js";
 import type { PullRequestLink } from "./types.js";
 import type { RepoTarget } from "./git.js";
-import { isOutcomeUnknown, isValidationFailure } from "../github/errors.js";
+import { isValidationFailure } from "../github/errors.js";
+import { repeatOnce, writeOnceMore } from "./write-once-more.js";
 import { PublishError, Unverified } from "./errors.js";
 
 export async function findPull(
@@ -30,16 +31,13 @@ export interface NewPull {
 }
 
 /**
- * Opens the PR; when another run opened it first, that one is the answer. When GitHub's answer is a 5xx or lost,
- * the open PR for the branch (if there is one now) is the one this request opened; none means it was not opened.
- */
-/**
  * Right after a branch is created GitHub sometimes answers 422 "No commits between <base> and <head>" although the
  * commit is there (its pull request service has not seen the ref yet); a short wait and one more try settles it.
  */
 export const NO_COMMITS_WAITS_MS = [1000, 3000];
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Opens the PR; when another run opened it first, that one is the answer (`opened: false`). */
 export async function openPull(
   t: RepoTarget,
   pull: NewPull,
@@ -56,41 +54,50 @@ export async function openPull(
   }
 }
 
+/**
+ * One POST of the PR, settled when its answer is lost: the open PR for the branch (if there is one now) is the one
+ * this request opened, and none means it was not opened, so it is sent once more (write-once-more.ts). "A pull
+ * request already exists" is another run's PR, or on the second POST possibly the first one's: the read-back tells.
+ */
 async function openPullOnce(t: RepoTarget, pull: NewPull): Promise<{ link: PullRequestLink; opened: boolean }> {
-  try {
-    const { data } = await t.client.request<CreatedPull>("POST /repos/{owner}/{repo}/pulls", {
-      owner: t.owner,
-      repo: t.name,
-      title: pull.title,
-      head: pull.branch,
-      base: pull.base,
-      body: pull.body,
-    });
-    return { link: { number: data.number, url: data.html_url }, opened: true };
-  } catch (error) {
-    if (isOutcomeUnknown(error)) {
+  return writeOnceMore<{ link: PullRequestLink; opened: boolean }>({
+    send: async () => {
+      const { data } = await t.client.request<CreatedPull>("POST /repos/{owner}/{repo}/pulls", {
+        owner: t.owner,
+        repo: t.name,
+        title: pull.title,
+        head: pull.branch,
+        base: pull.base,
+        body: pull.body,
+      });
+      return { link: { number: data.number, url: data.html_url }, opened: true };
+    },
+    readBack: async (error) => {
       let found: PullRequestLink | undefined;
       try {
         found = await findPull(t, pull.branch, "open");
       } catch (read) {
         throw new Unverified(error, read);
       }
-      if (!found) throw error;
-      return { link: { number: found.number, url: found.url }, opened: true };
-    }
-    if (!isValidationFailure(error, /already exists/i)) throw error;
-    const existing = await findPull(t, pull.branch, "open");
-    if (!existing)
-      throw new PublishError(
-        `${t.repo}: GitHub says a PR for ${pull.branch} exists but none is open; check the repository's pull requests and run again`,
-      );
-    return { link: { number: existing.number, url: existing.url }, opened: false };
-  }
+      return found && { done: { link: { number: found.number, url: found.url }, opened: true } };
+    },
+    isRefusal: (error) => isValidationFailure(error, /already exists/i),
+    refused: async () => {
+      const existing = await findPull(t, pull.branch, "open");
+      if (!existing)
+        throw new PublishError(
+          `${t.repo}: GitHub says a PR for ${pull.branch} exists but none is open; check the repository's pull requests and run again`,
+        );
+      return { link: { number: existing.number, url: existing.url }, opened: false };
+    },
+  });
 }
 
 /**
  * Labels and reviewers from the config. The PR is already usable without them, so a refusal (an unknown reviewer,
- * a label the app may not create) is logged instead of failing the run.
+ * a label the app may not create) is logged instead of failing the run. Both calls add to a set ("Add labels to an
+ * issue", docs.github.com/rest/issues/labels; "Request reviewers", docs.github.com/rest/pulls/review-requests): one
+ * whose answer is lost is sent once more as it is (write-once-more.ts repeatOnce).
  */
 export async function decoratePull(
   t: RepoTarget,
@@ -101,11 +108,13 @@ export async function decoratePull(
   const base = { owner: t.owner, repo: t.name };
   if (wanted.labels.length > 0) {
     try {
-      await t.client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
-        ...base,
-        issue_number: number,
-        labels: wanted.labels,
-      });
+      await repeatOnce(() =>
+        t.client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+          ...base,
+          issue_number: number,
+          labels: wanted.labels,
+        }),
+      );
     } catch (error) {
       log(
         `${t.repo}#${number}: could not add labels ${wanted.labels.join(", ")} (${(error as Error).message}); check publish.labels`,
@@ -118,11 +127,13 @@ export async function decoratePull(
   const request = async (kind: "reviewers" | "team_reviewers", names: string[]): Promise<void> => {
     if (names.length === 0) return;
     try {
-      await t.client.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", {
-        ...base,
-        pull_number: number,
-        [kind]: kind === "team_reviewers" ? names.map((n) => n.split("/")[1]!) : names,
-      });
+      await repeatOnce(() =>
+        t.client.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", {
+          ...base,
+          pull_number: number,
+          [kind]: kind === "team_reviewers" ? names.map((n) => n.split("/")[1]!) : names,
+        }),
+      );
     } catch (error) {
       const hint =
         kind === "team_reviewers"
@@ -167,31 +178,30 @@ export async function commentOnce(t: RepoTarget, number: number, marker: string,
 }
 
 /** POST a comment; on an unknown outcome ask `readBack` whether it is there, and post once more only if not. */
-export async function postSettled(
+export function postSettled(
   t: RepoTarget,
   number: number,
   body: string,
   readBack: () => Promise<string | undefined>,
 ): Promise<string> {
-  const post = async () =>
-    (
-      await t.client.request<CreatedComment>("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-        owner: t.owner,
-        repo: t.name,
-        issue_number: number,
-        body,
-      })
-    ).data.html_url;
-  try {
-    return await post();
-  } catch (error) {
-    if (!isOutcomeUnknown(error)) throw error;
-    let found: string | undefined;
-    try {
-      found = await readBack();
-    } catch (read) {
-      throw new Unverified(error, read);
-    }
-    return found ?? post();
-  }
+  return writeOnceMore({
+    send: async () =>
+      (
+        await t.client.request<CreatedComment>("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+          owner: t.owner,
+          repo: t.name,
+          issue_number: number,
+          body,
+        })
+      ).data.html_url,
+    readBack: async (error) => {
+      let found: string | undefined;
+      try {
+        found = await readBack();
+      } catch (read) {
+        throw new Unverified(error, read);
+      }
+      return found === undefined ? undefined : { done: found };
+    },
+  });
 }

@@ -87,8 +87,9 @@ describe("publishing under GitHub's failures", () => {
     expect(state()).toMatchObject({ branch: true, file: draft.markdown, openPulls: 1, allPulls: 1 });
   });
 
-  // A write that fails (or whose answer is lost) is not repeated blindly: the run fails in one exact line and leaves
-  // nothing behind; a fault on a read, or a slow answer, is retried and the run completes.
+  // A write whose answer is lost (a 5xx, a dropped connection) is not repeated blindly: it is read back and sent at
+  // most once more (src/publish/write-once-more.ts); failing twice, the run fails in one exact line and leaves
+  // nothing behind. A fault on a read, or a slow answer, is retried and the run completes.
   const NOTHING = { branch: false, file: undefined, openPulls: 0, allPulls: 0 };
   const deleted = (why: string) =>
     `${REPO}: opening the PR for ${BRANCH} failed (${why}); ${BRANCH} was deleted so the next run starts clean`;
@@ -99,7 +100,7 @@ describe("publishing under GitHub's failures", () => {
       "502 on creating the commit",
       () => [serverError(502, { kind: "rest PUT /repos/{owner}/{repo}/contents/{+path}" })],
       {
-        error: `${REPO}: writing the 2017-W27 draft commit for ${BRANCH} failed (GitHub did not confirm the write, and the file is not on the branch); nothing was changed, run again`,
+        error: `${REPO}: writing the 2017-W27 draft commit for ${BRANCH} failed (HTTP 502 Server Error); nothing was changed, run again`,
         waits: [],
       },
       NOTHING,
@@ -114,27 +115,24 @@ describe("publishing under GitHub's failures", () => {
       NOTHING,
     ],
     [
-      "502 on opening the PR",
-      () => [serverError(502, { kind: "rest POST /repos/{owner}/{repo}/pulls", first: 1 })],
+      "502 on opening the PR, twice",
+      () => [serverError(502, { kind: "rest POST /repos/{owner}/{repo}/pulls", first: 2 })],
       { error: deleted("HTTP 502 Server Error"), waits: [] },
       NOTHING,
     ],
     [
-      "a dropped connection on opening the PR",
-      () => [dropConnection({ kind: "rest POST /repos/{owner}/{repo}/pulls", first: 1 })],
+      "a dropped connection on opening the PR, twice",
+      () => [dropConnection({ kind: "rest POST /repos/{owner}/{repo}/pulls", first: 2 })],
       { error: deleted("no answer: other side closed"), waits: [] },
       NOTHING,
     ],
-    // With a first draft written in one PUT, the rotation's third fault (a 500) lands on creating the branch: a write
-    // GitHub answered with an error is not repeated, and the run says nothing was changed.
+    // With a first draft written in one PUT, the rotation's third fault (a 500) lands on creating the branch: the
+    // branch is read back, not there, and created once more; the rate limits after it are waited out.
     [
       "every fault kind in turn, one request in three",
       () => [rotatingFaults(3, { slowMs: 20, clock })],
-      {
-        error: `${REPO}: creating ${BRANCH} failed (HTTP 500 Internal Server Error); nothing was changed, run again`,
-        waits: [1000],
-      },
-      NOTHING,
+      { status: "created", waits: [1000, 2000, 1000] },
+      { branch: true, file: draft.markdown, openPulls: 1, allPulls: 1 },
     ],
   ])("%s: exactly this outcome and state; a clean re-run converges", async (_name, make, expected, after) => {
     fake.interceptors.push(...make());

@@ -77,7 +77,7 @@ describe("recorded GitHub answers (@octokit/fixtures)", () => {
     replay(create!, sent);
     await createBranch(t, "test", (create!.body as { sha: string }).sha);
     replay(patch!, sent);
-    await moveBranch(t, "test", (patch!.body as { sha: string }).sha);
+    await moveBranch(t, "test", (patch!.body as { sha: string }).sha, (create!.body as { sha: string }).sha);
     replay(remove!, sent);
     await deleteOwnBranch(t, "test", (patch!.body as { sha: string }).sha);
     // What we sent is what the recorded requests sent (plus force: false, which the move says explicitly).

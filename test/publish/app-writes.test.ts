@@ -116,6 +116,18 @@ describe("comments", () => {
     expect(fake.store.commentsOn("linuxkit/linuxkit", number).map((c) => c.body)).toEqual(["<!-- m --> body"]);
   });
 
+  test("a 502 on both POSTs of a comment GitHub did not create: two posts, never a third, and the error", async () => {
+    const number = await anIssue();
+    fake.interceptors.push(
+      serverError(502, { kind: "rest POST /repos/{owner}/{repo}/issues/{number}/comments", first: 3 }),
+    );
+    await expect(
+      commentOnce(target(client(), "linuxkit/linuxkit"), number, "<!-- m -->", "<!-- m --> body"),
+    ).rejects.toMatchObject({ status: 502 });
+    expect(posts()).toHaveLength(2);
+    expect(fake.store.commentsOn("linuxkit/linuxkit", number)).toEqual([]);
+  });
+
   test("422 No commits between once, right after the branch: waited, tried again, the PR is created", async () => {
     let refused = 0;
     fake.interceptors.push((req) => {

@@ -122,6 +122,41 @@ describe("refreshFooterOnPush", () => {
     expect(scope.pendingMocks()).toEqual([]);
   });
 
+  // The PATCH's answer is lost (502): the ref read back says whether it moved (write-once-more.ts).
+  const upToCommit = () => {
+    const edited = makeDraft().markdown.replace("- Add pkg/acpid ([#2154] [@riyazdf])\n", "");
+    return github()
+      .get(CONTENTS)
+      .query({ ref: "h1" })
+      .reply(200, contents(edited))
+      .get(`${REPO}/git/commits/h1`)
+      .reply(200, { tree: { sha: "th1" } })
+      .post(`${REPO}/git/trees`)
+      .reply(201, { sha: "t2" })
+      .post(`${REPO}/git/commits`)
+      .reply(201, { sha: "f2" })
+      .patch(`${REPO}/git/refs/${BRANCH_REF}`, { sha: "f2", force: false })
+      .reply(502, { message: "Server Error" });
+  };
+
+  test("a 502 on moving the branch, still at the pushed commit: the PATCH is sent once more", async () => {
+    const scope = upToCommit()
+      .get(`${REPO}/git/ref/${BRANCH_REF}`)
+      .reply(200, { ref: `refs/heads/${BRANCH}`, object: { sha: "h1", type: "commit" } })
+      .patch(`${REPO}/git/refs/${BRANCH_REF}`, { sha: "f2", force: false })
+      .reply(200, {});
+    expect(await refreshFooterOnPush(push())).toEqual({ status: "updated", commit: "f2" });
+    expect(scope.pendingMocks()).toEqual([]);
+  });
+
+  test("a 502 on moving the branch, which somebody pushed meanwhile: superseded, no second PATCH", async () => {
+    const scope = upToCommit()
+      .get(`${REPO}/git/ref/${BRANCH_REF}`)
+      .reply(200, { ref: `refs/heads/${BRANCH}`, object: { sha: "h9", type: "commit" } });
+    expect(await refreshFooterOnPush(push())).toEqual({ status: "superseded" });
+    expect(scope.pendingMocks()).toEqual([]);
+  });
+
   test("a branch without the report file is ignored", async () => {
     const scope = github().get(CONTENTS).query({ ref: "h1" }).reply(404, { message: "Not Found" });
     expect(await refreshFooterOnPush(push())).toEqual({ status: "ignored", reason: `${PATH} is not on ${BRANCH}` });
