@@ -18,19 +18,11 @@
 //   mentioning the secondary rate limit (then wait at least a minute).
 
 import type { ValidationFailure } from "./rest-types.js";
-
-type Headers = Record<string, string | number | undefined>;
-
-export interface GraphqlErrorEntry {
-  type?: string;
-  message?: string;
-  path?: unknown[];
-}
+import { GRAPHQL_TIMEOUT, graphqlErrorsOf } from "./graphql-errors.js";
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
 
-/** Any text on one line. */
-export const inOneLine = (text: string): string => text.replace(/\s+/g, " ").trim();
+type Headers = Record<string, string | number | undefined>;
 
 /** The HTTP status of a failed Octokit request, or undefined when no answer came (or it was no request error). */
 export function statusOf(error: unknown): number | undefined {
@@ -103,21 +95,6 @@ export function isValidationFailure(error: unknown, saying?: RegExp): boolean {
   return statusOf(error) === 422 && (saying === undefined || saying.test(validationMessage(error)));
 }
 
-/** The `errors` of a GraphqlResponseError (or of a body GitHub answered with); [] for anything else. */
-export function graphqlErrorsOf(error: unknown): GraphqlErrorEntry[] {
-  const errors = (error as { errors?: unknown } | null)?.errors;
-  return Array.isArray(errors) ? errors.filter(isObject) : [];
-}
-
-/**
- * What GitHub did answer beside GraphQL errors: @octokit/graphql throws a GraphqlResponseError carrying the partial
- * `data` (node_modules/@octokit/graphql/dist-bundle/index.js), which holds every field that did resolve.
- */
-export function partialDataOf<T>(error: unknown): T | undefined {
-  const data = (error as { data?: unknown } | null)?.data;
-  return isObject(data) ? (data as T) : undefined;
-}
-
 /**
  * A 5xx or no answer at all: GitHub may or may not have acted on the write, so only reading back tells. Any other
  * failure is GitHub's answer that it did not (a 4xx, a rate limit the client gave up waiting for).
@@ -182,30 +159,6 @@ export function failureOf(error: unknown): Failure {
     data: e?.response?.data,
     noResponse,
   };
-}
-
-// A query past GitHub's 10 s limit (docs.github.com/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api)
-// is answered `{ data: null, errors: [{ message: "Something went wrong while executing your query. This may be the
-// result of a timeout, or it could be a GitHub bug. Please include `E2B5:...` when reporting this issue." }] }`, as a
-// 200 or (most reports: github.com/gitkraken/vscode-gitlens/issues/3298, github.com/my-badges/my-badges/issues/72) a 502.
-const GRAPHQL_TIMEOUT = /Something went wrong while executing your query/;
-
-/**
- * GitHub's GraphQL timeout, whichever way it arrived (a GraphqlResponseError, a 502 RequestError whose body holds
- * the error, a GitHubRetryError given up on either, whose `cause` is the error or the body), looked for along
- * `cause`: GitHub's message, or undefined when the failure was no timeout.
- */
-export function graphqlTimeoutOf(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && isObject(current); depth++) {
-    const response = current.response;
-    for (const body of [current, isObject(response) ? response.data : undefined]) {
-      const timeout = graphqlErrorsOf(body).find((e) => GRAPHQL_TIMEOUT.test(e.message ?? ""));
-      if (timeout) return inOneLine(timeout.message ?? "");
-    }
-    current = current.cause;
-  }
-  return undefined;
 }
 
 /**
@@ -309,5 +262,7 @@ export function givenUp(failure: Failure, message: string, thrown: unknown): Git
   return new GitHubRetryError(message, status, { cause: thrown ?? failure.data });
 }
 
-// The one line each failure is said in lives beside this file; callers import it from here, as from one module.
+// What GraphQL answers carry, and the one line each failure is said in, live beside this file; callers import them
+// from here, as from one module.
+export * from "./graphql-errors.js";
 export * from "./error-wording.js";
