@@ -1,90 +1,21 @@
 // Interceptor factories that make the fake GitHub fail the way GitHub does: 5xx, primary and secondary rate limits,
 // slow answers, dropped connections, and writes whose answer is lost. Each fault fires by a rule (the first N
 // matching requests, every Nth one) and records what it did in `fired`, so a test can tell that it really ran.
-import type { FakeRequest, FakeResponse } from "./http.js";
-import type { Interceptor, InterceptorContext } from "./server.js";
+import type { Interceptor } from "./server.js";
+import {
+  answer,
+  fault,
+  matches,
+  realClock,
+  trigger,
+  type Clock,
+  type Fault,
+  type FaultEvent,
+  type FaultRule,
+} from "./fault-rule.js";
 
-export interface FaultRule {
-  /** Only requests whose log kind matches ("graphql SearchMergedPulls", "rest PUT /repos/{owner}/{repo}/..."). */
-  kind?: string | RegExp;
-  method?: string;
-  /** Fire on the first N matching requests. */
-  first?: number;
-  /** Fire on every Nth matching request (the Nth, the 2Nth...). Without `first` or `every`: every matching request. */
-  every?: number;
-  /** Fire at most this many times in all. */
-  times?: number;
-  /** Only requests this accepts (see graphqlRequestOf, searchPageSize to read a GraphQL request). */
-  when?: (req: FakeRequest) => boolean;
-  /**
-   * Let the request be handled before failing it (its changes stay): GitHub acted, the client never heard.
-   * Only meaningful for statuses and drops, and what makes retried writes dangerous.
-   */
-  afterHandling?: boolean;
-}
-
-export interface FaultEvent {
-  fault: string;
-  index: number;
-  kind: string;
-}
-
-/** An interceptor that also says what it did. */
-export type Fault = Interceptor & { fired: FaultEvent[] };
-
-export interface Clock {
-  now: () => number;
-}
-
-const realClock: Clock = { now: () => Date.now() };
-
-function matches(rule: FaultRule, req: FakeRequest): boolean {
-  if (rule.method && req.method !== rule.method.toUpperCase()) return false;
-  if (rule.when && !rule.when(req)) return false;
-  if (rule.kind === undefined) return true;
-  return typeof rule.kind === "string" ? req.kind.startsWith(rule.kind) : rule.kind.test(req.kind);
-}
-
-/** Counts matching requests and says whether this one is chosen by the rule. */
-function trigger(rule: FaultRule): (req: FakeRequest) => boolean {
-  let seen = 0;
-  let fired = 0;
-  return (req) => {
-    if (!matches(rule, req)) return false;
-    seen += 1;
-    if (rule.times !== undefined && fired >= rule.times) return false;
-    const always = rule.first === undefined && rule.every === undefined;
-    const chosen =
-      always ||
-      (rule.first !== undefined && seen <= rule.first) ||
-      (rule.every !== undefined && seen % rule.every === 0);
-    if (chosen) fired += 1;
-    return chosen;
-  };
-}
-
-type Respond = (
-  req: FakeRequest,
-  ctx: InterceptorContext,
-  fire: () => void,
-) => FakeResponse | undefined | Promise<FakeResponse | undefined>;
-
-/** `respond` calls `fire` when it acts on a request (a delay acts without answering). */
-function fault(name: string, respond: Respond): Fault {
-  const fired: FaultEvent[] = [];
-  const intercept: Interceptor = (req, ctx) =>
-    respond(req, ctx, () => fired.push({ fault: name, index: ctx.index, kind: req.kind }));
-  return Object.assign(intercept, { fired });
-}
-
-/** The usual case: answer with `response` when the rule chooses the request. */
-const answer =
-  (chosen: (req: FakeRequest) => boolean, response: () => FakeResponse): Respond =>
-  (req, _ctx, fire) => {
-    if (!chosen(req)) return undefined;
-    fire();
-    return response();
-  };
+export type { Clock, Fault, FaultEvent, FaultRule } from "./fault-rule.js";
+export * from "./graphql-faults.js";
 
 const GITHUB_DOCS = "https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api";
 
@@ -173,99 +104,6 @@ export function secondaryRateLimit(
         documentation_url: GITHUB_DOCS,
       },
     };
-  });
-}
-
-/** The query and variables of a GraphQL request ({} when its body is no JSON object). */
-export function graphqlRequestOf(req: FakeRequest): { query?: string; variables: Record<string, unknown> } {
-  try {
-    const body = JSON.parse(req.body || "null") as { query?: unknown; variables?: unknown } | null;
-    const variables =
-      typeof body?.variables === "object" && body.variables !== null ? (body.variables as Record<string, unknown>) : {};
-    return { ...(typeof body?.query === "string" ? { query: body.query } : {}), variables };
-  } catch {
-    return { variables: {} };
-  }
-}
-
-/** The largest literal `first:` of a `search(...)` field in a GraphQL request, or undefined without one. */
-export function searchPageSize(req: FakeRequest): number | undefined {
-  const sizes = [...(graphqlRequestOf(req).query ?? "").matchAll(/\bsearch\s*\([^)]*?\bfirst:\s*(\d+)/g)].map((m) =>
-    Number(m[1]),
-  );
-  return sizes.length > 0 ? Math.max(...sizes) : undefined;
-}
-
-// GitHub's answer to a query that ran past its 10-second limit: no data, one error without a type, most often as a
-// 502 (github.com/gitkraken/vscode-gitlens/issues/3298, github.com/my-badges/my-badges/issues/72), sometimes a 200.
-const TIMEOUT_MESSAGE =
-  "Something went wrong while executing your query. This may be the result of a timeout, or it " +
-  "could be a GitHub bug. Please include `FAKE:0000:0000000:0000000:00000000` when reporting this issue.";
-
-/**
- * A GraphQL query timing out on GitHub's side: the query runs (and is charged, as GitHub charges timeouts since
- * July 2025: github.blog/changelog/2025-07-21-including-timeouts-in-primary-rate-limits), its answer is replaced by
- * `{ data: null, errors: [{ message: "Something went wrong while executing your query. This may be the result of a
- * timeout..." }] }`, with HTTP status 502 (the default) or 200.
- */
-export function graphqlTimeout(rule: FaultRule, options: { status?: 200 | 502 } = {}): Fault {
-  const chosen = trigger(rule);
-  return fault("graphql timeout", async (req, ctx, fire) => {
-    if (!chosen(req)) return undefined;
-    fire();
-    const { headers } = await ctx.handle();
-    return { status: options.status ?? 502, headers, body: { data: null, errors: [{ message: TIMEOUT_MESSAGE }] } };
-  });
-}
-
-/** One node a partial answer leaves out: where (a path into `data`), and GitHub's error for it. */
-export interface PartialError {
-  path: (string | number)[];
-  /** NOT_FOUND, FORBIDDEN...; GitHub types most errors, not all. */
-  type?: string;
-  message: string;
-}
-
-/** Sets the value at `path` to null; false when the path does not lead to a value in `data`. */
-function nullAt(data: unknown, path: readonly (string | number)[]): boolean {
-  let parent: unknown = data;
-  for (const key of path.slice(0, -1)) {
-    parent =
-      typeof parent === "object" && parent !== null ? (parent as Record<string | number, unknown>)[key] : undefined;
-  }
-  const last = path.at(-1);
-  if (last === undefined || typeof parent !== "object" || parent === null || !(last in parent)) return false;
-  (parent as Record<string | number, unknown>)[last] = null;
-  return true;
-}
-
-/**
- * A partial answer, as GitHub gives one when it cannot resolve some nodes (an issue in a repository the app may not
- * see): the query runs, then each node at an error's `path` that the answer has becomes null and the error is
- * added, shaped like GitHub's ({ type, path, message }, FORBIDDEN with `extensions.saml_failure`). The fake does
- * not propagate the null to a nullable parent: give the path of a nullable field (a list item, a nullable object).
- * Fires only when some path was there to null.
- */
-export function partialErrors(rule: FaultRule, errors: PartialError | PartialError[]): Fault {
-  const chosen = trigger(rule);
-  return fault("partial errors", async (req, ctx, fire) => {
-    if (!chosen(req)) return undefined;
-    const response = await ctx.handle();
-    const body = response.body as { data?: unknown; errors?: unknown[] } | undefined;
-    if (response.status !== 200 || typeof body?.data !== "object" || body.data === null) return response;
-    const applied = (Array.isArray(errors) ? errors : [errors]).filter((error) => nullAt(body.data, error.path));
-    if (applied.length === 0) return response;
-    fire();
-    body.errors = [
-      ...(body.errors ?? []),
-      ...applied.map(({ path, type, message }) => ({
-        ...(type ? { type } : {}),
-        path,
-        ...(type === "FORBIDDEN" ? { extensions: { saml_failure: false } } : {}),
-        message,
-      })),
-    ];
-    return response;
   });
 }
 
