@@ -1,9 +1,7 @@
 // The writes of an update (and the PR's decoration) after a 5xx (issue 8, item 4): moving the branch is read back
 // and sent at most once more; trees, commits, labels and reviewers, safe to repeat, are sent once more as they are.
-import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
-import { serverError, startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
-import type { Draft } from "../../src/draft.js";
-import type { ProgressLog } from "../../src/github/client.js";
+import { describe, expect, test } from "@jest/globals";
+import { serverError } from "@devreport/fake-github";
 import { failure } from "../../src/triggers/replies.js";
 import { BRANCH, newerDraft } from "../publish/helpers.js";
 import {
@@ -17,25 +15,10 @@ import {
   REVIEWERS,
   TREE,
   draft,
-  publishTo,
-  requestsSent,
-  stateOf,
+  writesAgainstFake,
 } from "./writes.js";
-import { loopbackOnly } from "../support/net.js";
 
-let fake: FakeGitHub;
-loopbackOnly();
-beforeEach(async () => {
-  fake = await startFakeGitHub();
-  fake.store.ensureRepo(REPO, "master");
-});
-afterEach(async () => {
-  await fake.close();
-});
-
-const publish = (d: Draft = draft, log?: ProgressLog) => publishTo(fake, d, log);
-const requestsFromFirstWrite = (since = 0) => requestsSent(fake, since);
-const state = () => stateOf(fake);
+const { fake, publish, requestsFromFirstWrite, state } = writesAgainstFake();
 
 /** The trigger's line for GitHub's error outside a first draft (src/triggers/replies.ts failure). */
 const LATER =
@@ -71,9 +54,9 @@ describe("moving the branch to a regenerated draft (PATCH of the ref) answered 5
     ],
   ])("%s", async (_name, rule, requests, result) => {
     await publish();
-    const since = fake.requests.length;
+    const since = fake().requests.length;
     const fault = serverError(502, { kind: MOVE_REF, ...rule });
-    fake.interceptors.push(fault);
+    fake().interceptors.push(fault);
     // Outside a first draft GitHub's error reaches the trigger as it is, which words it in one line.
     expect(
       await publish(newer).then(
@@ -117,8 +100,8 @@ describe("writes safe to repeat, answered 502: sent once more as they are", () =
     ],
   ])("%s: the branch moves to the regenerated draft", async (_name, kind, afterHandling, requests) => {
     await publish();
-    const since = fake.requests.length;
-    fake.interceptors.push(serverError(502, { kind, first: 1, afterHandling }));
+    const since = fake().requests.length;
+    fake().interceptors.push(serverError(502, { kind, first: 1, afterHandling }));
     expect(await publish(newer)).toMatchObject({ status: "updated", branch: BRANCH });
     expect(requestsFromFirstWrite(since)).toEqual(requests);
     expect(state()).toEqual({ ...PUBLISHED, file: newer.markdown });
@@ -158,7 +141,7 @@ describe("writes safe to repeat, answered 502: sent once more as they are", () =
       ],
     ],
   ])("%s: the PR is decorated once", async (_name, kind, afterHandling, requests) => {
-    fake.interceptors.push(serverError(502, { kind, first: 1, afterHandling }));
+    fake().interceptors.push(serverError(502, { kind, first: 1, afterHandling }));
     expect(await publish()).toMatchObject({ status: "created", branch: BRANCH });
     expect(requestsFromFirstWrite().slice(2)).toEqual(requests);
     expect(state()).toEqual(PUBLISHED);
@@ -166,8 +149,8 @@ describe("writes safe to repeat, answered 502: sent once more as they are", () =
 
   test("the tree twice: the run fails, the branch keeps the last draft", async () => {
     await publish();
-    const since = fake.requests.length;
-    fake.interceptors.push(serverError(502, { kind: TREE, first: 2 }));
+    const since = fake().requests.length;
+    fake().interceptors.push(serverError(502, { kind: TREE, first: 2 }));
     expect(
       await publish(newer).then(
         (o) => o.status,
@@ -179,7 +162,7 @@ describe("writes safe to repeat, answered 502: sent once more as they are", () =
   });
 
   test("the label twice: logged, the PR stays without it (the run goes on)", async () => {
-    fake.interceptors.push(serverError(502, { kind: LABELS, first: 2 }));
+    fake().interceptors.push(serverError(502, { kind: LABELS, first: 2 }));
     const log: string[] = [];
     const outcome = await publish(draft, (line) => log.push(line));
     expect(outcome).toMatchObject({ status: "created" });

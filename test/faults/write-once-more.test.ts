@@ -1,9 +1,7 @@
 // Each write of a first draft after a 5xx (issue 8, item 4): read back, then written at most once more. The fake's
 // request log shows what was sent from the first write on; the store shows what the repository holds after.
-import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
-import { serverError, startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
-import type { Draft } from "../../src/draft.js";
-import type { ProgressLog } from "../../src/github/client.js";
+import { describe, expect, test } from "@jest/globals";
+import { serverError } from "@devreport/fake-github";
 import { BRANCH } from "../publish/helpers.js";
 import {
   CREATE_REF,
@@ -13,26 +11,10 @@ import {
   PULL_AND_DECORATION,
   PUT_FILE,
   REPO,
-  draft,
-  publishTo,
-  requestsSent,
-  stateOf,
+  writesAgainstFake,
 } from "./writes.js";
-import { loopbackOnly } from "../support/net.js";
 
-let fake: FakeGitHub;
-loopbackOnly();
-beforeEach(async () => {
-  fake = await startFakeGitHub();
-  fake.store.ensureRepo(REPO, "master");
-});
-afterEach(async () => {
-  await fake.close();
-});
-
-const publish = (d: Draft = draft, log?: ProgressLog) => publishTo(fake, d, log);
-const requestsFromFirstWrite = (since = 0) => requestsSent(fake, since);
-const state = () => stateOf(fake);
+const { fake, publish, requestsFromFirstWrite, state } = writesAgainstFake();
 
 const message = (error: unknown) => (error as Error).message;
 
@@ -67,7 +49,7 @@ describe("a first draft's write answered 502, nothing done: read back, sent once
     ],
   ])("%s", async (_name, kind, requests) => {
     const fault = serverError(502, { kind, first: 1 });
-    fake.interceptors.push(fault);
+    fake().interceptors.push(fault);
     const outcome = await publish();
     expect(fault.fired).toHaveLength(1);
     expect(requestsFromFirstWrite()).toEqual(requests);
@@ -107,7 +89,7 @@ describe("a first draft's write answered 502 although GitHub did it: read back, 
     ],
   ])("%s", async (_name, kind, requests) => {
     const fault = serverError(502, { kind, first: 1, afterHandling: true });
-    fake.interceptors.push(fault);
+    fake().interceptors.push(fault);
     const outcome = await publish();
     expect(fault.fired).toHaveLength(1);
     expect(requestsFromFirstWrite()).toEqual(requests);
@@ -154,7 +136,7 @@ describe("a first draft's write answered 502 twice, nothing done: one line, no s
     ],
   ])("%s", async (_name, kind, requests, line) => {
     const fault = serverError(502, { kind, first: 2 });
-    fake.interceptors.push(fault);
+    fake().interceptors.push(fault);
     expect(await publish().then(() => "published", message)).toBe(line);
     expect(fault.fired).toHaveLength(2);
     expect(requestsFromFirstWrite()).toEqual(requests);
@@ -166,7 +148,7 @@ test("creating the branch: the read-back missed the first POST, the second is re
   // A stale read: the first read of the new ref after the POST says it is not there.
   let posted = false;
   let stale = 1;
-  fake.interceptors.push(
+  fake().interceptors.push(
     (req) => {
       if (req.kind === CREATE_REF) posted = true;
       else if (posted && req.kind === "rest GET /repos/{owner}/{repo}/git/ref/{+ref}" && stale-- > 0)

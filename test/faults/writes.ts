@@ -1,11 +1,13 @@
 // Shared by the tests of publishing's writes after a 5xx (write-once-more*.test.ts): a publish through the CLI's
 // client against the fake, the requests it sent from the first write on, and what the repository holds after.
-import { treeOfCommit, type FakeGitHub } from "@devreport/fake-github";
+import { afterEach, beforeEach } from "@jest/globals";
+import { startFakeGitHub, treeOfCommit, type FakeGitHub } from "@devreport/fake-github";
 import type { Draft } from "../../src/draft.js";
 import type { ProgressLog } from "../../src/github/client.js";
 import { createClient } from "../../src/github/octokit.js";
 import { publishDraft } from "../../src/publish/index.js";
 import { APP, BRANCH, PATH, config, makeDraft } from "../publish/helpers.js";
+import { loopbackOnly } from "../support/net.js";
 
 export const REPO = "linuxkit/linuxkit";
 export const draft = makeDraft();
@@ -59,3 +61,30 @@ export const PULL_AND_DECORATION = [
 export const DECORATED = { state: "open", labels: ["weekly-report"], reviewers: ["rn"] };
 export const PUBLISHED = { branch: true, file: draft.markdown, pulls: [DECORATED] };
 export const NOTHING = { branch: false, file: undefined, pulls: [] };
+
+/**
+ * A fresh fake with the repository for each test of the calling file (loopback only), and publishing against it:
+ * `fake` is the current test's.
+ */
+export function writesAgainstFake() {
+  let current: FakeGitHub | undefined;
+  loopbackOnly();
+  beforeEach(async () => {
+    current = await startFakeGitHub();
+    current.store.ensureRepo(REPO, "master");
+  });
+  afterEach(async () => {
+    await current?.close();
+  });
+  const fake = (): FakeGitHub => {
+    if (!current) throw new Error("writesAgainstFake: no test is running");
+    return current;
+  };
+  return {
+    fake,
+    publish: (d: Draft = draft, log?: ProgressLog) => publishTo(fake(), d, log),
+    /** "STATUS METHOD route" for every request from the first write on. */
+    requestsFromFirstWrite: (since = 0) => requestsSent(fake(), since),
+    state: () => stateOf(fake()),
+  };
+}
