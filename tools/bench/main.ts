@@ -93,7 +93,7 @@ const results = {
   node: process.version,
   date: new Date().toISOString(),
   rows: rows.map(({ markdown: _markdown, ...row }) => row),
-  appRows: appRows.map(({ published: _published, ...row }) => row),
+  appRows: appRows.map(({ published: _published, spans: _spans, ...row }) => row),
   targets: checks,
 };
 writeFileSync(path("bench/results.json"), `${JSON.stringify(results, null, 2)}\n`);
