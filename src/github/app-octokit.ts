@@ -1,5 +1,6 @@
 // The app's Octokit: Probot's (auth, REST methods, pagination, config) without its throttling and retry plugins,
-// with devreport's own retries (retry.ts, as the CLI) and write spacing (write-spacing.ts) instead.
+// with devreport's own retries (retry.ts, as the CLI) and write spacing (write-spacing.ts) instead, and GraphQL
+// answers parsed as the CLI parses them (graphql-json.ts).
 //
 // Why both plugins go (node_modules/probot/lib/octokit/probot-octokit.js builds ProbotOctokit from them):
 // - @octokit/plugin-throttling 11 (dist-src/wrap-request.js) puts every POST /graphql, read queries included, in
@@ -15,6 +16,7 @@
 // Both are turned off with the function form of defaults(): Probot merges its own throttle options over the object
 // form (get-probot-octokit-with-defaults.js), and the function form runs last (../shared/STACK.md, pitfall 5).
 import { ProbotOctokit } from "probot";
+import { installGraphqlJson } from "./graphql-json.js";
 import { installRetries } from "./retry-hook.js";
 import type { RetryPolicy } from "./retry.js";
 import { createWriteSpacing, type SpacingOptions } from "./write-spacing.js";
@@ -38,6 +40,8 @@ export function appOctokit(options: AppOctokitOptions = {}): typeof ProbotOctoki
   const plugin = (octokit: Hooked, octokitOptions: PluginOptions): Record<string, never> => {
     // Probot's getAuthenticatedOctokit passes the installation as auth.installationId; the app's JWT client has none.
     const key = String(octokitOptions.auth?.installationId ?? "app");
+    // Innermost: the spacing and the retries see parsed GraphQL answers.
+    installGraphqlJson(octokit);
     if (spacing)
       octokit.hook.wrap("request", (request, requestOptions) =>
         spacing.run(key, requestOptions, async () => request(requestOptions)),

@@ -1,6 +1,7 @@
 // The GitHub client for code that runs outside a Probot context (the CLI, the Actions entry, the benchmark).
 import { Octokit } from "@octokit/rest";
 import type { GitHubClient } from "./client.js";
+import { installGraphqlJson } from "./graphql-json.js";
 import { installRetries } from "./retry-hook.js";
 import type { RetryPolicy } from "./retry.js";
 
@@ -24,6 +25,7 @@ export function createClient(options: ClientOptions): GitHubClient {
     userAgent: options.userAgent ?? "devreport",
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
   });
+  installGraphqlJson(octokit);
   if (options.retry !== false) installRetries(octokit, options.retry);
   return octokit;
 }

@@ -5,8 +5,10 @@
 import { createHmac, generateKeyPairSync, randomUUID } from "node:crypto";
 import { createServer } from "node:net";
 import { Probot, ProbotOctokit, Server } from "probot";
-import { startFakeGitHub } from "@devreport/fake-github";
+import { startFakeGitHub, treeOfCommit, type FakeGitHub } from "@devreport/fake-github";
 import { AppOctokit } from "../../src/github/app-octokit.js";
+import { startAppProcess } from "./app-process.js";
+import { summarizeTimeline, type Span, type Timeline } from "./timeline.js";
 
 export interface AppScenario {
   name: string;
@@ -33,7 +35,19 @@ export interface AppRow {
   peakInFlight: number;
   /** Sum of the fake's own time per request (handling plus latency), to tell its share from the app's. */
   fakeMs: number;
+  /** Where the time went, from the fake's log (see timeline.ts). */
+  timeline: Timeline;
+  /** Every request of the run: kind, start and end since the delivery. */
+  spans: Span[];
+  /** CPU time of the benchmark's process (fake, and the server when it runs in-process) over the run. */
+  cpuMs: number;
+  /** "child": src/server.ts in a process of its own (app-process.ts); "in-process": beside the fake. */
+  serverProcess: "child" | "in-process";
+  /** The child server's CPU time over the run, where /proc tells it. */
+  serverCpuMs?: number;
   reply: string;
+  /** The app's PR: title, body and the files its head changed, to compare drafts before and after a change. */
+  published: string;
 }
 
 const { privateKey } = generateKeyPairSync("rsa", {
@@ -55,6 +69,36 @@ function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+interface RunningServer {
+  url: string;
+  process: "child" | "in-process";
+  cpuMs(): number | undefined;
+  stop(): Promise<void>;
+}
+
+/**
+ * The app's Octokit runs as deployed, `src/server.ts` in a process of its own (BENCH_APP_IN_PROCESS=1: beside the
+ * fake, as before); the stock ProbotOctokit only in-process, as src/server.ts cannot be given another class.
+ */
+async function startServer(octokit: AppScenario["octokit"], fake: FakeGitHub): Promise<RunningServer> {
+  const port = await freePort();
+  if (octokit === "app" && !process.env.BENCH_APP_IN_PROCESS) {
+    const child = await startAppProcess({ port, privateKey, secret: SECRET, githubUrl: fake.url });
+    return { ...child, process: "child" };
+  }
+  const quiet = await new Probot({ githubToken: "unused", logLevel: "fatal" }).ready();
+  const Octokit = octokit === "app" ? AppOctokit : ProbotOctokit;
+  const server = new Server({
+    Probot: Probot.defaults({ appId: 1, privateKey, secret: SECRET, Octokit, baseUrl: fake.apiUrl, logLevel: "fatal" }),
+    port,
+    host: "127.0.0.1",
+    log: quiet.log,
+  });
+  await server.load((await import("../../src/index.js")).default);
+  await server.start();
+  return { url: `http://127.0.0.1:${port}`, process: "in-process", cpuMs: () => undefined, stop: () => server.stop() };
 }
 
 export async function benchApp(scenario: AppScenario, latencyMs: number): Promise<AppRow> {
@@ -85,17 +129,7 @@ export async function benchApp(scenario: AppScenario, latencyMs: number): Promis
   const body = `/draft-report ${scenario.week}`;
   const created = fake.store.addComment(scenario.repo, issue, body, fake.store.account("rn"));
 
-  const port = await freePort();
-  const quiet = await new Probot({ githubToken: "unused", logLevel: "fatal" }).ready();
-  const Octokit = scenario.octokit === "app" ? AppOctokit : ProbotOctokit;
-  const server = new Server({
-    Probot: Probot.defaults({ appId: 1, privateKey, secret: SECRET, Octokit, baseUrl: fake.apiUrl, logLevel: "fatal" }),
-    port,
-    host: "127.0.0.1",
-    log: quiet.log,
-  });
-  await server.load((await import("../../src/index.js")).default);
-  await server.start();
+  const server = await startServer(scenario.octokit, fake);
   try {
     const payload = {
       action: "created",
@@ -112,8 +146,10 @@ export async function benchApp(scenario: AppScenario, latencyMs: number): Promis
     };
     const text = JSON.stringify(payload);
     const first = fake.requests.length;
+    const cpu = process.cpuUsage();
     const started = performance.now();
-    await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
+    const serverCpu = server.cpuMs();
+    await fetch(`${server.url}/api/github/webhooks`, {
       method: "POST",
       body: text,
       headers: {
@@ -134,6 +170,14 @@ export async function benchApp(scenario: AppScenario, latencyMs: number): Promis
     const log = fake.requests.slice(first);
     const replyIndex = replied();
     const replyMs = replyIndex < 0 ? undefined : arrivals[replyIndex]! + fake.requests[replyIndex]!.ms - started;
+    const used = process.cpuUsage(cpu);
+    const serverCpuAfter = server.cpuMs();
+    const spans = log.map((entry, i) => ({
+      kind: entry.kind,
+      startMs: arrivals[first + i]! - started,
+      endMs: arrivals[first + i]! + entry.ms - started,
+    }));
+    const timeline = summarizeTimeline(spans, replyMs ?? performance.now() - started);
     const writes = log.filter(
       (entry) => entry.method !== "GET" && !entry.kind.includes("access_tokens") && !entry.path.includes("/graphql"),
     );
@@ -148,13 +192,30 @@ export async function benchApp(scenario: AppScenario, latencyMs: number): Promis
       writes: writes.length,
       peakInFlight: fake.peakInFlight,
       fakeMs: log.reduce((sum, entry) => sum + entry.ms, 0),
+      timeline,
+      spans,
+      cpuMs: (used.user + used.system) / 1000,
+      serverProcess: server.process,
+      serverCpuMs: serverCpu === undefined || serverCpuAfter === undefined ? undefined : serverCpuAfter - serverCpu,
       writeKinds: writes.map((entry) => entry.kind.replace(/^rest /, "")),
       reply: replies.at(-1)?.body ?? "",
+      published: publishedText(fake, scenario.repo),
     };
   } finally {
     await server.stop();
     await fake.close();
   }
+}
+
+function publishedText(fake: FakeGitHub, repoName: string): string {
+  const repo = fake.store.getRepo(repoName)!;
+  const pull = fake.store.pullsOf(repoName).find((p) => p.author?.login === fake.store.app.login);
+  if (!pull) return "";
+  const base = treeOfCommit(repo, repo.refs.get(`heads/${pull.baseRef}`)!);
+  const head = treeOfCommit(repo, repo.refs.get(`heads/${pull.headRef}`)!);
+  const files = [...head].filter(([path, sha]) => base.get(path) !== sha);
+  const text = (sha: string): string => repo.blobs.get(sha)?.toString("utf8") ?? "";
+  return [pull.title, pull.body, ...files.map(([path, sha]) => `--- ${path}\n${text(sha)}`)].join("\n\n");
 }
 
 /** The app-path targets of issue 8: webhook to reply for 2017-W27 under 5 s, the synthetic week under 20 s. */

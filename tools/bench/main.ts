@@ -1,6 +1,7 @@
 // `npm run bench`: the drafting benchmark (see bench/README.md). Thin: runBench does the work, this prints the table
 // and the targets and writes bench/results.json.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { LATENCY_MS, runBench } from "./run.js";
 import { formatTable, formatTargets, targets } from "./table.js";
@@ -11,6 +12,11 @@ import { linuxKitFileCounts, writeSyntheticDataset } from "./synthetic.js";
 const root = new URL("../../", import.meta.url);
 const path = (relative: string): string => fileURLToPath(new URL(relative, root));
 
+// `--only app-c,c` runs just those rows (a, b, c, d, faults, app-a, app-c); results.json is then left as it was.
+const { values } = parseArgs({ options: { only: { type: "string" } } });
+const only = values.only?.split(",").map((name) => name.trim());
+const include = (name: string): boolean => !only || only.includes(name);
+
 const rows = await runBench(
   {
     linuxkit: path("../shared/linuxkit"),
@@ -18,15 +24,18 @@ const rows = await runBench(
     monthlyOverlay: path("test/fixtures/linuxkit-monthly"),
   },
   (line) => process.stdout.write(`${line}\n`),
+  include,
 );
 // The app path (tools/bench/app.ts): the Probot server with the app's Octokit; BENCH_APP_BEFORE=1 adds the stock
 // ProbotOctokit rows for comparison (slow: it spaces every GraphQL query a second apart).
 const linuxkit = path("../shared/linuxkit");
 const appRows: AppRow[] = [];
 const octokits = process.env.BENCH_APP_BEFORE ? (["probot", "app"] as const) : (["app"] as const);
-const synthetic = syntheticScenario(writeSyntheticDataset({ fileCounts: linuxKitFileCounts(linuxkit) }));
+const synthetic = include("app-c")
+  ? syntheticScenario(writeSyntheticDataset({ fileCounts: linuxKitFileCounts(linuxkit) }))
+  : undefined;
 for (const octokit of octokits) {
-  if (rows.some((row) => row.scenario === "a")) {
+  if (include("app-a") && existsSync(`${linuxkit}/prs`)) {
     appRows.push(
       await benchApp(
         {
@@ -41,30 +50,50 @@ for (const octokit of octokits) {
       ),
     );
   }
-  appRows.push(
-    await benchApp(
-      {
-        name: "app-c",
-        title: "synthetic org, 2024-W10 (app)",
-        data: synthetic.data,
-        repo: "synth/repo-001",
-        week: "2024-W10",
-        configText: synthetic.configText,
-        octokit,
-      },
-      LATENCY_MS,
-    ),
-  );
+  if (synthetic)
+    appRows.push(
+      await benchApp(
+        {
+          name: "app-c",
+          title: "synthetic org, 2024-W10 (app)",
+          data: synthetic.data,
+          repo: "synth/repo-001",
+          week: "2024-W10",
+          configText: synthetic.configText,
+          octokit,
+        },
+        LATENCY_MS,
+      ),
+    );
 }
 const checks = [...targets(rows, LATENCY_MS), ...appTargets(appRows)];
 process.stdout.write(`\n${formatTable(rows, LATENCY_MS)}\n\n${formatAppTable(appRows)}\n\n${formatTargets(checks)}\n`);
+for (const row of appRows) {
+  const { idleMs, meanInFlight, gaps } = row.timeline;
+  process.stdout.write(
+    `\n(${row.scenario}) no request in flight ${(idleMs / 1000).toFixed(2)} s; ${meanInFlight.toFixed(1)} in flight on ` +
+      `average while any; CPU: bench process ${(row.cpuMs / 1000).toFixed(2)} s, server ` +
+      `${row.serverCpuMs === undefined ? "(in it)" : `${(row.serverCpuMs / 1000).toFixed(2)} s`}; longest gaps:\n` +
+      gaps.map((g) => `  ${g.ms.toFixed(0)} ms at ${g.fromMs.toFixed(0)} ms, ${g.after} -> ${g.before}\n`).join(""),
+  );
+}
+// BENCH_APP_DRAFTS=dir: each app row's reply and PR as <dir>/<scenario>.md, to diff drafts across changes.
+const drafts = process.env.BENCH_APP_DRAFTS;
+if (drafts) {
+  mkdirSync(drafts, { recursive: true });
+  for (const row of appRows) {
+    writeFileSync(`${drafts}/${row.scenario}.md`, `${row.reply}\n\n${row.published}\n`);
+    writeFileSync(`${drafts}/${row.scenario}.spans.json`, `${JSON.stringify(row.spans, null, 1)}\n`);
+  }
+}
+if (only) process.exit(0);
 mkdirSync(path("bench"), { recursive: true });
 const results = {
   latencyMs: LATENCY_MS,
   node: process.version,
   date: new Date().toISOString(),
   rows: rows.map(({ markdown: _markdown, ...row }) => row),
-  appRows,
+  appRows: appRows.map(({ published: _published, spans: _spans, ...row }) => row),
   targets: checks,
 };
 writeFileSync(path("bench/results.json"), `${JSON.stringify(results, null, 2)}\n`);

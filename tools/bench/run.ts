@@ -162,33 +162,46 @@ export interface BenchPaths {
   monthlyOverlay?: string;
 }
 
-/** All scenarios, then the fault runs; `note` receives lines such as the skip notice. */
-export async function runBench(paths: BenchPaths, note: (line: string) => void): Promise<BenchRow[]> {
+/**
+ * All scenarios, then the fault runs; `note` receives lines such as the skip notice. `include` picks rows by name
+ * ("a", "b", "c", "d", "faults"), for `npm run bench -- --only ...`.
+ */
+export async function runBench(
+  paths: BenchPaths,
+  note: (line: string) => void,
+  include: (name: string) => boolean = () => true,
+): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const haveLinuxKit = existsSync(`${paths.linuxkit}/prs`);
   if (haveLinuxKit) {
     const [a, b] = linuxKitScenarios(paths.linuxkit, paths.overlay);
-    const cleanA = await benchScenario(a);
-    const cleanB = await benchScenario(b);
-    rows.push(cleanA, cleanB);
+    const faulted = include("faults");
+    // The fault runs compare against the clean run, so they need it.
+    const cleanA = include("a") || faulted ? await benchScenario(a) : undefined;
+    const cleanB = include("b") || faulted ? await benchScenario(b) : undefined;
+    for (const clean of [cleanA, cleanB]) if (clean) rows.push(clean);
     // (a) makes only 7 requests, so one fault per ten would inject nothing: every 2nd request fails there, cycling
     // through all six kinds. (b) gets the literal one-in-ten.
-    for (const [clean, scenario, every] of [
-      [cleanA, a, 2],
-      [cleanB, b, 10],
-    ] as const) {
-      const faults = rotatingFaults(every);
-      const row = await benchScenario(scenario, { faults });
-      row.faults = `1 in ${every} (${faults.fired.map((f) => f.fault).join(", ")})`;
-      row.sameAsClean = row.code === 0 && row.markdown === clean.markdown;
-      rows.push(row);
-    }
-    if (paths.monthlyOverlay) rows.push(await benchScenario(monthlyScenario(paths.linuxkit, paths.monthlyOverlay)));
+    if (faulted && cleanA && cleanB)
+      for (const [clean, scenario, every] of [
+        [cleanA, a, 2],
+        [cleanB, b, 10],
+      ] as const) {
+        const faults = rotatingFaults(every);
+        const row = await benchScenario(scenario, { faults });
+        row.faults = `1 in ${every} (${faults.fired.map((f) => f.fault).join(", ")})`;
+        row.sameAsClean = row.code === 0 && row.markdown === clean.markdown;
+        rows.push(row);
+      }
+    if (paths.monthlyOverlay && include("d"))
+      rows.push(await benchScenario(monthlyScenario(paths.linuxkit, paths.monthlyOverlay)));
   } else {
     note(`skipping (a), (b) and (d): ${paths.linuxkit} is absent (the LinuxKit dataset)`);
   }
-  const dir = writeSyntheticDataset({ fileCounts: linuxKitFileCounts(paths.linuxkit) });
-  note(`(c) dataset: ${dir} (file counts from ${haveLinuxKit ? "LinuxKit's PRs" : "the built-in approximation"})`);
-  rows.push(await benchScenario(syntheticScenario(dir)));
+  if (include("c")) {
+    const dir = writeSyntheticDataset({ fileCounts: linuxKitFileCounts(paths.linuxkit) });
+    note(`(c) dataset: ${dir} (file counts from ${haveLinuxKit ? "LinuxKit's PRs" : "the built-in approximation"})`);
+    rows.push(await benchScenario(syntheticScenario(dir)));
+  }
   return rows;
 }

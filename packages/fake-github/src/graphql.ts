@@ -1,7 +1,15 @@
 // Executes GraphQL documents against GitHub's real schema over the store, answering like api.github.com/graphql:
 // HTTP 200 in every case, `errors` for syntax, validation and resolver failures, and a top-level `type` on errors
 // GitHub types (NOT_FOUND...). Root fields the fake does not implement fail loudly instead of returning null.
-import { execute, GraphQLError, parse, validate, type DocumentNode, type OperationDefinitionNode } from "graphql";
+import {
+  execute,
+  GraphQLError,
+  parse,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from "graphql";
 import { connection, type PageArgs } from "./connection.js";
 import { GitHubGraphQLError, notFound } from "./errors.js";
 import { actorNode, itemNode, repositoryNode } from "./graphql-nodes.js";
@@ -107,6 +115,39 @@ function nodeById(store: FakeStore, id: string): object | null {
 }
 
 /**
+ * Parsing and validating a query costs about as much as answering a small one (a benchmark's 146 queries spent over a
+ * second of the fake's CPU in validate()), and clients send the same few query texts again and again: keep the
+ * outcome per schema and text, as GraphQL servers cache documents. graphql-js never mutates a document it executes.
+ */
+const checkedDocuments = new WeakMap<
+  GraphQLSchema,
+  Map<string, { document: DocumentNode } | { errors: Record<string, unknown>[] }>
+>();
+const CHECKED_DOCUMENTS_KEPT = 256;
+
+function checkedDocument(
+  schema: GraphQLSchema,
+  query: string,
+): { document: DocumentNode } | { errors: Record<string, unknown>[] } {
+  let byText = checkedDocuments.get(schema);
+  if (!byText) checkedDocuments.set(schema, (byText = new Map()));
+  const known = byText.get(query);
+  if (known) return known;
+  let checked: { document: DocumentNode } | { errors: Record<string, unknown>[] };
+  try {
+    const document = parse(query);
+    const invalid = validate(schema, document);
+    checked = invalid.length > 0 ? { errors: invalid.map(formatError) } : { document };
+  } catch (error) {
+    checked = { errors: [formatError(error as GraphQLError)] };
+  }
+  // Bounded: a long-running fake serving generated queries must not grow without end.
+  if (byText.size >= CHECKED_DOCUMENTS_KEPT) byText.clear();
+  byText.set(query, checked);
+  return checked;
+}
+
+/**
  * Runs one request as `viewer`, charging its GraphQL budget what GitHub's cost formula says the query costs. Search
  * strings are read with `searchGrammar` (DEFAULT_SEARCH_GRAMMAR unless told otherwise).
  */
@@ -119,14 +160,9 @@ export async function executeGraphQL(
   if (typeof body.query !== "string")
     return { errors: [{ message: "A query attribute must be specified and must be a string." }] };
   const schema = await githubSchema();
-  let document: DocumentNode;
-  try {
-    document = parse(body.query);
-  } catch (error) {
-    return { errors: [formatError(error as GraphQLError)] };
-  }
-  const invalid = validate(schema, document);
-  if (invalid.length > 0) return { errors: invalid.map(formatError) };
+  const checked = checkedDocument(schema, body.query);
+  if ("errors" in checked) return { errors: checked.errors.map((error) => ({ ...error })) };
+  const { document } = checked;
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === "OperationDefinition");
   const variables = (body.variables ?? {}) as Record<string, unknown>;
   const cost = queryCost(document, variables, typeof body.operationName === "string" ? body.operationName : undefined);
