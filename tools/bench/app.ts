@@ -5,7 +5,7 @@
 import { createHmac, generateKeyPairSync, randomUUID } from "node:crypto";
 import { createServer } from "node:net";
 import { Probot, ProbotOctokit, Server } from "probot";
-import { startFakeGitHub, treeOfCommit, type FakeGitHub } from "@devreport/fake-github";
+import { startFakeGitHub, treeOfCommit, type FakeGitHub, type SearchGrammar } from "@devreport/fake-github";
 import { AppOctokit } from "../../src/github/app-octokit.js";
 import { startAppProcess } from "./app-process.js";
 import { summarizeTimeline, type Span, type Timeline } from "./timeline.js";
@@ -18,6 +18,8 @@ export interface AppScenario {
   week: string;
   /** Committed as .github/devreport.yml on the repository's default branch before the run (else the dataset's). */
   configText?: string;
+  /** How the fake reads multi-repository searches (its default unless given). */
+  searchGrammar?: SearchGrammar;
   /** "app": src/github/app-octokit.ts; "probot": Probot's stock ProbotOctokit (the before). */
   octokit: "app" | "probot";
 }
@@ -102,7 +104,11 @@ async function startServer(octokit: AppScenario["octokit"], fake: FakeGitHub): P
 }
 
 export async function benchApp(scenario: AppScenario, latencyMs: number): Promise<AppRow> {
-  const fake = await startFakeGitHub({ data: scenario.data, latencyMs });
+  const fake = await startFakeGitHub({
+    data: scenario.data,
+    latencyMs,
+    ...(scenario.searchGrammar ? { searchGrammar: scenario.searchGrammar } : {}),
+  });
   // Warm the fake (GraphQL schema, JIT) under the GHE prefix, as run.ts does; the counts start after it.
   await fetch(`${fake.url}/api/graphql`, {
     method: "POST",

@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
+import { DEFAULT_SEARCH_GRAMMAR, SEARCH_GRAMMARS, type SearchGrammar } from "@devreport/fake-github";
 import { LATENCY_MS, runBench } from "./run.js";
 import { formatTable, formatTargets, targets } from "./table.js";
 import { appTargets, benchApp, formatAppTable, type AppRow } from "./app.js";
@@ -12,10 +13,20 @@ import { linuxKitFileCounts, writeSyntheticDataset } from "./synthetic.js";
 const root = new URL("../../", import.meta.url);
 const path = (relative: string): string => fileURLToPath(new URL(relative, root));
 
-// `--only app-c,c` runs just those rows (a, b, c, d, faults, app-a, app-c); results.json is then left as it was.
-const { values } = parseArgs({ options: { only: { type: "string" } } });
+// `--only app-c,c` runs just those rows (a, b, c, d, faults, app-a, app-c); `--search-grammar legacy` has the fake
+// read multi-repository searches another way (see packages/fake-github). Either leaves results.json as it was.
+const { values } = parseArgs({ options: { only: { type: "string" }, "search-grammar": { type: "string" } } });
 const only = values.only?.split(",").map((name) => name.trim());
 const include = (name: string): boolean => !only || only.includes(name);
+const grammarOption = values["search-grammar"];
+if (grammarOption !== undefined && !(SEARCH_GRAMMARS as readonly string[]).includes(grammarOption)) {
+  process.stderr.write(
+    `bench: --search-grammar must be one of ${SEARCH_GRAMMARS.join(", ")}, not "${grammarOption}"\n`,
+  );
+  process.exit(2);
+}
+const searchGrammar = grammarOption as SearchGrammar | undefined;
+process.stdout.write(`search grammar: ${searchGrammar ?? DEFAULT_SEARCH_GRAMMAR}\n`);
 
 const rows = await runBench(
   {
@@ -25,6 +36,7 @@ const rows = await runBench(
   },
   (line) => process.stdout.write(`${line}\n`),
   include,
+  searchGrammar,
 );
 // The app path (tools/bench/app.ts): the Probot server with the app's Octokit; BENCH_APP_BEFORE=1 adds the stock
 // ProbotOctokit rows for comparison (slow: it spaces every GraphQL query a second apart).
@@ -45,6 +57,7 @@ for (const octokit of octokits) {
           repo: "linuxkit/linuxkit",
           week: "2017-W27",
           octokit,
+          ...(searchGrammar ? { searchGrammar } : {}),
         },
         LATENCY_MS,
       ),
@@ -61,6 +74,7 @@ for (const octokit of octokits) {
           week: "2024-W10",
           configText: synthetic.configText,
           octokit,
+          ...(searchGrammar ? { searchGrammar } : {}),
         },
         LATENCY_MS,
       ),
@@ -86,7 +100,7 @@ if (drafts) {
     writeFileSync(`${drafts}/${row.scenario}.spans.json`, `${JSON.stringify(row.spans, null, 1)}\n`);
   }
 }
-if (only) process.exit(0);
+if (only || searchGrammar) process.exit(0);
 mkdirSync(path("bench"), { recursive: true });
 const results = {
   latencyMs: LATENCY_MS,

@@ -3,7 +3,13 @@
 import { fork } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { rotatingFaults, type Fault, startFakeGitHub, type RequestLogEntry } from "@devreport/fake-github";
+import {
+  rotatingFaults,
+  type Fault,
+  type SearchGrammar,
+  startFakeGitHub,
+  type RequestLogEntry,
+} from "@devreport/fake-github";
 import { activityBound, batchedFilePages, lowerBound, splitSearch, windowContents, type Bound } from "./bounds.js";
 import type { ChildJob, ChildResult } from "./child.js";
 import { linuxKitScenarios, monthlyScenario, syntheticScenario, type Scenario } from "./scenarios.js";
@@ -87,9 +93,13 @@ function runChild(job: ChildJob): Promise<ChildResult> {
 
 export async function benchScenario(
   scenario: Scenario,
-  options: { faults?: Fault; latencyMs?: number } = {},
+  options: { faults?: Fault; latencyMs?: number; searchGrammar?: SearchGrammar } = {},
 ): Promise<BenchRow> {
-  const fake = await startFakeGitHub({ data: scenario.data, latencyMs: options.latencyMs ?? LATENCY_MS });
+  const fake = await startFakeGitHub({
+    data: scenario.data,
+    latencyMs: options.latencyMs ?? LATENCY_MS,
+    ...(options.searchGrammar ? { searchGrammar: options.searchGrammar } : {}),
+  });
   try {
     // Warm the fake (GraphQL schema, JIT) under the GHE prefix, which the counts leave out.
     await fetch(`${fake.url}/api/graphql`, {
@@ -170,15 +180,18 @@ export async function runBench(
   paths: BenchPaths,
   note: (line: string) => void,
   include: (name: string) => boolean = () => true,
+  /** How the fake reads multi-repository searches (the fake's default unless given). */
+  searchGrammar?: SearchGrammar,
 ): Promise<BenchRow[]> {
+  const grammar = searchGrammar ? { searchGrammar } : {};
   const rows: BenchRow[] = [];
   const haveLinuxKit = existsSync(`${paths.linuxkit}/prs`);
   if (haveLinuxKit) {
     const [a, b] = linuxKitScenarios(paths.linuxkit, paths.overlay);
     const faulted = include("faults");
     // The fault runs compare against the clean run, so they need it.
-    const cleanA = include("a") || faulted ? await benchScenario(a) : undefined;
-    const cleanB = include("b") || faulted ? await benchScenario(b) : undefined;
+    const cleanA = include("a") || faulted ? await benchScenario(a, grammar) : undefined;
+    const cleanB = include("b") || faulted ? await benchScenario(b, grammar) : undefined;
     for (const clean of [cleanA, cleanB]) if (clean) rows.push(clean);
     // (a) makes only 7 requests, so one fault per ten would inject nothing: every 2nd request fails there, cycling
     // through all six kinds. (b) gets the literal one-in-ten.
@@ -188,20 +201,20 @@ export async function runBench(
         [cleanB, b, 10],
       ] as const) {
         const faults = rotatingFaults(every);
-        const row = await benchScenario(scenario, { faults });
+        const row = await benchScenario(scenario, { faults, ...grammar });
         row.faults = `1 in ${every} (${faults.fired.map((f) => f.fault).join(", ")})`;
         row.sameAsClean = row.code === 0 && row.markdown === clean.markdown;
         rows.push(row);
       }
     if (paths.monthlyOverlay && include("d"))
-      rows.push(await benchScenario(monthlyScenario(paths.linuxkit, paths.monthlyOverlay)));
+      rows.push(await benchScenario(monthlyScenario(paths.linuxkit, paths.monthlyOverlay), grammar));
   } else {
     note(`skipping (a), (b) and (d): ${paths.linuxkit} is absent (the LinuxKit dataset)`);
   }
   if (include("c")) {
     const dir = writeSyntheticDataset({ fileCounts: linuxKitFileCounts(paths.linuxkit) });
     note(`(c) dataset: ${dir} (file counts from ${haveLinuxKit ? "LinuxKit's PRs" : "the built-in approximation"})`);
-    rows.push(await benchScenario(syntheticScenario(dir)));
+    rows.push(await benchScenario(syntheticScenario(dir), grammar));
   }
   return rows;
 }
