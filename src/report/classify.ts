@@ -40,10 +40,21 @@ export function createClassifier(
   }));
   const isSecondary = globMatcher(options.secondaryPaths);
 
-  const sectionOfFile = (path: string) => compiled.find((section) => section.matchesFile(path));
+  // A path's vote is the same in every change: a large period repeats the same paths thousands of times, and each
+  // match runs every section's globs.
+  type Voter = { section: (typeof compiled)[number] | undefined; secondary: boolean };
+  const voterOf = new Map<string, Voter>();
+  const vote = (file: string): Voter => {
+    let voter = voterOf.get(file);
+    if (!voter) {
+      voter = { section: compiled.find((section) => section.matchesFile(file)), secondary: isSecondary(file) };
+      voterOf.set(file, voter);
+    }
+    return voter;
+  };
 
   const byVote = (files: string[]): string | undefined => {
-    const voters = files.map((file) => ({ section: sectionOfFile(file), secondary: isSecondary(file) }));
+    const voters = files.map(vote);
     const tiers = [
       voters.filter((v) => !v.secondary && v.section && !v.section.weak),
       voters.filter((v) => !v.secondary),

@@ -74,7 +74,7 @@ export function composeReport(activity: Activity, config: ComposeConfig): Report
   const updated = updatedItems(activity, context, (t) =>
     uniqueLogins([t.author, ...participants(t, inPeriod)].filter(credited)),
   );
-  for (const item of updated) byId.get(classifier.classify(asChange(item, activity.touched!)))!.items.push(item);
+  for (const item of updated) byId.get(classifier.classify(asChange(touched.get(refKey(item))!)))!.items.push(item);
 
   // `changes` is already in repository order, and a Map keeps first-insertion order.
   const activeRepositories = [...new Map([...changes, ...updated].map((c) => [c.repo.toLowerCase(), c.repo])).values()];
@@ -90,8 +90,7 @@ export function composeReport(activity: Activity, config: ComposeConfig): Report
 }
 
 /** A touched item as the classifier sees a change: its title and labels (no files are collected for it). */
-function asChange(item: ReportItem, touched: Touched[]): Change {
-  const t = touched.find((c) => refKey(c) === refKey(item))!;
+function asChange(t: Touched): Change {
   return t.kind === "pull"
     ? {
         kind: "pull",

@@ -49,7 +49,9 @@ function byRepository(items: ListedItem[], configured: RepoName[]): RepositoryGr
   const groups = new Map<string, ListedItem[]>();
   for (const item of items) {
     const id = item.repo.toLowerCase();
-    groups.set(id, [...(groups.get(id) ?? []), item]);
+    const group = groups.get(id);
+    if (group) group.push(item);
+    else groups.set(id, [item]);
   }
   return [...groups.values()]
     .map((list) => list.sort((a, b) => a.number - b.number))

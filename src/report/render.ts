@@ -4,7 +4,7 @@ import Mustache from "mustache";
 import { format } from "date-fns";
 import type { RepoName, Report, ReportItem } from "../model.js";
 import { escapeTitle } from "./markdown.js";
-import { countsView, listings } from "./listings.js";
+import { countsView, listings, type Listings } from "./listings.js";
 import {
   footer,
   GITHUB_WEB,
@@ -39,16 +39,37 @@ export function render(report: Report, options: RenderOptions): string {
   const counts = countsView(report.counts);
   const view = { ...periodView(report, style), counts };
   const text = (template: string) => renderTemplate(template, view).trim();
+  // Each item's line once, whether the template lists it by section, by repository or both.
+  const itemLines = new Map<ReportItem, string>();
+  const line = (item: ReportItem): string => {
+    let rendered = itemLines.get(item);
+    if (rendered === undefined) {
+      rendered = itemLine(item, style);
+      itemLines.set(item, rendered);
+    }
+    return rendered;
+  };
+  // The listings by repository only when the template asks for them (Mustache reads the getters).
+  let listed: Listings | undefined;
+  const listing = (): Listings => (listed ??= listings(report, line));
   const body = renderTemplate(options.template, {
     title: text(options.title),
     intro: text(options.intro),
     outro: text(options.outro),
     counts,
-    ...listings(report, (item) => itemLine(item, style)),
+    get merged() {
+      return listing().merged;
+    },
+    get closed() {
+      return listing().closed;
+    },
+    get updated() {
+      return listing().updated;
+    },
     sections: report.sections.map((section) => ({
       id: section.id,
       title: section.title,
-      items: section.items.map((item) => ({ ...item, text: itemLine(item, style) })),
+      items: section.items.map((item) => ({ ...item, text: line(item) })),
     })),
     footer: [],
   });
