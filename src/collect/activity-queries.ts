@@ -1,7 +1,7 @@
 // The search for work touched in a period (opened, still open, or closed unmerged): only sent when the template
 // uses what it gives (the "updated" listing, the opened and contribution counts). Each hit brings its comments and
 // reviews, so the counts and credits need no further request.
-import type { ActorNode, PageInfoNode, RateLimitNode } from "./queries.js";
+import type { ActorNode, PageInfoNode, RateLimitNode } from "./answers.js";
 
 const ACTOR = /* GraphQL */ `
       author {

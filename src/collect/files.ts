@@ -1,13 +1,8 @@
 // A PR's changed paths, complete: the search page carries the first 100, the rest comes in batched queries that
 // each fetch the next page of up to FILE_PAGE_BATCH pull requests.
 
-import {
-  FILE_PAGE_BATCH,
-  pullRequestFilesQuery,
-  pullRequestFilesVariables,
-  type FilesConnection,
-  type PullRequestFilesResponse,
-} from "./queries.js";
+import { FILE_PAGE_BATCH, pullRequestFilesQuery, pullRequestFilesVariables } from "./queries.js";
+import type { FilesConnection, PullRequestFilesResponse } from "./answers.js";
 import { graphqlErrorsOf } from "../github/errors.js";
 import type { Session } from "./session.js";
 

@@ -21,7 +21,7 @@
 // the probe: GitHub's cost formula prices the counts at 1/100 of a point each, and where the or-ed form is the
 // union they cost no request. (GraphQL's `search(type: ISSUE_ADVANCED)` would name the grammar outright, but the
 // schema collect is validated against, and GitHub Enterprise Server before advanced search, do not know it.)
-import type { IssueNode, PullRequestNode, SearchNode } from "./queries.js";
+import type { IssueNode, PullRequestNode, SearchNode } from "./answers.js";
 import type { ScopeForm, SearchKind, Window } from "./search.js";
 import type { Session } from "./session.js";
 import type { ActivityNode } from "./activity-queries.js";

@@ -9,7 +9,7 @@ import { gapWarnings } from "./gaps.js";
 import { activityRepositories, changeKey, mapIssue, mapPull, sortChanges } from "./map.js";
 import { movedBranchesWarning } from "./moved.js";
 import { searchWindow, type SearchTarget } from "./paginate.js";
-import type { IssueNode, PullRequestNode, SearchNode } from "./queries.js";
+import type { IssueNode, PullRequestNode, SearchNode } from "./answers.js";
 import { isActivityKind, periodWindow, searchScopes, type ActivityKind, type SearchKind } from "./search.js";
 import { Session, type CollectStats } from "./session.js";
 

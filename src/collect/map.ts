@@ -12,7 +12,7 @@ import {
   type RepoName,
   type Review,
 } from "../model.js";
-import type { ActorNode, IssueNode, PullRequestNode } from "./queries.js";
+import type { ActorNode, IssueNode, PullRequestNode } from "./answers.js";
 import { isOrgEntry } from "./search.js";
 
 function present<T>(connection: { nodes: (T | null)[] | null } | null | undefined): T[] {

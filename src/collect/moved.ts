@@ -3,7 +3,7 @@
 // each repository's default-branch commits in the period, and a warning says so. `owner/*` entries are not
 // counted: listing an organisation's repositories would cost more than the check is worth.
 import type { Period, RepoName } from "../model.js";
-import type { RateLimitNode } from "./queries.js";
+import type { RateLimitNode } from "./answers.js";
 import { formatInstant, isOrgEntry, type Window } from "./search.js";
 import type { Session } from "./session.js";
 

@@ -1,7 +1,7 @@
 // One search, paged with its cursor, and cut into time slices while it matches more than search can return.
 
 import { graphqlTimeoutOf } from "../github/errors.js";
-import type { SearchNode, SearchResponse } from "./queries.js";
+import type { SearchNode, SearchResponse } from "./answers.js";
 import { fitsScope, isUnion, learnForm, nextForm, probedTotal, readProbe } from "./grammar.js";
 import { probedDocument, probeVariables } from "./probe.js";
 import { FRESH, MAX_TIMEOUT_SPLITS, searchDocument, smallerPage, type TimeoutState } from "./timeouts.js";

@@ -4,7 +4,7 @@ import pLimit, { type LimitFunction } from "p-limit";
 import type { GitHubClient, ProgressLog } from "../github/client.js";
 import { gitHubError, partialDataOf } from "../github/errors.js";
 import { gapLine, gapsOf, type Gap } from "./gaps.js";
-import type { RateLimitNode } from "./queries.js";
+import type { RateLimitNode } from "./answers.js";
 import type { ScopeForm } from "./search.js";
 
 export type RequestKind = "searchPulls" | "searchIssues" | "searchActivity" | "filePages" | "branchHistory";
