@@ -1,43 +1,17 @@
 // One publishing attempt: read the branch and its PR, decide what the new draft means for them, write.
 // Every write that can race (creating or moving the branch) throws BranchMoved, and the caller decides again.
-import type { ProgressLog } from "../github/client.js";
-import { draftLinesIn, mergeDrafts } from "../report/merge.js";
-import type { ReferenceStyle } from "../report/references.js";
 import { reasonOf } from "../github/errors.js";
 import { BranchMoved, PublishError, Unverified } from "./errors.js";
-import {
-  addFile,
-  branchHead,
-  commitFile,
-  commitTree,
-  createBranch,
-  deleteOwnBranch,
-  moveBranch,
-  readFileAt,
-  treeOf,
-  type RepoTarget,
-} from "./git.js";
-import { referenceKinds } from "./reference-kinds.js";
-import { branchCommits, isHuman, latestDraft, type BranchCommit } from "./history.js";
+import { addFile, branchHead, commitFile, createBranch, deleteOwnBranch, moveBranch, readFileAt } from "./git.js";
+import { branchCommits, isHuman, type BranchCommit } from "./history.js";
 import { refuseForeignBranch, refuseProtected } from "./ownership.js";
-import { commentOnce, decoratePull, findPull, openPull } from "./pull-request.js";
-import { conflictComment, conflictMarker, draftHash, messages, pullBody, pullTitle } from "./text.js";
-import type { PublishOutcome, PublishRequest, PullRequestLink } from "./types.js";
+import { findPull } from "./pull-request.js";
+import { messages } from "./text.js";
+import type { PublishOutcome } from "./types.js";
+import { ensurePull, openAndDecorate, periodId, treeAt, type Attempt, type Step } from "./attempt.js";
+import { mergeIntoEdits } from "./merge-edits.js";
 
-export interface Attempt {
-  t: RepoTarget;
-  request: PublishRequest;
-  base: string;
-  branch: string;
-  style: ReferenceStyle;
-  log: ProgressLog;
-  /** A second try after another run wrote the branch: a PR missing then is that run's to open, not a leftover. */
-  afterMove?: boolean;
-}
-
-/** What happened to the branch's content; the PR is settled separately. */
-type Step =
-  { status: "updated" | "unchanged" | "merged" } | { status: "conflict"; commentUrl: string; pr: PullRequestLink };
+export type { Attempt } from "./attempt.js";
 
 export async function publishOnce(a: Attempt): Promise<PublishOutcome> {
   const head = await branchHead(a.t, a.branch);
@@ -174,133 +148,4 @@ async function replaceDraft(a: Attempt, head: string, commits: BranchCommit[]): 
   await moveBranch(t, a.branch, commit, head);
   a.log(`${t.repo}: committed the regenerated ${request.draft.path} on ${a.branch}`);
   return { status: "updated" };
-}
-
-/**
- * Maintainers have edited the branch: merge the new draft into their text, with the app's last draft as the base.
- * The regenerated draft is committed beside the edits (on the last draft commit) and merged with a real two-parent
- * merge, so the next run finds this draft as its base and the PR shows what the draft changed.
- */
-async function mergeIntoEdits(
-  a: Attempt,
-  head: string,
-  commits: BranchCommit[],
-  pr: PullRequestLink | undefined,
-): Promise<Step> {
-  const { t, request, branch } = a;
-  const { draft } = request;
-  const last = latestDraft(commits, request.appLogin);
-  if (!last) {
-    throw new PublishError(
-      `${t.repo}: ${branch} has no draft commit by ${request.appLogin}, so its edits cannot be merged; rename or delete the branch to draft ${periodId(a)}`,
-    );
-  }
-  const base = await readFileAt(t, draft.path, last.sha);
-  const ours = await readFileAt(t, draft.path, head);
-  if (base === undefined || ours === undefined) {
-    throw new PublishError(
-      `${t.repo}: ${draft.path} is missing on ${branch}; restore it, or delete ${branch} to draft ${periodId(a)} again`,
-    );
-  }
-  if (base === draft.markdown) return { status: "unchanged" };
-
-  const kindOf = await referenceKinds(a.t.client, a.style, [ours, base, draft.markdown], draft.report);
-  const result = mergeDrafts({ base, ours, theirs: draft.markdown, style: a.style, kindOf });
-  // The maintainers' text already holds the new draft (a conflict resolved by hand): the draft becomes the base.
-  if (result.clean ? result.text === ours : draftLinesIn(result.conflicts, ours))
-    return recordAsBase(a, head, commits, last);
-  if (!result.clean) {
-    const hash = draftHash(draft.markdown);
-    const body = conflictComment({
-      id: periodId(a),
-      branch,
-      path: draft.path,
-      hash,
-      head,
-      conflicts: result.conflicts,
-      newItems: result.newItems,
-    });
-    const target = pr ?? (await ensurePull(a));
-    const commentUrl = await commentOnce(t, target.number, conflictMarker(periodId(a), hash, head), body);
-    a.log(
-      `${t.repo}: the new ${draft.path} conflicts with the edits on ${branch} (${result.conflicts.length} places); commented on #${target.number}`,
-    );
-    return { status: "conflict", commentUrl, pr: target };
-  }
-
-  await refuseProtected(t, branch);
-  const regenerated = await commitRegenerated(a, last);
-  const merge = await commitFile(t, {
-    path: draft.path,
-    text: result.text,
-    message: messages.merge(periodId(a)),
-    parents: [head, regenerated],
-    baseTree: await treeAt(a, head, commits),
-  });
-  await moveBranch(t, branch, merge, head);
-  a.log(`${t.repo}: merged the regenerated ${draft.path} into the edits on ${branch}`);
-  return { status: "merged" };
-}
-
-/** The regenerated draft beside the edits, on the last draft commit: the base the next merge starts from. */
-function commitRegenerated(a: Attempt, last: BranchCommit): Promise<string> {
-  const { draft } = a.request;
-  return commitFile(a.t, {
-    path: draft.path,
-    text: draft.markdown,
-    message: messages.regenerate(periodId(a)),
-    parents: [last.sha],
-    baseTree: last.tree,
-  });
-}
-
-/**
- * The edits already hold the new draft: their text stays as it is, and a merge commit that changes nothing (the
- * head's tree, the regenerated draft as second parent, as a real merge records it) makes this draft the next base,
- * so what was resolved once does not conflict again.
- */
-async function recordAsBase(a: Attempt, head: string, commits: BranchCommit[], last: BranchCommit): Promise<Step> {
-  const { t, branch } = a;
-  await refuseProtected(t, branch);
-  const regenerated = await commitRegenerated(a, last);
-  const record = await commitTree(t, {
-    message: messages.taken(periodId(a)),
-    tree: await treeAt(a, head, commits),
-    parents: [head, regenerated],
-  });
-  await moveBranch(t, branch, record, head);
-  a.log(
-    `${t.repo}: the edits on ${branch} already hold the regenerated ${a.request.draft.path}; recorded it as the merge base`,
-  );
-  return { status: "unchanged" };
-}
-
-/** PR-or-issue for every number the texts use: the report knows its own, the footers theirs, GitHub the rest. */
-async function ensurePull(a: Attempt): Promise<PullRequestLink> {
-  return (await openAndDecorate(a)).link;
-}
-
-async function openAndDecorate(a: Attempt): Promise<{ link: PullRequestLink; opened: boolean }> {
-  const { request } = a;
-  const { link, opened } = await openPull(
-    a.t,
-    {
-      branch: a.branch,
-      base: a.base,
-      title: pullTitle(request.draft.markdown, request.draft.report),
-      body: pullBody(request.draft.report, request.draft.path),
-    },
-    request.sleep,
-  );
-  if (opened) await decoratePull(a.t, link.number, request.config.publish, a.log);
-  a.log(`${a.t.repo}: ${opened ? "opened" : "found"} #${link.number} for ${a.branch}`);
-  return { link, opened };
-}
-
-async function treeAt(a: Attempt, sha: string, commits: BranchCommit[]): Promise<string> {
-  return commits.find((c) => c.sha === sha)?.tree ?? treeOf(a.t, sha);
-}
-
-function periodId(a: Attempt): string {
-  return a.request.draft.report.period.id;
 }
