@@ -1,13 +1,13 @@
-// Which form of a scope of several repo:/org: qualifiers GitHub reads as their union (see search.ts for the three
-// readings GitHub's own descriptions give), learned from its answers instead of assumed, so that every item is
-// found once under any of them.
+// Which form of a scope of several repo:/org: qualifiers GitHub reads as their union (see search.ts for the four
+// readings GitHub's descriptions and its users give), learned from its answers instead of assumed, so that every
+// item is found once under any of them.
 //
 // scopeQualifiers() keeps the qualifiers disjoint (no repository named twice, none beside its own org:), and a
 // single qualifier reads the same under every grammar, so the sum of the qualifiers' own counts is the size of the
 // union, whatever GitHub's grammar: the truth a form is checked against. The first search of a run over several
-// qualifiers sends the or-ed form `repo:a OR repo:b` with its page (the union as documented, and the form users
-// found to work on github.com's API: microsoft/vscode#252667), and the counts of the spaced form and of each
-// qualifier alone (probe.ts), all in one request:
+// qualifiers sends the or-ed form `repo:a OR repo:b` with its page (the form users found to work on github.com's
+// API, microsoft/vscode#252667, and an OR outside parentheses as documented), and the counts of the spaced form
+// and of each qualifier alone (probe.ts), all in one request:
 // - the qualifiers count 0 in all: nothing to find, whatever the form; the answer stands (it is empty);
 // - the or-ed form counts the truth and every node it returned lies in the scope and window: it is the union;
 //   the answer stands;

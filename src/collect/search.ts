@@ -117,8 +117,10 @@ export function searchString(scope: string, kind: SearchKind, window: Window): s
  * - advanced as GitHub's documentation describes it today
  *   (https://docs.github.com/en/issues/tracking-your-work-with-issues/using-issues/filtering-and-searching-issues-and-pull-requests):
  *   spaces between repo:, org: and user: qualifiers OR them, and "It's not currently possible to include the repo,
- *   org, or user qualifiers within parentheses".
- * No one form is the union under all three, so collect learns the form from GitHub's answers (grammar.ts). A scope
+ *   org, or user qualifiers within parentheses";
+ * - advanced as users observed it on the API (microsoft/vscode#252667, 2025-26): spaces AND `repo:` qualifiers too,
+ *   and `repo:a OR repo:b`, without parentheses, is their union.
+ * No one form is the union under all four, so collect learns the form from GitHub's answers (grammar.ts). A scope
  * of one qualifier reads the same under all. Limits of one search string, from GitHub's documentation: at most 256
  * characters and at most five AND, OR or NOT operators
  * (https://docs.github.com/en/search-github/getting-started-with-searching-on-github/troubleshooting-search-queries),
