@@ -6,7 +6,7 @@ import { defaultTemplate, type Draft } from "../../src/draft.js";
 import { composeReport } from "../../src/report/compose.js";
 import { render } from "../../src/report/render.js";
 import { activity, issue, pull, user } from "../report/fixtures.js";
-import { API } from "../support/github.js";
+import { API, testClient } from "../support/github.js";
 
 export const REPO = "/repos/linuxkit/linuxkit";
 export const APP = "devreport[bot]";
@@ -78,4 +78,30 @@ export const pullJson = (number: number) => ({
 
 export function github() {
   return nock(API);
+}
+
+/** A publish of `draft` to linuxkit/linuxkit as the app, through the nock-backed client. */
+export const publishRequest = (draft = makeDraft(), cfg = config) => ({
+  client: testClient(),
+  repo: "linuxkit/linuxkit",
+  draft,
+  config: cfg,
+  appLogin: APP,
+});
+
+/** The report PR the canned answers know: #7. */
+export const PR = { number: 7, url: "https://github.com/linuxkit/linuxkit/pull/7" };
+
+/** The reads every run of an existing branch starts with: the repository, the branch, its open PR (#7), history. */
+export function existingBranch(scope: nock.Scope, head: string, commits: ReturnType<typeof commit>[]) {
+  return scope
+    .get(REPO)
+    .reply(200, { default_branch: "master" })
+    .get(`${REPO}/git/ref/${BRANCH_REF}`)
+    .reply(200, { ref: `refs/heads/${BRANCH}`, object: { sha: head } })
+    .get(`${REPO}/pulls`)
+    .query({ head: `linuxkit:${BRANCH}`, state: "open" })
+    .reply(200, [pullJson(7)])
+    .get(`${REPO}/compare/master...${head}`)
+    .reply(200, compare(commits));
 }

@@ -1,7 +1,6 @@
 // The app writes only to a branch it created: never the default branch, a protected branch, or a branch somebody
 // else started (issue 10, point 1).
 import { afterEach, describe, expect, test } from "@jest/globals";
-import nock from "nock";
 import { protectBranch, startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
 import { resolveConfig } from "../../src/config/index.js";
 import { createClient } from "../../src/github/octokit.js";
@@ -10,30 +9,21 @@ import {
   APP,
   BRANCH,
   BRANCH_API,
-  BRANCH_REF,
   CONTENTS,
   REPO,
   commit,
-  compare,
   config,
   contents,
   github,
   makeDraft,
   newerDraft,
-  pullJson,
+  publishRequest,
+  existingBranch,
 } from "./helpers.js";
-import { testClient } from "../support/github.js";
 import { loopbackOnly } from "../support/net.js";
 
 loopbackOnly();
 
-const request = (draft = makeDraft(), cfg = config) => ({
-  client: testClient(),
-  repo: "linuxkit/linuxkit",
-  draft,
-  config: cfg,
-  appLogin: APP,
-});
 const failure = (promise: Promise<unknown>) =>
   promise.then(
     () => "no error",
@@ -42,24 +32,11 @@ const failure = (promise: Promise<unknown>) =>
 const OWN_BRANCH =
   "set publish.branch in .github/devreport.yml to a branch only the app writes (the default is devreport/{{id}})";
 
-function existingBranch(scope: nock.Scope, head: string, commits: ReturnType<typeof commit>[]) {
-  return scope
-    .get(REPO)
-    .reply(200, { default_branch: "master" })
-    .get(`${REPO}/git/ref/${BRANCH_REF}`)
-    .reply(200, { ref: `refs/heads/${BRANCH}`, object: { sha: head } })
-    .get(`${REPO}/pulls`)
-    .query({ head: `linuxkit:${BRANCH}`, state: "open" })
-    .reply(200, [pullJson(7)])
-    .get(`${REPO}/compare/master...${head}`)
-    .reply(200, compare(commits));
-}
-
 describe("publishing only to the app's own branch", () => {
   test("publish.branch naming the default branch is refused before anything is read of it or written", async () => {
     const master = resolveConfig({ preset: "linuxkit", publish: { branch: "master" } }, { source: "test" });
     const scope = github().get(REPO).reply(200, { default_branch: "master" });
-    expect(await failure(publishDraft(request(makeDraft(), master)))).toBe(
+    expect(await failure(publishDraft(publishRequest(makeDraft(), master)))).toBe(
       `linuxkit/linuxkit: publish.branch "master" gives "master", the default branch, and the app writes only to a branch it creates; ${OWN_BRANCH}`,
     );
     expect(scope.pendingMocks()).toEqual([]);
@@ -67,7 +44,7 @@ describe("publishing only to the app's own branch", () => {
 
   test("an existing branch with no commits of its own is not taken over", async () => {
     const scope = existingBranch(github(), "m1", []);
-    expect(await failure(publishDraft(request(newerDraft())))).toBe(
+    expect(await failure(publishDraft(publishRequest(newerDraft())))).toBe(
       `linuxkit/linuxkit: ${BRANCH} exists but has no commits beyond master, so devreport did not draft on it and will not take it over; delete ${BRANCH} if it is a leftover, or ${OWN_BRANCH}`,
     );
     expect(scope.pendingMocks()).toEqual([]);
@@ -78,7 +55,7 @@ describe("publishing only to the app's own branch", () => {
       commit("h1", "rn", { parents: ["m1"], message: "Work in progress\n" }),
       commit("c2", APP, { parents: ["h1"] }),
     ]);
-    expect(await failure(publishDraft(request(newerDraft())))).toBe(
+    expect(await failure(publishDraft(publishRequest(newerDraft())))).toBe(
       `linuxkit/linuxkit: ${BRANCH} was not started by devreport (its first commit h1 is not a draft by ${APP}), so it is left alone; ${OWN_BRANCH}`,
     );
     expect(scope.pendingMocks()).toEqual([]);
@@ -91,7 +68,7 @@ describe("publishing only to the app's own branch", () => {
       .reply(200, contents(makeDraft().markdown))
       .get(BRANCH_API)
       .reply(200, { name: BRANCH, commit: { sha: "c1" }, protected: true });
-    expect(await failure(publishDraft(request(newerDraft())))).toBe(
+    expect(await failure(publishDraft(publishRequest(newerDraft())))).toBe(
       `linuxkit/linuxkit: ${BRANCH} is a protected branch, and the app writes only to an unprotected branch it created; remove the protection from ${BRANCH} or ${OWN_BRANCH}`,
     );
     expect(scope.pendingMocks()).toEqual([]);

@@ -1,5 +1,4 @@
 import { describe, expect, test } from "@jest/globals";
-import nock from "nock";
 import { publishDraft } from "../../src/publish/index.js";
 import {
   APP,
@@ -10,44 +9,22 @@ import {
   PATH,
   REPO,
   commit,
-  compare,
-  config,
   contents,
   github,
   makeDraft,
   newerDraft,
   pullJson,
   unprotected,
+  PR,
+  publishRequest,
+  existingBranch,
 } from "./helpers.js";
-import { testClient } from "../support/github.js";
 import { offline } from "../support/net.js";
 
 offline();
 
-const request = (draft = makeDraft()) => ({
-  client: testClient(),
-  repo: "linuxkit/linuxkit",
-  draft,
-  config,
-  appLogin: APP,
-});
-const PR = { number: 7, url: "https://github.com/linuxkit/linuxkit/pull/7" };
 const DRAFT_MESSAGE = "Draft report for 2017-W27\n\nDevreport-Draft: 2017-W27\n";
 const REGENERATE_MESSAGE = "Regenerate report for 2017-W27\n\nDevreport-Draft: 2017-W27\n";
-
-/** The reads every run of an existing branch starts with. */
-function existingBranch(scope: nock.Scope, head: string, commits: ReturnType<typeof commit>[]) {
-  return scope
-    .get(REPO)
-    .reply(200, { default_branch: "master" })
-    .get(`${REPO}/git/ref/${BRANCH_REF}`)
-    .reply(200, { ref: `refs/heads/${BRANCH}`, object: { sha: head } })
-    .get(`${REPO}/pulls`)
-    .query({ head: `linuxkit:${BRANCH}`, state: "open" })
-    .reply(200, [pullJson(7)])
-    .get(`${REPO}/compare/master...${head}`)
-    .reply(200, compare(commits));
-}
 
 describe("publishDraft", () => {
   test("first publish: branch from master, one commit through the git data API, then the PR, its labels and reviewers", async () => {
@@ -85,7 +62,7 @@ describe("publishDraft", () => {
       .post(`${REPO}/pulls/7/requested_reviewers`, { team_reviewers: ["maintainers"] })
       .reply(201, pullJson(7));
 
-    expect(await publishDraft(request(draft))).toEqual({ status: "created", branch: BRANCH, pr: PR });
+    expect(await publishDraft(publishRequest(draft))).toEqual({ status: "created", branch: BRANCH, pr: PR });
     expect(scope.pendingMocks()).toEqual([]);
     expect(body).toEqual({
       title: "Weekly LinuxKit dev report for 2017-07-03 to 2017-07-09 (week 27)",
@@ -119,7 +96,7 @@ Edit freely: when the report is drafted again, new items are merged into your te
       .get(CONTENTS)
       .query({ ref: "c1" })
       .reply(200, contents(draft.markdown));
-    expect(await publishDraft(request(draft))).toEqual({ status: "unchanged", branch: BRANCH, pr: PR });
+    expect(await publishDraft(publishRequest(draft))).toEqual({ status: "unchanged", branch: BRANCH, pr: PR });
     expect(scope.pendingMocks()).toEqual([]);
   });
 
@@ -144,7 +121,7 @@ Edit freely: when the report is drafted again, new items are merged into your te
       .reply(201, { sha: "c3" })
       .patch(`${REPO}/git/refs/${BRANCH_REF}`, { sha: "c3", force: false })
       .reply(200, {});
-    expect(await publishDraft(request(draft))).toEqual({ status: "updated", branch: BRANCH, pr: PR });
+    expect(await publishDraft(publishRequest(draft))).toEqual({ status: "updated", branch: BRANCH, pr: PR });
     expect(scope.pendingMocks()).toEqual([]);
   });
 
@@ -201,7 +178,7 @@ Edit freely: when the report is drafted again, new items are merged into your te
       .patch(`${REPO}/git/refs/${BRANCH_REF}`, { sha: "m2", force: false })
       .reply(200, {});
 
-    expect(await publishDraft(request(draft))).toEqual({ status: "merged", branch: BRANCH, pr: PR });
+    expect(await publishDraft(publishRequest(draft))).toEqual({ status: "merged", branch: BRANCH, pr: PR });
     expect(scope.pendingMocks()).toEqual([]);
     expect(merged.split("\n")).toEqual([
       "# Weekly LinuxKit dev report for 2017-07-03 to 2017-07-09 (week 27)",
@@ -252,7 +229,7 @@ Edit freely: when the report is drafted again, new items are merged into your te
       .get(CONTENTS)
       .query({ ref: "h1" })
       .reply(200, contents(`${draft.markdown}\nA note.\n`));
-    expect(await publishDraft(request(draft))).toEqual({ status: "unchanged", branch: BRANCH, pr: PR });
+    expect(await publishDraft(publishRequest(draft))).toEqual({ status: "unchanged", branch: BRANCH, pr: PR });
     expect(scope.pendingMocks()).toEqual([]);
   });
 
@@ -270,7 +247,7 @@ Edit freely: when the report is drafted again, new items are merged into your te
       .get(CONTENTS)
       .query({ ref: "m2" })
       .reply(200, contents(`${draft.markdown}\nEdited.\n`));
-    expect(await publishDraft(request(draft))).toEqual({ status: "unchanged", branch: BRANCH, pr: PR });
+    expect(await publishDraft(publishRequest(draft))).toEqual({ status: "unchanged", branch: BRANCH, pr: PR });
     expect(scope.pendingMocks()).toEqual([]);
   });
 
@@ -303,7 +280,7 @@ Edit freely: when the report is drafted again, new items are merged into your te
       })
       .reply(201, { html_url: "https://github.com/linuxkit/linuxkit/pull/7#issuecomment-2" });
 
-    expect(await publishDraft(request(draft))).toEqual({
+    expect(await publishDraft(publishRequest(draft))).toEqual({
       status: "conflict",
       branch: BRANCH,
       pr: PR,
@@ -366,7 +343,10 @@ Merge the new lines by hand, or delete the branch to start again from a fresh dr
           html_url: "https://x/c/1",
         },
       ]);
-    expect(await publishDraft(request(draft))).toMatchObject({ status: "conflict", commentUrl: "https://x/c/1" });
+    expect(await publishDraft(publishRequest(draft))).toMatchObject({
+      status: "conflict",
+      commentUrl: "https://x/c/1",
+    });
     expect(scope.pendingMocks()).toEqual([]);
   });
 });

@@ -18,20 +18,12 @@ import {
   newerDraft,
   pullJson,
   unprotected,
+  PR,
+  publishRequest,
 } from "./helpers.js";
-import { testClient } from "../support/github.js";
 import { offline } from "../support/net.js";
 
 offline();
-
-const request = (draft = makeDraft()) => ({
-  client: testClient(),
-  repo: "linuxkit/linuxkit",
-  draft,
-  config,
-  appLogin: APP,
-});
-const PR = { number: 7, url: "https://github.com/linuxkit/linuxkit/pull/7" };
 
 /** A first publish up to the point where the branch would be created. */
 function uptoCreateRef(scope: nock.Scope) {
@@ -79,7 +71,7 @@ describe("two runs at once end with one branch and one PR", () => {
       .post(`${REPO}/pulls`)
       .reply(201, pullJson(7));
     decorate(scope);
-    expect(await publishDraft(request())).toEqual({ status: "unchanged", branch: BRANCH, pr: PR });
+    expect(await publishDraft(publishRequest())).toEqual({ status: "unchanged", branch: BRANCH, pr: PR });
     expect(scope.pendingMocks()).toEqual([]);
   });
 
@@ -99,7 +91,7 @@ describe("two runs at once end with one branch and one PR", () => {
       .get(CONTENTS)
       .query({ ref: "c9" })
       .reply(200, contents(makeDraft().markdown));
-    expect(await publishDraft(request())).toEqual({ status: "unchanged", branch: BRANCH, pr: PR });
+    expect(await publishDraft(publishRequest())).toEqual({ status: "unchanged", branch: BRANCH, pr: PR });
     expect(scope.pendingMocks()).toEqual([]);
   });
 
@@ -115,7 +107,7 @@ describe("two runs at once end with one branch and one PR", () => {
       .get(`${REPO}/pulls`)
       .query({ head: `linuxkit:${BRANCH}`, state: "open" })
       .reply(200, [pullJson(7)]);
-    expect(await publishDraft(request())).toEqual({ status: "created", branch: BRANCH, pr: PR });
+    expect(await publishDraft(publishRequest())).toEqual({ status: "created", branch: BRANCH, pr: PR });
     expect(scope.pendingMocks()).toEqual([]);
   });
 
@@ -145,7 +137,7 @@ describe("two runs at once end with one branch and one PR", () => {
         .patch(`${REPO}/git/refs/${BRANCH_REF}`, { sha: `new-${head}`, force: false })
         .reply(422, { message: "Update is not a fast forward" });
     }
-    const error = await publishDraft(request(newerDraft())).catch((e: unknown) => e);
+    const error = await publishDraft(publishRequest(newerDraft())).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PublishError);
     expect((error as Error).message).toBe(
       "linuxkit/linuxkit: devreport/2017-W27 changed twice while the 2017-W27 report was being published; run the draft again",
@@ -161,7 +153,7 @@ describe("nothing half-written", () => {
       .reply(403, { message: "Resource not accessible by integration" })
       .delete(`${REPO}/git/refs/${BRANCH_REF}`)
       .reply(204);
-    const error = await publishDraft(request()).catch((e: unknown) => e);
+    const error = await publishDraft(publishRequest()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PublishError);
     expect((error as Error).message).toBe(
       "linuxkit/linuxkit: opening the PR for devreport/2017-W27 failed (Resource not accessible by integration); devreport/2017-W27 was deleted so the next run starts clean",
@@ -181,7 +173,7 @@ describe("nothing half-written", () => {
       .get(`${REPO}/pulls`)
       .query({ head: `linuxkit:${BRANCH}`, state: "closed" })
       .reply(200, [{ ...pullJson(7), merged_at: "2017-07-11T10:00:00Z" }]);
-    await expect(publishDraft(request())).rejects.toThrow(
+    await expect(publishDraft(publishRequest())).rejects.toThrow(
       /^linuxkit\/linuxkit: the 2017-W27 report PR #7 on devreport\/2017-W27 was merged; reopen it, or delete devreport\/2017-W27 to draft again$/,
     );
     expect(scope.pendingMocks()).toEqual([]);
@@ -198,7 +190,7 @@ describe("nothing half-written", () => {
       .get(CONTENTS)
       .query({ ref: "m1" })
       .reply(200, contents("# Final report\n"));
-    await expect(publishDraft(request())).rejects.toThrow(
+    await expect(publishDraft(publishRequest())).rejects.toThrow(
       "linuxkit/linuxkit: reports/2017-27.md is already on master, so the 2017-W27 report was published; edit it there, or delete it to draft again",
     );
     expect(scope.pendingMocks()).toEqual([]);
@@ -206,7 +198,7 @@ describe("nothing half-written", () => {
 
   test("a bad branch template is named with its result", async () => {
     const bad = { ...config, publish: { ...config.publish, branch: "reports {{id}}" } };
-    await expect(publishDraft({ ...request(), config: bad })).rejects.toThrow(
+    await expect(publishDraft({ ...publishRequest(), config: bad })).rejects.toThrow(
       'linuxkit/linuxkit: publish.branch "reports {{id}}" gives "reports 2017-W27", which is not a valid branch name; fix publish.branch in .github/devreport.yml',
     );
   });
