@@ -2,6 +2,7 @@
 // uses what it gives (the "updated" listing, the opened and contribution counts). Each hit brings its comments and
 // reviews, so the counts and credits need no further request.
 import type { ActorNode, PageInfoNode, RateLimitNode } from "./answers.js";
+import { searchPageDocument } from "./search-document.js";
 
 const ACTOR = /* GraphQL */ `
       author {
@@ -28,17 +29,9 @@ const ACTIVITY_FIELDS = /* GraphQL */ `
             }
           }`;
 
-export const SEARCH_ACTIVITY = /* GraphQL */ `
-  query SearchActivity($searchQuery: String!, $cursor: String) {
-    search(query: $searchQuery, type: ISSUE, first: 100, after: $cursor) {
-      issueCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      nodes {
-        __typename
-        ... on PullRequest {
+export const SEARCH_ACTIVITY = searchPageDocument(
+  "SearchActivity",
+  /* GraphQL */ `        ... on PullRequest {
           number
           title
           url
@@ -57,16 +50,8 @@ ${ACTIVITY_FIELDS}
           url
           issueState: state
 ${ACTIVITY_FIELDS}
-        }
-      }
-    }
-    rateLimit {
-      cost
-      remaining
-      resetAt
-    }
-  }
-`;
+        }`,
+);
 
 interface Nodes<T> {
   nodes: (T | null)[] | null;

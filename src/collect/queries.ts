@@ -2,17 +2,9 @@
 // test/collect/queries.test.ts validates every document against GitHub's published schema.
 
 import { SEARCH_ACTIVITY } from "./activity-queries.js";
+import { RATE_LIMIT, searchPageDocument } from "./search-document.js";
 
-/** The page size of every connection: GitHub's maximum, so a typical week is one request per search. */
-export const PAGE_SIZE = 100;
-
-const RATE_LIMIT = /* GraphQL */ `
-  rateLimit {
-    cost
-    remaining
-    resetAt
-  }
-`;
+export { PAGE_SIZE } from "./search-document.js";
 
 // Commit.authors includes the Co-authored-by trailers; `user` is null when the e-mail matches no GitHub account.
 // GitHub prices a query by its `first:` limits multiplied down the tree, so commit authors dominate the cost:
@@ -105,42 +97,13 @@ export const ISSUE_FIELDS = /* GraphQL */ `
   }
 `;
 
-// `$searchQuery`, not `$query`: @octokit/graphql reserves the `query` parameter for the document itself.
-export const SEARCH_MERGED_PULLS = /* GraphQL */ `
-  query SearchMergedPulls($searchQuery: String!, $cursor: String) {
-    search(query: $searchQuery, type: ISSUE, first: 100, after: $cursor) {
-      issueCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      nodes {
-        __typename
-        ...PullRequestFields
-      }
-    }
-    ${RATE_LIMIT}
-  }
-  ${PULL_REQUEST_FIELDS}
-`;
+export const SEARCH_MERGED_PULLS = searchPageDocument(
+  "SearchMergedPulls",
+  "        ...PullRequestFields",
+  PULL_REQUEST_FIELDS,
+);
 
-export const SEARCH_CLOSED_ISSUES = /* GraphQL */ `
-  query SearchClosedIssues($searchQuery: String!, $cursor: String) {
-    search(query: $searchQuery, type: ISSUE, first: 100, after: $cursor) {
-      issueCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      nodes {
-        __typename
-        ...IssueFields
-      }
-    }
-    ${RATE_LIMIT}
-  }
-  ${ISSUE_FIELDS}
-`;
+export const SEARCH_CLOSED_ISSUES = searchPageDocument("SearchClosedIssues", "        ...IssueFields", ISSUE_FIELDS);
 
 /**
  * How many PRs one PullRequestFiles query fetches the next file page of. Each aliased `files(first: 100)` is one
