@@ -1,4 +1,4 @@
-// The GraphQL documents collect sends, and the shapes of their answers.
+// The GraphQL documents collect sends (the shapes of their answers are in answers.ts).
 // test/collect/queries.test.ts validates every document against GitHub's published schema.
 
 import { SEARCH_ACTIVITY } from "./activity-queries.js";
