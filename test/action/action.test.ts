@@ -6,7 +6,8 @@ import { fileURLToPath } from "node:url";
 import nock from "nock";
 import { startFakeGitHub, type FakeGitHub, type FakeRequest } from "@devreport/fake-github";
 import { runAction } from "../../src/triggers/actions.js";
-import { branchAuthors, commitFile, observer, openPulls, readOutputs, runnerEnv } from "./helpers.js";
+import { branchAuthors, commitFile, observer, readOutputs, runnerEnv } from "./helpers.js";
+import { reportPulls } from "../support/github.js";
 
 nock.disableNetConnect();
 nock.enableNetConnect(/^127\.0\.0\.1(:\d+)?$/);
@@ -39,7 +40,7 @@ describe("publishing with GITHUB_TOKEN", () => {
     const env = runnerEnv(fake, REPO, { token: TOKEN, period: "2024-W10" });
     expect(await run(env)).toBe(0);
     const client = observer(fake);
-    const [pull, ...others] = await openPulls(client, REPO, BRANCH);
+    const [pull, ...others] = await reportPulls(client, REPO, BRANCH);
     expect(others).toEqual([]);
     expect(readOutputs(env)).toEqual({
       path: "reports/2024-10.md",
@@ -57,7 +58,7 @@ describe("publishing with GITHUB_TOKEN", () => {
       "pull-request-url": pull!.html_url,
       status: "unchanged",
     });
-    expect(await openPulls(client, REPO, BRANCH)).toEqual([expect.objectContaining({ number: pull!.number })]);
+    expect(await reportPulls(client, REPO, BRANCH)).toEqual([expect.objectContaining({ number: pull!.number })]);
   });
 
   test("dry-run drafts and prints the report, and writes nothing at all: only GETs and GraphQL queries", async () => {
@@ -75,7 +76,7 @@ describe("publishing with GITHUB_TOKEN", () => {
     );
     expect(graphql.length).toBeGreaterThan(0);
     expect(graphql.filter((body) => /\bmutation\b/.test(JSON.parse(body).query))).toEqual([]);
-    expect(await openPulls(observer(fake), REPO, BRANCH)).toEqual([]);
+    expect(await reportPulls(observer(fake), REPO, BRANCH)).toEqual([]);
     // The draft is printed between ::stop-commands:: markers, so no line of it is taken for a workflow command.
     const stop = /^::stop-commands::(\w+)$/m.exec(printed);
     expect(stop).not.toBeNull();

@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { startFakeGitHub, type FakeGitHub } from "@devreport/fake-github";
 import { bundle, BUNDLE, ROOT } from "../../tools/bundle.js";
-import { observer, openPulls, readOutputs, runnerEnv } from "./helpers.js";
+import { observer, readOutputs, runnerEnv } from "./helpers.js";
+import { reportPulls } from "../support/github.js";
 
 const SAMPLE = fileURLToPath(new URL("../../sample", import.meta.url));
 
@@ -60,7 +61,7 @@ describe("node dist/index.js as the runner starts it", () => {
     const env = runnerEnv(fake, "acme/tinyos", { token: "ghs_github_token", period: "2024-W10" });
     const first = await runBundle(env);
     expect(first).toMatchObject({ code: 0, stderr: "" });
-    const [pull, ...others] = await openPulls(observer(fake), "acme/tinyos", "devreport/2024-W10");
+    const [pull, ...others] = await reportPulls(observer(fake), "acme/tinyos", "devreport/2024-W10");
     expect(others).toEqual([]);
     expect(readOutputs(env)).toEqual({
       path: "reports/2024-10.md",
@@ -71,6 +72,6 @@ describe("node dist/index.js as the runner starts it", () => {
     const again = runnerEnv(fake, "acme/tinyos", { token: "ghs_github_token", period: "2024-W10" });
     expect(await runBundle(again)).toMatchObject({ code: 0, stderr: "" });
     expect(readOutputs(again)).toMatchObject({ status: "unchanged" });
-    expect(await openPulls(observer(fake), "acme/tinyos", "devreport/2024-W10")).toHaveLength(1);
+    expect(await reportPulls(observer(fake), "acme/tinyos", "devreport/2024-W10")).toHaveLength(1);
   });
 });

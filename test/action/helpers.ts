@@ -65,23 +65,6 @@ export function readOutputs(env: Record<string, string>): Record<string, string>
 export const observer = (fake: FakeGitHub): GitHubClient =>
   createClient({ token: "observer", apiUrl: fake.apiUrl, retry: false });
 
-/** Open PRs from `branch` in `repo`. */
-export async function openPulls(
-  client: GitHubClient,
-  repo: string,
-  branch: string,
-): Promise<{ number: number; html_url: string }[]> {
-  const [owner, name] = repo.split("/");
-  const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", {
-    owner,
-    repo: name,
-    state: "open",
-    head: `${owner}:${branch}`,
-    per_page: 100,
-  });
-  return data;
-}
-
 /** The login of every commit on `branch` beyond the default branch. */
 export async function branchAuthors(
   client: GitHubClient,

@@ -16,6 +16,8 @@ export interface AppServer {
 }
 
 /** The Probot server `probot run` starts, with the test's app id, key, secret and the fake as GitHub. */
+export { reportPulls } from "./github.js";
+
 export async function startAppServer(fake: FakeGitHub, app: (probot: Probot) => void): Promise<AppServer> {
   // Server.port treats 0 as "unset" (3000), so pick a free port first.
   const port = await freePort();
@@ -94,23 +96,6 @@ export function appReplies(fake: FakeGitHub, repo: string, issue: number): strin
     .commentsOn(repo, issue)
     .filter((c) => c.user.login === fake.store.app.login)
     .map((c) => c.body);
-}
-
-/** Open PRs of `repo` whose head is `branch`. */
-export async function reportPulls(
-  client: GitHubClient,
-  repo: string,
-  branch: string,
-): Promise<{ number: number; head: { ref: string } }[]> {
-  const [owner, name] = repo.split("/") as [string, string];
-  const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", {
-    owner,
-    repo: name,
-    state: "open",
-    head: `${owner}:${branch}`,
-    per_page: 100,
-  });
-  return data;
 }
 
 /** The text of `path` in `repo` at `ref`. */

@@ -15,3 +15,20 @@ export function testClient(baseUrl = API, auth = "t"): GitHubClient {
 /** A reader of the fake through its public API, with the app's own client, as any client would see it. */
 export const apiClient = (fake: FakeGitHub): GitHubClient =>
   createClient({ token: "e2e-observer", apiUrl: fake.apiUrl });
+
+/** Open PRs of `repo` whose head is `branch`. */
+export async function reportPulls(
+  client: GitHubClient,
+  repo: string,
+  branch: string,
+): Promise<{ number: number; html_url: string; head: { ref: string } }[]> {
+  const [owner, name] = repo.split("/") as [string, string];
+  const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", {
+    owner,
+    repo: name,
+    state: "open",
+    head: `${owner}:${branch}`,
+    per_page: 100,
+  });
+  return data;
+}
