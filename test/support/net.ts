@@ -1,6 +1,5 @@
 // No test reaches the network: these register the nock setup a test file or block needs.
 import { afterAll, afterEach, beforeAll, beforeEach } from "@jest/globals";
-import { createServer } from "node:net";
 import nock from "nock";
 
 /** Every request is nock's or refused; each test starts with no interceptors left over from the one before. */
@@ -35,14 +34,4 @@ export function unmatchedRequests(): string[] {
   return unmatched;
 }
 
-/** A loopback port nothing listens on right now (the kernel's pick, released at once), for servers a test starts. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from "../../tools/free-port.js";

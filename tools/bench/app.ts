@@ -3,10 +3,10 @@
 // a signed `/draft-report <week>` comment webhook. The time is read off the fake's request log: from the delivery
 // to the end of the reply comment's POST. Writes are the log's non-GET requests (the token request left out).
 import { createHmac, generateKeyPairSync, randomUUID } from "node:crypto";
-import { createServer } from "node:net";
 import { Probot, ProbotOctokit, Server } from "probot";
 import { startFakeGitHub, treeOfCommit, type FakeGitHub, type SearchGrammar } from "@devreport/fake-github";
 import { AppOctokit } from "../../src/github/app-octokit.js";
+import { freePort } from "../free-port.js";
 import { startAppProcess } from "./app-process.js";
 import { summarizeTimeline, type Span, type Timeline } from "./timeline.js";
 
@@ -61,17 +61,6 @@ const SECRET = "bench-secret";
 const COMMENT_POST = "rest POST /repos/{owner}/{repo}/issues/{number}/comments";
 /** Longer than any run should take: the stock client needs minutes for the synthetic organisation. */
 const GIVE_UP_MS = 600_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 interface RunningServer {
   url: string;
